@@ -1,0 +1,49 @@
+// Graph analysis: best and worst reachable totals with their paths, structural problems.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "counterplay/core/Diagnostic.h"
+#include "counterplay/core/Model.h"
+
+namespace counterplay::core {
+
+struct PathStep {
+    std::string nodeId;
+    int choiceIndex = 0;  ///< or kTimeoutChoice
+};
+
+struct ScoredPath {
+    std::vector<PathStep> steps;
+    int total = 0;
+    Points points;           ///< per principle along this path
+    std::string endingNode;  ///< the ending node reached
+    bool exists = false;     ///< false when no complete path exists (broken graph)
+};
+
+struct PrincipleRange {
+    std::string id;
+    int best = 0;   ///< highest sum reachable for this principle alone
+    int worst = 0;  ///< lowest
+};
+
+struct Analysis {
+    ScoredPath best;    ///< maximal total points (ties: first choice in file order)
+    ScoredPath worst;   ///< minimal total points
+    std::vector<PrincipleRange> principles;  ///< every principle with points anywhere, sorted by id
+    std::vector<std::string> exercised;      ///< principle ids with points anywhere
+    std::vector<std::string> unreachable;    ///< node ids not reachable from start
+    std::vector<std::string> deadEnds;       ///< node ids with neither choices nor ending
+    std::vector<std::string> endings;        ///< reachable ending node ids
+    bool canPass = false;  ///< the best path passes (threshold and critical actions)
+    bool canFail = false;  ///< the worst path fails
+    std::vector<Diagnostic> problems;  ///< e.g. never-available choices, cannot pass/fail
+};
+
+/// Analyses a scenario that loaded without errors. Honours conditions: the search runs over
+/// (node, state of the variables conditions read), which is linear in the graph when no
+/// condition exists. Cycles are rejected by the loader, so the graph is a DAG here.
+Analysis analyzeScenario(const Scenario& scenario);
+
+}  // namespace counterplay::core

@@ -1,0 +1,134 @@
+// The scenario model: what a loaded scenario file means. Plain data, no YAML types.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "counterplay/core/Condition.h"
+#include "counterplay/core/Text.h"
+
+namespace counterplay::core {
+
+/// Where a piece of content comes from in ../shared/seeds.
+struct SourceRef {
+    std::string seed;
+    std::string item;
+};
+
+/// How the app draws a customer (ids and "#rrggbb" colours; resolved by the app).
+struct Look {
+    std::string skin;
+    std::string hair;
+    std::string hairColor;
+    std::string outfit;
+    std::string outfitColor;
+    std::string accessory = "none";
+};
+
+struct Customer {
+    Text name;
+    Look look;
+    int mood = 50;   ///< 0..100
+    int trust = 50;  ///< 0..100
+};
+
+/// One change to state. For mood, trust and counters `value` is added; for flags the flag is set
+/// to `value != 0`.
+struct Effect {
+    enum class Kind { Add, Set };
+    std::string variable;
+    Kind kind = Kind::Add;
+    int value = 0;
+};
+
+/// Signed points per principle id, sorted by id (deterministic iteration).
+using Points = std::map<std::string, int>;
+
+struct Line {
+    std::string speaker = "customer";  ///< customer | staff | narrator
+    std::string expression;            ///< empty = derive from mood
+    Text text;
+};
+
+struct Choice {
+    std::string id;  ///< stable id ("<node>.<index>" when not given)
+    Text text;
+    std::optional<Condition> condition;
+    std::vector<Effect> effects;
+    Points points;
+    Text feedback;
+    std::vector<std::string> tags;
+    std::string next;
+    std::size_t nextIndex = 0;  ///< index into Scenario::nodes (valid when the scenario has no errors)
+    int line = 0, column = 0;
+};
+
+/// A node's timer; when it runs out the timeout branch is taken like a choice.
+struct TimeLimit {
+    int seconds = 0;
+    std::string next;
+    std::size_t nextIndex = 0;
+    std::vector<Effect> effects;
+    Points points;
+    Text feedback;
+    std::vector<std::string> tags;
+};
+
+struct Ending {
+    std::string id;
+    std::string kind;  ///< loyal | resolved | lost | escalated
+    Text title;
+    std::optional<int> recommend;  ///< 0..10
+};
+
+struct Node {
+    std::string id;
+    std::vector<Line> lines;
+    std::vector<Choice> choices;
+    std::optional<Ending> ending;
+    std::optional<TimeLimit> timeLimit;
+    int line = 0, column = 0;
+
+    bool isEnding() const { return ending.has_value(); }
+};
+
+struct CriticalAction {
+    std::string id;
+    std::string tag;
+    Text label;
+    std::optional<int> order;
+    std::optional<int> deadline;  ///< within this many decisions (1 = first)
+};
+
+struct Scenario {
+    int format = 1;
+    std::string id;
+    Text title;
+    Text summary;
+    std::string setting;
+    int difficulty = 1;
+    SourceRef source;
+    std::vector<std::string> principles;  ///< principles trained (shown on the card)
+    int passThreshold = 70;
+    Customer customer;
+    std::map<std::string, bool> flags;    ///< declared flags with start values
+    std::map<std::string, int> counters;  ///< declared counters with start values
+    std::vector<CriticalAction> criticalActions;
+    std::string start;
+    std::size_t startIndex = 0;
+    std::vector<Node> nodes;  ///< in file order
+    std::unordered_map<std::string, std::size_t> nodeIndex;
+
+    std::string file;         ///< path it was loaded from (or the display name)
+    std::string contentHash;  ///< lower-case hex SHA-256 of the file bytes
+
+    /// The node with this id, or nullptr.
+    const Node* findNode(const std::string& nodeId) const;
+};
+
+}  // namespace counterplay::core

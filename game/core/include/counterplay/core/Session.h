@@ -1,0 +1,90 @@
+// The runner: walks a scenario's graph one decision at a time (the app and `play` only draw it).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "counterplay/core/Clock.h"
+#include "counterplay/core/Model.h"
+#include "counterplay/core/State.h"
+#include "counterplay/core/Transcript.h"
+
+namespace counterplay::core {
+
+/// Everything needed to resume a session after a crash: the transcript so far plus how long the
+/// current node had been on screen.
+struct SessionSnapshot {
+    Transcript transcript;
+    std::int64_t elapsedInNodeMs = 0;
+};
+
+class Session {
+public:
+    /// Starts at the scenario's start node; the node timer starts now (clock time).
+    /// The scenario must have loaded without errors.
+    Session(std::shared_ptr<const Scenario> scenario, const Clock& clock);
+
+    const Scenario& scenario() const { return *scenario_; }
+    std::shared_ptr<const Scenario> scenarioPtr() const { return scenario_; }
+    const Node& currentNode() const;
+    const State& state() const { return state_; }
+    bool finished() const;
+
+    /// Indices (into currentNode().choices) of the choices whose condition holds now.
+    std::vector<std::size_t> availableChoices() const;
+
+    /// Takes choice `choiceIndex` (index into currentNode().choices). Returns false, changing
+    /// nothing, when the session is finished or that choice is not available.
+    bool choose(std::size_t choiceIndex);
+
+    /// Checks the current node's time limit; when it has run out takes the timeout branch and
+    /// returns true. Call every frame (the app) or before reading the remaining time.
+    bool update();
+
+    /// Milliseconds left on the current node's timer; nullopt when the node has no time limit.
+    std::optional<std::int64_t> remainingMs() const;
+
+    /// Milliseconds the current node has been shown.
+    std::int64_t elapsedInNodeMs() const;
+
+    const Transcript& transcript() const { return transcript_; }
+
+    /// Ids of the nodes visited so far, start first (the conversation history).
+    const std::vector<std::string>& visited() const { return visited_; }
+
+    /// Tags of every choice taken, in order (each entry: the tags of one decision).
+    const std::vector<std::vector<std::string>>& takenTags() const { return takenTags_; }
+
+    /// For saving mid-scenario.
+    SessionSnapshot snapshot() const;
+
+    /// Rebuilds a session from a snapshot by replaying its decisions; nullptr plus `error` when
+    /// the snapshot does not fit the scenario (other hash, unknown node or unavailable choice).
+    static std::unique_ptr<Session> restore(std::shared_ptr<const Scenario> scenario,
+                                            const Clock& clock, const SessionSnapshot& snapshot,
+                                            std::string& error);
+
+private:
+    void take(int choiceIndex);  // choice or kTimeoutChoice
+    void enter(std::size_t nodeIndex);
+
+    std::shared_ptr<const Scenario> scenario_;
+    const Clock* clock_;
+    State state_;
+    std::size_t current_ = 0;
+    std::int64_t nodeEnteredMs_ = 0;
+    Transcript transcript_;
+    std::vector<std::string> visited_;
+    std::vector<std::vector<std::string>> takenTags_;
+};
+
+/// Replays a transcript headless with a manual clock (each decision after its recorded elapsed
+/// time) and returns the finished or partial session; nullptr plus `error` on a mismatch.
+std::unique_ptr<Session> replayTranscript(std::shared_ptr<const Scenario> scenario,
+                                          const Transcript& transcript, ManualClock& clock,
+                                          std::string& error);
+
+}  // namespace counterplay::core

@@ -1,0 +1,29 @@
+// Bilingual text and the language selector used everywhere a person reads.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace counterplay::core {
+
+/// The two languages every player-facing text carries.
+enum class Lang { Ko, En };
+
+/// Parses "ko" / "en" (case-insensitive); returns false for anything else.
+bool parseLang(std::string_view s, Lang& out);
+
+/// "ko" or "en".
+const char* langCode(Lang lang);
+
+/// A text in Korean and English, as written in YAML `{ko: ..., en: ...}`.
+struct Text {
+    std::string ko;
+    std::string en;
+
+    /// The text in `lang`, falling back to the other language when that one is empty.
+    const std::string& in(Lang lang) const;
+    bool empty() const { return ko.empty() && en.empty(); }
+    bool operator==(const Text&) const = default;
+};
+
+}  // namespace counterplay::core

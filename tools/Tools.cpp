@@ -1,0 +1,75 @@
+// Dispatch of `counterplay <verb> ...` to the verb functions, and the top-level --help.
+#include "counterplay/tools/Tools.h"
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "Verbs.h"
+
+namespace counterplay::tools {
+namespace {
+
+struct Verb {
+    const char* name;
+    const char* summary;
+    int (*run)(int, char**);
+};
+
+constexpr Verb kVerbs[] = {
+    {"lint", "check scenario files and folders; file:line:col diagnostics", lintMain},
+    {"play", "play a scenario in the terminal (or scripted with --choices)", playMain},
+    {"analyze", "best and worst path, per-principle ranges, problems", analyzeMain},
+    {"graph", "the branch graph as Graphviz DOT", graphMain},
+    {"principles", "the principle catalogue", principlesMain},
+    {"export", "export stored attempts as json, csv, xapi or html (signed)", exportMain},
+    {"verify", "check that an exported file was not edited", verifyMain},
+    {"key", "the site signing key (created on first use)", keyMain},
+    {"sync", "send unsent xAPI statements to a Learning Record Store", syncMain},
+    {"report", "summaries of stored attempts per trainee, scenario or principle", reportMain},
+    {"simulate", "fill a results database with realistic playthroughs", simulateMain},
+};
+
+void printHelp(std::FILE* out) {
+    std::fputs(
+        "counterplay - a role-play game that trains shop and service staff\n\n"
+        "Usage:\n"
+        "  counterplay                 open the game\n"
+        "  counterplay <verb> [...]    run a tool without a window\n\n"
+        "Verbs:\n",
+        out);
+    for (const Verb& v : kVerbs) std::fprintf(out, "  %-12s %s\n", v.name, v.summary);
+    std::fputs("\nEach verb has --help.\n", out);
+}
+
+}  // namespace
+
+bool isToolVerb(std::string_view word) {
+    if (word == "--help" || word == "-h" || word == "help" || word == "--version") return true;
+    for (const Verb& v : kVerbs)
+        if (word == v.name) return true;
+    return false;
+}
+
+int runTool(int argc, char** argv) {
+    if (argc < 2) {
+        printHelp(stderr);
+        return 2;
+    }
+    const std::string word = argv[1];
+    if (word == "--help" || word == "-h" || word == "help") {
+        printHelp(stdout);
+        return 0;
+    }
+    if (word == "--version") {
+        std::printf("counterplay %s\n", COUNTERPLAY_VERSION);
+        return 0;
+    }
+    for (const Verb& v : kVerbs)
+        if (word == v.name) return v.run(argc - 1, argv + 1);
+    std::fprintf(stderr, "counterplay: unknown verb '%s'\n\n", word.c_str());
+    printHelp(stderr);
+    return 2;
+}
+
+}  // namespace counterplay::tools

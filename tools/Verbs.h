@@ -1,0 +1,20 @@
+// The verbs of `counterplay`: each is a main-like function taking argv with argv[0] = the verb.
+// Each verb parses its own options with CLI11, has --help, and returns 0 (ok), 1 (content or data
+// error) or 2 (usage error).
+#pragma once
+
+namespace counterplay::tools {
+
+int lintMain(int argc, char** argv);        // VerbLint.cpp
+int playMain(int argc, char** argv);        // VerbPlay.cpp
+int analyzeMain(int argc, char** argv);     // VerbAnalyze.cpp
+int graphMain(int argc, char** argv);       // VerbGraph.cpp
+int principlesMain(int argc, char** argv);  // VerbPrinciples.cpp
+int exportMain(int argc, char** argv);      // VerbExport.cpp
+int verifyMain(int argc, char** argv);      // VerbVerify.cpp
+int keyMain(int argc, char** argv);         // VerbKey.cpp
+int syncMain(int argc, char** argv);        // VerbSync.cpp
+int reportMain(int argc, char** argv);      // VerbReport.cpp
+int simulateMain(int argc, char** argv);    // VerbSimulate.cpp
+
+}  // namespace counterplay::tools
