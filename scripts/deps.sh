@@ -4,7 +4,7 @@
 set -euo pipefail
 what=${1:-build}
 pkgs=(build-essential cmake pkg-config libyaml-cpp-dev libsqlite3-dev sqlite3 libssl-dev
-      nlohmann-json3-dev libcli11-dev libsfml-dev libimgui-dev libstb-dev fonts-nanum
+      nlohmann-json3-dev libcli11-dev libcurl4-openssl-dev libsfml-dev libimgui-dev libstb-dev fonts-nanum
       libgtest-dev libgmock-dev libbenchmark-dev)
 case "$what" in
   test) pkgs+=(xvfb xdotool x11-utils clang-14 libclang-rt-14-dev graphviz nodejs npm) ;;
