@@ -1,11 +1,33 @@
-// counterplay: with no arguments opens the game; with a verb runs a headless tool.
+// counterplay: with no arguments opens the game; with a verb runs a headless tool (no window).
+#include <CLI/CLI.hpp>
+
+#include <chrono>
 #include <cstdio>
 
+#include "App.h"
 #include "counterplay/tools/Tools.h"
 
 int main(int argc, char** argv) {
+    const auto start = std::chrono::steady_clock::now();
     if (argc >= 2 && counterplay::tools::isToolVerb(argv[1]))
         return counterplay::tools::runTool(argc, argv);
-    std::fputs("counterplay: the game window is being built; use `counterplay --help`.\n", stderr);
-    return 1;
+
+    counterplay::app::AppOptions options;
+    CLI::App cli{"counterplay - open the game (see `counterplay --help` for the headless verbs)"};
+    cli.set_help_flag("--game-help", "options of the game window");
+    cli.add_option("--bench-frames", options.benchFrames, "run the frame benchmark for N frames and exit")
+        ->check(CLI::Range(1, 1000000));
+    cli.add_option("--screenshot-dir", options.screenshotDir, "where F12 writes screenshots");
+    cli.add_option("--assets", options.assetsDir, "assets folder (fonts, strings, art)");
+    cli.add_option("--scenarios", options.scenariosDir, "scenarios folder");
+    cli.add_option("--db", options.dbPath, "results database (default: $XDG_DATA_HOME/counterplay/results.db)");
+    cli.add_option("--lang", options.lang, "ko or en for this run")->check(CLI::IsMember({"ko", "en", "KO", "EN"}));
+    cli.add_flag("--windowed", options.windowed, "start in a window even if fullscreen was saved");
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return cli.exit(e) == 0 ? 0 : 2;
+    }
+    counterplay::app::App app(std::move(options), start);
+    return app.run();
 }

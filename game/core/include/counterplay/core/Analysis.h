@@ -6,6 +6,7 @@
 
 #include "counterplay/core/Diagnostic.h"
 #include "counterplay/core/Model.h"
+#include "counterplay/core/Transcript.h"  // kTimeoutChoice
 
 namespace counterplay::core {
 

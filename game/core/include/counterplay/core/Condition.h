@@ -23,8 +23,13 @@ public:
     /// counters); an unknown name is a parse error.
     static ParseResult parse(std::string_view source, const std::set<std::string>& known);
 
-    /// Evaluates against a state; unknown variables evaluate as 0/false.
+    /// Evaluates against a state; unknown variables evaluate as 0/false. A default-constructed
+    /// Condition (no expression) is always true. Never allocates.
     bool evaluate(const State& state) const;
+
+    /// Fast path for the analysis: variable i (in variables() order) reads
+    /// table[slotOf[i]]. Never allocates.
+    bool evaluateIndexed(const int* table, const int* slotOf) const;
 
     /// The variable names this condition reads.
     const std::vector<std::string>& variables() const { return variables_; }

@@ -18,6 +18,7 @@ struct PrincipleScore {
     int earned = 0;
     int achievable = 0;  ///< best reachable for this principle
     int worst = 0;       ///< worst reachable for this principle
+    bool operator==(const PrincipleScore&) const = default;
 };
 
 struct CriticalResult {
@@ -25,18 +26,20 @@ struct CriticalResult {
     Text label;
     bool met = false;
     std::string reason;  ///< "missed", "late" or "out of order" when not met
+    bool operator==(const CriticalResult&) const = default;
 };
 
 struct DecisionRecord {
     std::string nodeId;
     int choiceIndex = 0;  ///< or kTimeoutChoice
     std::string choiceId;
-    Text choiceText;      ///< for a timeout: the scorecard's "(no answer in time)" text
+    Text choiceText;      ///< empty for a timeout (the app shows its own "no answer in time")
     Text feedback;
     Points points;
     std::vector<std::string> tags;
     std::int64_t elapsedMs = 0;
     bool timeout = false;
+    bool operator==(const DecisionRecord&) const = default;
 };
 
 struct Scorecard {
@@ -62,6 +65,7 @@ struct Scorecard {
     std::string npsClass;  ///< promoter | passive | detractor
     std::vector<DecisionRecord> decisions;
     std::int64_t totalMs = 0;
+    bool operator==(const Scorecard&) const = default;
 };
 
 /// Computes the scorecard of a (normally finished) session. Deterministic: the same scenario

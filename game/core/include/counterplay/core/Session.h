@@ -19,12 +19,14 @@ namespace counterplay::core {
 struct SessionSnapshot {
     Transcript transcript;
     std::int64_t elapsedInNodeMs = 0;
+    bool operator==(const SessionSnapshot&) const = default;
 };
 
 class Session {
 public:
     /// Starts at the scenario's start node; the node timer starts now (clock time).
-    /// The scenario must have loaded without errors.
+    /// The scenario must have loaded without errors (throws std::invalid_argument when its start
+    /// node does not exist).
     Session(std::shared_ptr<const Scenario> scenario, const Clock& clock);
 
     const Scenario& scenario() const { return *scenario_; }
@@ -33,11 +35,20 @@ public:
     const State& state() const { return state_; }
     bool finished() const;
 
+    /// True when the session is not finished, no choice is available (every choice's condition
+    /// is false) and the node has no time limit: nothing can ever happen. The loader rejects
+    /// dead ends, so this only arises from conditions; the analysis reports such nodes.
+    bool stuck() const;
+
+    /// Index of the current node in scenario().nodes.
+    std::size_t currentIndex() const { return current_; }
+
     /// Indices (into currentNode().choices) of the choices whose condition holds now.
     std::vector<std::size_t> availableChoices() const;
 
     /// Takes choice `choiceIndex` (index into currentNode().choices). Returns false, changing
-    /// nothing, when the session is finished or that choice is not available.
+    /// nothing, when the session is finished or that choice is not available, or when the node's
+    /// time limit has already run out (update() then takes the timeout branch).
     bool choose(std::size_t choiceIndex);
 
     /// Checks the current node's time limit; when it has run out takes the timeout branch and

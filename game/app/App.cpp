@@ -1,0 +1,325 @@
+#include "App.h"
+
+#include <SFML/Graphics/RectangleShape.hpp>
+#include <SFML/Graphics/Texture.hpp>
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+#include "Autosave.h"
+#include "platform/Display.h"
+#include "platform/Log.h"
+#include "screens/DebriefScreen.h"
+#include "screens/PlayScreen.h"
+#include "screens/SelectScreen.h"
+#include "screens/SettingsScreen.h"
+#include "screens/TitleScreen.h"
+#include "ui/Label.h"
+#include "ui/Theme.h"
+
+namespace counterplay::app {
+
+namespace {
+constexpr float kFadeOut = 0.14f, kFadeIn = 0.2f;
+}
+
+App::App(AppOptions options, std::chrono::steady_clock::time_point processStart)
+    : processStart_(processStart) {
+    ctx_.options = std::move(options);
+    ctx_.nav = this;
+}
+
+App::~App() {
+    screens_.clear();
+    if (window_ && window_->isOpen()) {
+        window_->setActive(true);
+        imgui_.shutdown();
+    }
+}
+
+bool App::init() {
+    std::string reason;
+    if (!displayAvailable(reason)) {
+        std::fprintf(stderr,
+                     "counterplay: cannot open the game window: %s.\n"
+                     "The game needs a graphical desktop. To play in this terminal instead, run:\n"
+                     "  counterplay play scenarios/washed-blouse.yaml\n"
+                     "(`counterplay --help` lists every command that works without a window.)\n",
+                     reason.c_str());
+        return false;
+    }
+    ctx_.paths = resolvePaths(ctx_.options.assetsDir, ctx_.options.scenariosDir, ctx_.options.screenshotDir);
+    ctx_.settings = loadSettings(ctx_.paths.settingsFile(), langFromEnvironment());
+    core::Lang lang;
+    if (!ctx_.options.lang.empty() && core::parseLang(ctx_.options.lang, lang)) ctx_.settings.lang = lang;
+    if (ctx_.options.windowed) ctx_.settings.fullscreen = false;
+    std::string error;
+    if (!ctx_.strings.load(ctx_.paths.assetsDir + "/strings/ui.yaml", error))
+        logLine("UI strings unavailable (" + error + "); showing keys");
+    loadFonts(ctx_.paths.assetsDir, ctx_.fonts);
+    ctx_.library.load(ctx_.paths.scenariosDir);
+    ctx_.progress.open(!ctx_.options.dbPath.empty() ? ctx_.options.dbPath : ctx_.paths.dataDir + "/results.db");
+    createWindow();
+    if (!window_->isOpen()) {
+        std::fprintf(stderr, "counterplay: the window could not be created. Play in the terminal with "
+                             "`counterplay play scenarios/washed-blouse.yaml`.\n");
+        return false;
+    }
+    ctx_.art = std::make_unique<art::ArtLibrary>(ctx_.paths.assetsDir);
+    return true;
+}
+
+void App::createWindow() {
+    if (!window_) {
+        window_ = std::make_unique<sf::RenderWindow>();
+        ctx_.window = window_.get();
+    }
+    sf::ContextSettings cs;
+    cs.antialiasingLevel = 0;
+    const sf::String title = "Counterplay";
+    if (ctx_.settings.fullscreen) window_->create(sf::VideoMode::getDesktopMode(), title, sf::Style::Fullscreen, cs);
+    else window_->create(sf::VideoMode(1280, 720), title, sf::Style::Default, cs);
+    windowFullscreen_ = ctx_.settings.fullscreen;
+    if (!windowFullscreen_) {
+        // Centre on the desktop ourselves: SFML 2.5 can place the window partly off screen when
+        // the X server's monitor layout is unusual (seen under Xvfb), which also skews input.
+        const sf::VideoMode desk = sf::VideoMode::getDesktopMode();
+        const sf::Vector2u size = window_->getSize();
+        window_->setPosition({std::max(0, (static_cast<int>(desk.width) - static_cast<int>(size.x)) / 2),
+                              std::max(0, (static_cast<int>(desk.height) - static_cast<int>(size.y)) / 2)});
+        logLine("window " + std::to_string(size.x) + "x" + std::to_string(size.y) + " on a " +
+                std::to_string(desk.width) + "x" + std::to_string(desk.height) + " desktop");
+    }
+    window_->setVerticalSyncEnabled(false);
+    window_->setFramerateLimit(60);
+    window_->setKeyRepeatEnabled(true);
+    updateView();
+}
+
+void App::updateView() {
+    const sf::Vector2u size = window_->getSize();
+    const float w = static_cast<float>(std::max(1u, size.x)), h = static_cast<float>(std::max(1u, size.y));
+    const float scale = std::min(w / theme::kWidth, h / theme::kHeight);
+    const float vw = theme::kWidth * scale / w, vh = theme::kHeight * scale / h;
+    view_ = sf::View(sf::FloatRect(0, 0, theme::kWidth, theme::kHeight));
+    view_.setViewport({(1.f - vw) / 2.f, (1.f - vh) / 2.f, vw, vh});
+    ui::Label::setPixelScale(scale);
+    window_->setView(view_);
+}
+
+sf::Vector2f App::mouseFor(const sf::Event& e) const {
+    sf::Vector2i p;
+    switch (e.type) {
+    case sf::Event::MouseMoved: p = {e.mouseMove.x, e.mouseMove.y}; break;
+    case sf::Event::MouseButtonPressed:
+    case sf::Event::MouseButtonReleased: p = {e.mouseButton.x, e.mouseButton.y}; break;
+    case sf::Event::MouseWheelScrolled: p = {e.mouseWheelScroll.x, e.mouseWheelScroll.y}; break;
+    default: p = sf::Mouse::getPosition(*window_);
+    }
+    return window_->mapPixelToCoords(p, view_);
+}
+
+int App::run() {
+    if (!init()) return 1;
+    if (ctx_.options.benchFrames > 0) return runBench(ctx_.options.benchFrames);
+    replaceAll(std::make_unique<TitleScreen>(ctx_));
+    sf::Clock clock;
+    bool first = true;
+    while (running_ && window_->isOpen()) {
+        sf::Event event;
+        while (window_->pollEvent(event)) handleEvent(event);
+        const float dt = std::min(clock.restart().asSeconds(), 0.1f);
+        const auto t0 = std::chrono::steady_clock::now();
+        frame(dt);
+        drawFrame();
+        devOverlay_.recordFrame(std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - t0).count());
+        window_->display();
+        if (first) {
+            first = false;
+            const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - processStart_);
+            logLine("first frame after " + std::to_string(ms.count()) + " ms");
+        }
+    }
+    return 0;
+}
+
+void App::handleEvent(const sf::Event& event) {
+    static const bool debugInput = std::getenv("COUNTERPLAY_DEBUG_INPUT") != nullptr;
+    if (debugInput && (event.type == sf::Event::KeyPressed || event.type == sf::Event::TextEntered))
+        logLine(event.type == sf::Event::KeyPressed ? "key " + std::to_string(event.key.code)
+                                                    : "text " + std::to_string(event.text.unicode));
+    if (overlay_) imgui_.processEvent(event);
+    switch (event.type) {
+    case sf::Event::Closed:
+        quit();
+        return;
+    case sf::Event::Resized:
+        updateView();
+        return;
+    case sf::Event::LostFocus:
+        for (auto& s : screens_) s->onFocusLost();
+        return;
+    case sf::Event::GainedFocus:
+        for (auto& s : screens_) s->onFocusGained();
+        return;
+    case sf::Event::KeyPressed:
+        switch (event.key.code) {
+        case sf::Keyboard::F11:
+            ctx_.settings.fullscreen = !ctx_.settings.fullscreen;
+            applySettings();
+            return;
+        case sf::Keyboard::F12: screenshotRequested_ = true; return;
+        case sf::Keyboard::F3:
+            overlay_ = !overlay_;
+            if (overlay_ && !imgui_.ready()) {
+                std::vector<std::string> texts = ctx_.strings.allKorean();
+                for (std::string& t : ctx_.library.allKorean()) texts.push_back(std::move(t));
+                imgui_.init(*window_, ctx_.fonts.regularPath, 17.f, texts);
+            }
+            return;
+        case sf::Keyboard::F2:
+            ctx_.settings.lang = ctx_.settings.lang == core::Lang::Ko ? core::Lang::En : core::Lang::Ko;
+            applySettings();
+            return;
+        default: break;
+        }
+        break;
+    default: break;
+    }
+    if (fade_ == Fade::Out || top() == nullptr) return;
+    const bool mouseEvent = event.type == sf::Event::MouseMoved || event.type == sf::Event::MouseButtonPressed ||
+                            event.type == sf::Event::MouseButtonReleased ||
+                            event.type == sf::Event::MouseWheelScrolled;
+    if (overlay_ && ((mouseEvent && imgui_.wantsMouse()) || (!mouseEvent && imgui_.wantsKeyboard()))) return;
+    top()->handleEvent(event, mouseFor(event));
+}
+
+void App::frame(float dt) {
+    ctx_.time += dt;
+    if (fade_ == Fade::Out) {
+        fadeT_ += dt / kFadeOut;
+        if (fadeT_ >= 1.f) {
+            auto swap = std::move(pending_);
+            pending_ = nullptr;
+            if (swap) swap();
+            fade_ = Fade::In;
+            fadeT_ = 0.f;
+            if (top()) logLine("screen=" + top()->id());
+        }
+    } else if (fade_ == Fade::In) {
+        fadeT_ += dt / kFadeIn;
+        if (fadeT_ >= 1.f) fade_ = Fade::None;
+    }
+    if (Screen* s = top()) {
+        const sf::Vector2f mouse = window_->mapPixelToCoords(sf::Mouse::getPosition(*window_), view_);
+        s->update(dt, mouse);
+    }
+}
+
+void App::drawFrame() {
+    window_->clear(theme::kInk);
+    window_->setView(view_);
+    if (Screen* s = top()) s->draw(*window_);
+    float alpha = 0.f;
+    if (fade_ == Fade::Out) alpha = std::min(1.f, fadeT_);
+    else if (fade_ == Fade::In) alpha = 1.f - std::min(1.f, fadeT_);
+    if (alpha > 0.f) {
+        sf::RectangleShape veil({theme::kWidth, theme::kHeight});
+        veil.setFillColor(theme::fade(theme::kInk, alpha));
+        window_->draw(veil);
+    }
+    if (overlay_ && imgui_.ready()) {
+        imgui_.newFrame(*window_, 1.f / 60.f);
+        devOverlay_.build(ctx_, top() ? top()->id() : "", top() ? top()->debugInfo() : "", imgui_.glyphCount());
+        imgui_.render(*window_);
+    }
+    if (screenshotRequested_) {
+        screenshotRequested_ = false;
+        takeScreenshot();
+    }
+}
+
+void App::takeScreenshot() {
+    std::error_code ec;
+    std::filesystem::create_directories(ctx_.paths.screenshotDir, ec);
+    const std::string name = std::string(core::langCode(ctx_.lang())) + "-" + (top() ? top()->id() : "none") +
+                             (overlay_ ? "-overlay" : "") + ".png";
+    const std::string path = ctx_.paths.screenshotDir + "/" + name;
+    sf::Texture texture;
+    const sf::Vector2u size = window_->getSize();
+    if (!texture.create(size.x, size.y)) {
+        logLine("screenshot failed: cannot create a texture");
+        return;
+    }
+    texture.update(*window_);
+    if (texture.copyToImage().saveToFile(path)) logLine("screenshot " + path);
+    else logLine("screenshot failed: cannot write " + path);
+}
+
+void App::transition(std::function<void()> swap) {
+    if (fade_ == Fade::Out) {  // a second request while fading out replaces the first
+        pending_ = std::move(swap);
+        return;
+    }
+    pending_ = std::move(swap);
+    fadeT_ = fade_ == Fade::In ? 1.f - std::min(1.f, fadeT_) : 0.f;
+    fade_ = Fade::Out;
+}
+
+void App::replaceAll(std::unique_ptr<Screen> screen) {
+    screens_.clear();
+    screens_.push_back(std::move(screen));
+    logLine("screen=" + top()->id());
+}
+
+void App::goTitle() {
+    transition([this] { replaceAll(std::make_unique<TitleScreen>(ctx_)); });
+}
+
+void App::goSelect() {
+    transition([this] { replaceAll(std::make_unique<SelectScreen>(ctx_)); });
+}
+
+void App::goPlay(const ScenarioEntry& entry, const Autosave* resume) {
+    std::optional<Autosave> copy;
+    if (resume != nullptr) copy = *resume;
+    transition([this, &entry, copy] {
+        screens_.clear();
+        screens_.push_back(std::make_unique<PlayScreen>(ctx_, entry, copy ? &*copy : nullptr));
+    });
+}
+
+void App::goDebrief(std::unique_ptr<DebriefData> data) {
+    auto shared = std::make_shared<std::unique_ptr<DebriefData>>(std::move(data));
+    transition([this, shared] { replaceAll(std::make_unique<DebriefScreen>(ctx_, std::move(*shared))); });
+}
+
+void App::openSettings() {
+    transition([this] { screens_.push_back(std::make_unique<SettingsScreen>(ctx_)); });
+}
+
+void App::closeTop() {
+    transition([this] {
+        if (screens_.size() > 1) screens_.pop_back();
+        if (top()) top()->onShow();
+    });
+}
+
+void App::applySettings() {
+    saveSettings(ctx_.paths.settingsFile(), ctx_.settings);
+    if (ctx_.settings.fullscreen != windowFullscreen_) createWindow();
+    for (auto& s : screens_) s->relayout();
+    logLine(std::string("settings applied: lang=") + core::langCode(ctx_.lang()));
+}
+
+void App::quit() {
+    for (auto& s : screens_) s->onClose();
+    running_ = false;
+    if (window_ && window_->isOpen()) {
+        window_->setActive(true);
+        imgui_.shutdown();  // its GL objects go while the context still exists
+        window_->close();
+    }
+}
+
+}  // namespace counterplay::app

@@ -1,0 +1,67 @@
+// The game application: window (1280x720 logical canvas letterboxed into any window size,
+// F11 fullscreen), the screen stack with fades between screens, global keys (F2 language,
+// F3 developer overlay, F11 fullscreen, F12 screenshot), and the frame loop.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "Context.h"
+#include "imgui/DevOverlay.h"
+#include "imgui/ImGuiSfml.h"
+#include "screens/Screen.h"
+
+namespace counterplay::app {
+
+class App final : public Navigator {
+public:
+    App(AppOptions options, std::chrono::steady_clock::time_point processStart);
+    ~App() override;
+
+    /// Opens the window and runs until quit. Returns the exit code (1 when no window can open).
+    int run();
+    /// `--bench-frames N`: runs the scripted play scene and prints frame statistics (Bench.cpp).
+    int runBench(int frames);
+
+    // Navigator
+    void goTitle() override;
+    void goSelect() override;
+    void goPlay(const ScenarioEntry& entry, const Autosave* resume) override;
+    void goDebrief(std::unique_ptr<DebriefData> data) override;
+    void openSettings() override;
+    void closeTop() override;
+    void applySettings() override;
+    void quit() override;
+
+private:
+    bool init();
+    void createWindow();
+    void updateView();
+    sf::Vector2f mouseFor(const sf::Event& event) const;
+    void handleEvent(const sf::Event& event);
+    void frame(float dt);
+    void drawFrame();
+    void transition(std::function<void()> swap);
+    void replaceAll(std::unique_ptr<Screen> screen);
+    void takeScreenshot();
+    Screen* top() const { return screens_.empty() ? nullptr : screens_.back().get(); }
+
+    Context ctx_;
+    std::chrono::steady_clock::time_point processStart_;
+    std::unique_ptr<sf::RenderWindow> window_;  // created after the display probe (SFML aborts without one)
+    sf::View view_;
+    bool windowFullscreen_ = false;
+    std::vector<std::unique_ptr<Screen>> screens_;
+    std::function<void()> pending_;
+    enum class Fade { None, Out, In } fade_ = Fade::None;
+    float fadeT_ = 0.f;
+    bool screenshotRequested_ = false;
+    bool overlay_ = false;
+    imgui::ImGuiSfml imgui_;
+    imgui::DevOverlay devOverlay_;
+    bool running_ = true;
+};
+
+}  // namespace counterplay::app

@@ -1,0 +1,133 @@
+#include "Progress.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "platform/Log.h"
+
+namespace counterplay::app {
+namespace {
+
+std::string trim(const std::string& s) {
+    const auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return {};
+    const auto e = s.find_last_not_of(" \t\r\n");
+    return s.substr(b, e - b + 1);
+}
+
+}  // namespace
+
+std::string traineeKeyFor(const std::string& name, const std::string& id) {
+    const std::string k = trim(id);
+    return k.empty() ? trim(name) : k;
+}
+
+void Progress::open(const std::string& dbPath) {
+    path_ = dbPath;
+    std::string error;
+    try {
+        store_ = core::ResultsStore::open(dbPath, error);
+    } catch (const std::exception& e) {
+        error = e.what();
+    }
+    if (!store_) {
+        error_ = error.empty() ? "cannot open " + dbPath : error;
+        logLine("results store unavailable: " + error_);
+    } else {
+        logLine("results store: " + dbPath);
+    }
+}
+
+std::int64_t Progress::record(const core::NewAttempt& attempt, std::string& error) {
+    cacheValid_ = false;
+    if (!store_) {
+        error = error_;
+        return -1;
+    }
+    try {
+        return store_->recordAttempt(attempt);
+    } catch (const std::exception& e) {
+        error = e.what();
+        logLine("could not store the attempt: " + error);
+        return -1;
+    }
+}
+
+void Progress::refresh(const std::string& traineeKey) {
+    if (cacheValid_ && cachedKey_ == traineeKey) return;
+    cacheValid_ = true;
+    cachedKey_ = traineeKey;
+    scenarios_.clear();
+    principles_.clear();
+    if (!store_ || traineeKey.empty()) return;
+    try {
+        for (core::ScenarioProgress& p : store_->traineeProgress(traineeKey))
+            scenarios_[p.scenarioId] = std::move(p);
+        principles_ = store_->principleTotals(traineeKey);
+    } catch (const std::exception& e) {
+        logLine(std::string("could not read progress: ") + e.what());
+    }
+}
+
+const std::map<std::string, core::ScenarioProgress>& Progress::scenarios(const std::string& key) {
+    refresh(key);
+    return scenarios_;
+}
+
+const std::vector<core::PrincipleTotal>& Progress::principles(const std::string& key) {
+    refresh(key);
+    return principles_;
+}
+
+Recommendation Progress::recommend(const ScenarioLibrary& library, const std::string& key) {
+    refresh(key);
+    Recommendation r;
+    const auto& entries = library.entries();
+    if (entries.empty()) return r;
+    auto passed = [&](const std::string& id) {
+        auto it = scenarios_.find(id);
+        return it != scenarios_.end() && it->second.passed;
+    };
+    auto best = [&](const std::string& id) {
+        auto it = scenarios_.find(id);
+        return it != scenarios_.end() ? it->second.bestPercent : -1;
+    };
+    // Better candidate: not passed first, then never played, lower best score, easier.
+    auto better = [&](const ScenarioEntry& a, const ScenarioEntry& b) {
+        const auto ka = std::make_tuple(passed(a.scenario->id), best(a.scenario->id) >= 0,
+                                        best(a.scenario->id), a.scenario->difficulty);
+        const auto kb = std::make_tuple(passed(b.scenario->id), best(b.scenario->id) >= 0,
+                                        best(b.scenario->id), b.scenario->difficulty);
+        return ka < kb;
+    };
+    if (scenarios_.empty()) {
+        const ScenarioEntry* pick = &entries.front();
+        for (const ScenarioEntry& e : entries)
+            if (e.scenario->difficulty < pick->scenario->difficulty) pick = &e;
+        r.scenarioId = pick->scenario->id;
+        r.firstSteps = true;
+        return r;
+    }
+    for (const core::PrincipleTotal& p : principles_) {
+        if (p.ratio() >= 0.999) break;
+        const ScenarioEntry* pick = nullptr;
+        for (const ScenarioEntry& e : entries) {
+            const auto& ps = e.scenario->principles;
+            if (std::find(ps.begin(), ps.end(), p.principleId) == ps.end()) continue;
+            if (pick == nullptr || better(e, *pick)) pick = &e;
+        }
+        if (pick != nullptr && !passed(pick->scenario->id)) {
+            r.scenarioId = pick->scenario->id;
+            r.principleId = p.principleId;
+            r.principlePercent = static_cast<int>(std::lround(p.ratio() * 100.0));
+            return r;
+        }
+    }
+    const ScenarioEntry* pick = &entries.front();
+    for (const ScenarioEntry& e : entries)
+        if (better(e, *pick)) pick = &e;
+    r.scenarioId = pick->scenario->id;
+    return r;
+}
+
+}  // namespace counterplay::app

@@ -1,0 +1,187 @@
+#include "imgui/ImGuiSfml.h"
+
+#include <imgui.h>
+#include <backends/imgui_impl_opengl3.h>
+
+#include <SFML/Window/Clipboard.hpp>
+#include <SFML/Window/Mouse.hpp>
+#include <algorithm>
+
+#include "platform/Log.h"
+
+namespace counterplay::app::imgui {
+namespace {
+
+// Punctuation a Korean text uses beyond Latin-1: general punctuation (quotes, ellipsis, dashes),
+// CJK symbols (brackets, middle dots), Hangul compatibility jamo, full-width forms, arrows.
+const ImWchar kPunctuation[] = {
+    0x2000, 0x206F,  // General Punctuation
+    0x2190, 0x21FF,  // Arrows
+    0x2460, 0x24FF,  // Enclosed alphanumerics
+    0x25A0, 0x25FF,  // Geometric shapes
+    0x3000, 0x303F,  // CJK Symbols and Punctuation
+    0x3130, 0x318F,  // Hangul Compatibility Jamo
+    0xFF00, 0xFFEF,  // Half-width and full-width forms
+    0,
+};
+
+const char* clipboardGet(void*) {
+    static std::string buffer;
+    const sf::String s = sf::Clipboard::getString();
+    buffer.clear();
+    sf::Utf32::toUtf8(s.begin(), s.end(), std::back_inserter(buffer));
+    return buffer.c_str();
+}
+
+void clipboardSet(void*, const char* text) {
+    const std::string s(text);
+    sf::Clipboard::setString(sf::String::fromUtf8(s.begin(), s.end()));
+}
+
+}  // namespace
+
+ImGuiSfml::~ImGuiSfml() { shutdown(); }
+
+bool ImGuiSfml::init(sf::RenderWindow& window, const std::string& fontPath, float fontSize,
+                     const std::vector<std::string>& texts) {
+    if (ready_) return true;
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // no imgui.ini in the working directory
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.BackendPlatformName = "counterplay_sfml";
+    io.GetClipboardTextFn = clipboardGet;
+    io.SetClipboardTextFn = clipboardSet;
+    const std::pair<ImGuiKey, sf::Keyboard::Key> keys[] = {
+        {ImGuiKey_Tab, sf::Keyboard::Tab},         {ImGuiKey_LeftArrow, sf::Keyboard::Left},
+        {ImGuiKey_RightArrow, sf::Keyboard::Right}, {ImGuiKey_UpArrow, sf::Keyboard::Up},
+        {ImGuiKey_DownArrow, sf::Keyboard::Down},   {ImGuiKey_PageUp, sf::Keyboard::PageUp},
+        {ImGuiKey_PageDown, sf::Keyboard::PageDown}, {ImGuiKey_Home, sf::Keyboard::Home},
+        {ImGuiKey_End, sf::Keyboard::End},          {ImGuiKey_Insert, sf::Keyboard::Insert},
+        {ImGuiKey_Delete, sf::Keyboard::Delete},    {ImGuiKey_Backspace, sf::Keyboard::BackSpace},
+        {ImGuiKey_Space, sf::Keyboard::Space},      {ImGuiKey_Enter, sf::Keyboard::Enter},
+        {ImGuiKey_Escape, sf::Keyboard::Escape},    {ImGuiKey_KeyPadEnter, sf::Keyboard::Enter},
+        {ImGuiKey_A, sf::Keyboard::A},              {ImGuiKey_C, sf::Keyboard::C},
+        {ImGuiKey_V, sf::Keyboard::V},              {ImGuiKey_X, sf::Keyboard::X},
+        {ImGuiKey_Y, sf::Keyboard::Y},              {ImGuiKey_Z, sf::Keyboard::Z},
+    };
+    for (const auto& [imguiKey, sfKey] : keys) io.KeyMap[imguiKey] = sfKey;
+
+    if (!fontPath.empty()) {
+        ImFontGlyphRangesBuilder builder;
+        builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
+        builder.AddRanges(kPunctuation);
+        for (const std::string& t : texts) builder.AddText(t.c_str(), t.c_str() + t.size());
+        ImVector<ImWchar> built;
+        builder.BuildRanges(&built);
+        ranges_.assign(built.begin(), built.end());
+        ImFontConfig config;
+        config.OversampleH = 1;  // smaller atlas, quicker build; Korean stays sharp at 1x
+        config.PixelSnapH = true;
+        if (io.Fonts->AddFontFromFileTTF(fontPath.c_str(), fontSize, &config, ranges_.data()) == nullptr) {
+            logLine("ImGui: cannot load " + fontPath + "; using the built-in font");
+            io.Fonts->AddFontDefault();
+        }
+    } else {
+        io.Fonts->AddFontDefault();
+    }
+    window.setActive(true);
+    window.pushGLStates();
+    const bool ok = ImGui_ImplOpenGL3_Init("#version 130") && ImGui_ImplOpenGL3_CreateDeviceObjects();
+    window.popGLStates();
+    if (!ok) {
+        logLine("ImGui: the OpenGL3 backend did not start (needs OpenGL 3.0); overlay disabled");
+        ImGui::DestroyContext();
+        return false;
+    }
+    for (const ImFont* f : io.Fonts->Fonts) glyphCount_ += f->Glyphs.Size;
+    ImGuiStyle& style = ImGui::GetStyle();
+    style.WindowRounding = 10.f;
+    style.FrameRounding = 6.f;
+    style.GrabRounding = 6.f;
+    style.WindowBorderSize = 0.f;
+    style.Colors[ImGuiCol_WindowBg] = ImVec4(0.11f, 0.13f, 0.19f, 0.92f);
+    style.Colors[ImGuiCol_TitleBgActive] = ImVec4(0.91f, 0.44f, 0.32f, 1.f);
+    style.Colors[ImGuiCol_PlotLines] = ImVec4(0.16f, 0.62f, 0.56f, 1.f);
+    style.Colors[ImGuiCol_PlotHistogram] = ImVec4(0.16f, 0.62f, 0.56f, 1.f);
+    ready_ = true;
+    logLine("ImGui ready (" + std::to_string(glyphCount_) + " glyphs)");
+    return true;
+}
+
+void ImGuiSfml::processEvent(const sf::Event& event) {
+    if (!ready_) return;
+    ImGuiIO& io = ImGui::GetIO();
+    switch (event.type) {
+    case sf::Event::KeyPressed:
+    case sf::Event::KeyReleased: {
+        const int code = event.key.code;
+        if (code >= 0 && code < static_cast<int>(IM_ARRAYSIZE(io.KeysDown)))
+            io.KeysDown[code] = event.type == sf::Event::KeyPressed;
+        io.KeyCtrl = event.key.control;
+        io.KeyShift = event.key.shift;
+        io.KeyAlt = event.key.alt;
+        io.KeySuper = event.key.system;
+        break;
+    }
+    case sf::Event::TextEntered:
+        if (event.text.unicode >= 32 && event.text.unicode != 127)
+            io.AddInputCharacter(event.text.unicode);
+        break;
+    case sf::Event::MouseButtonPressed:
+    case sf::Event::MouseButtonReleased: {
+        const int b = event.mouseButton.button;
+        if (b >= 0 && b < 3) io.MouseDown[b] = event.type == sf::Event::MouseButtonPressed;
+        break;
+    }
+    case sf::Event::MouseWheelScrolled:
+        if (event.mouseWheelScroll.wheel == sf::Mouse::VerticalWheel)
+            io.MouseWheel += event.mouseWheelScroll.delta;
+        else
+            io.MouseWheelH += event.mouseWheelScroll.delta;
+        break;
+    case sf::Event::MouseMoved:
+        io.MousePos = ImVec2(static_cast<float>(event.mouseMove.x), static_cast<float>(event.mouseMove.y));
+        break;
+    case sf::Event::LostFocus:
+        std::fill(std::begin(io.KeysDown), std::end(io.KeysDown), false);
+        std::fill(std::begin(io.MouseDown), std::end(io.MouseDown), false);
+        break;
+    default: break;
+    }
+}
+
+void ImGuiSfml::newFrame(sf::RenderWindow& window, float dt) {
+    if (!ready_) return;
+    ImGuiIO& io = ImGui::GetIO();
+    const sf::Vector2u size = window.getSize();
+    io.DisplaySize = ImVec2(static_cast<float>(size.x), static_cast<float>(size.y));
+    io.DeltaTime = std::max(dt, 1e-4f);
+    if (window.hasFocus()) {
+        const sf::Vector2i m = sf::Mouse::getPosition(window);
+        io.MousePos = ImVec2(static_cast<float>(m.x), static_cast<float>(m.y));
+    }
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+}
+
+void ImGuiSfml::render(sf::RenderWindow& window) {
+    if (!ready_) return;
+    ImGui::Render();
+    window.pushGLStates();
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    window.popGLStates();
+}
+
+void ImGuiSfml::shutdown() {
+    if (!ready_) return;
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui::DestroyContext();
+    ready_ = false;
+}
+
+bool ImGuiSfml::wantsMouse() const { return ready_ && ImGui::GetIO().WantCaptureMouse; }
+bool ImGuiSfml::wantsKeyboard() const { return ready_ && ImGui::GetIO().WantCaptureKeyboard; }
+
+}  // namespace counterplay::app::imgui

@@ -1,0 +1,50 @@
+// The SFML <-> Dear ImGui 1.86 bridge: feeds SFML events to ImGui's IO (io.KeysDown /
+// io.MouseDown / io.AddInputCharacter), renders with the OpenGL3 backend inside SFML's
+// pushGLStates/popGLStates, and loads the UI font with Korean glyph ranges built from the texts
+// the game can show. Used by the developer overlay (F3) now and by the trainer editor and the
+// manager dashboard later.
+#pragma once
+
+#include <SFML/Graphics/RenderWindow.hpp>
+#include <SFML/Window/Event.hpp>
+#include <string>
+#include <vector>
+
+namespace counterplay::app::imgui {
+
+class ImGuiSfml {
+public:
+    ImGuiSfml() = default;
+    ~ImGuiSfml();
+    ImGuiSfml(const ImGuiSfml&) = delete;
+    ImGuiSfml& operator=(const ImGuiSfml&) = delete;
+
+    /// Creates the ImGui context and GL objects. `fontPath` (a TTF covering Korean) is loaded at
+    /// `fontSize` pixels with the default Latin ranges, Korean/CJK punctuation, and every
+    /// character of `texts` (ImFontGlyphRangesBuilder); with no font, ImGui's default is used.
+    /// False (logged) when the GL backend cannot start; the game then runs without ImGui.
+    bool init(sf::RenderWindow& window, const std::string& fontPath, float fontSize,
+              const std::vector<std::string>& texts);
+    bool ready() const { return ready_; }
+
+    /// Feeds one SFML event (call for every event while ready).
+    void processEvent(const sf::Event& event);
+    /// Starts an ImGui frame (window size, mouse position, delta time).
+    void newFrame(sf::RenderWindow& window, float dt);
+    /// Renders the frame into the window (SFML state saved and restored around it).
+    void render(sf::RenderWindow& window);
+    void shutdown();
+
+    /// True when ImGui wants the mouse / keyboard (the game should then ignore them).
+    bool wantsMouse() const;
+    bool wantsKeyboard() const;
+    /// Number of glyphs in the built font (for tests and the overlay).
+    int glyphCount() const { return glyphCount_; }
+
+private:
+    bool ready_ = false;
+    int glyphCount_ = 0;
+    std::vector<unsigned short> ranges_;  // must outlive the font atlas build
+};
+
+}  // namespace counterplay::app::imgui

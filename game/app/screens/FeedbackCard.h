@@ -1,0 +1,40 @@
+// Coach mode: the card shown right after a decision with its feedback and the principles it
+// served (+) or broke (-). Also used for a timeout.
+#pragma once
+
+#include <vector>
+
+#include "Context.h"
+#include "ui/Button.h"
+#include "ui/Label.h"
+#include "ui/RoundedRect.h"
+
+namespace counterplay::app {
+
+class FeedbackCard {
+public:
+    void setup(Context& ctx) { ctx_ = &ctx; }
+    /// Shows the card for a decision: what was said (or a timeout), its feedback and points.
+    void show(const sf::String& said, const core::Text& feedback, const core::Points& points, bool timeout,
+              float textScale);
+    void hide() { visible_ = false; }
+    bool visible() const { return visible_; }
+    /// True when the trainee dismissed the card (Enter, Space, click on Continue).
+    bool handleEvent(const sf::Event& event, sf::Vector2f mouse);
+    void update(float dt, sf::Vector2f mouse);
+    void draw(sf::RenderTarget& target) const;
+
+private:
+    Context* ctx_ = nullptr;
+    bool visible_ = false;
+    float age_ = 0.f;
+    int net_ = 0;
+    bool timeout_ = false;
+    ui::Label heading_, said_, feedback_;
+    std::vector<ui::Label> chips_;
+    std::vector<ui::RoundedRect> chipBgs_;
+    ui::RoundedRect panel_, stripe_;
+    ui::Button continue_;
+};
+
+}  // namespace counterplay::app

@@ -1,0 +1,43 @@
+// A full screen of the game (title, select, play, debrief, settings). The App owns a stack of
+// them, routes events with the mouse already mapped to the 1280x720 logical canvas, and fades
+// between them.
+#pragma once
+
+#include <SFML/Graphics/RenderTarget.hpp>
+#include <SFML/Window/Event.hpp>
+#include <string>
+
+#include "Context.h"
+
+namespace counterplay::app {
+
+class Screen {
+public:
+    explicit Screen(Context& ctx) : ctx_(ctx) {}
+    virtual ~Screen() = default;
+    Screen(const Screen&) = delete;
+    Screen& operator=(const Screen&) = delete;
+
+    /// Short id for logs and screenshot names ("title", "select", "play", ...).
+    virtual std::string id() const = 0;
+    virtual void handleEvent(const sf::Event& event, sf::Vector2f mouse) = 0;
+    virtual void update(float dt, sf::Vector2f mouse) = 0;
+    virtual void draw(sf::RenderTarget& target) = 0;
+    /// Rebuild texts and layout (language, text size or progress changed).
+    virtual void relayout() = 0;
+    /// The screen is on top again (a screen above it closed).
+    virtual void onShow() {}
+    /// Window focus lost / regained, and the app about to close (save what matters).
+    virtual void onFocusLost() {}
+    virtual void onFocusGained() {}
+    virtual void onClose() {}
+    /// True while a text field has focus (single-key shortcuts are then typed instead).
+    virtual bool capturesText() const { return false; }
+    /// Extra lines for the F3 developer overlay.
+    virtual std::string debugInfo() const { return {}; }
+
+protected:
+    Context& ctx_;
+};
+
+}  // namespace counterplay::app

@@ -1,0 +1,45 @@
+// The title screen: the game's name, language, trainee name and id, resume / start / new
+// trainee / settings / quit.
+#pragma once
+
+#include <optional>
+
+#include "Autosave.h"
+#include "screens/Screen.h"
+#include "ui/Backdrop.h"
+#include "ui/Button.h"
+#include "ui/FocusGroup.h"
+#include "ui/Label.h"
+#include "ui/TextField.h"
+
+namespace counterplay::app {
+
+class TitleScreen : public Screen {
+public:
+    explicit TitleScreen(Context& ctx);
+    std::string id() const override { return "title"; }
+    void handleEvent(const sf::Event& event, sf::Vector2f mouse) override;
+    void update(float dt, sf::Vector2f mouse) override;
+    void draw(sf::RenderTarget& target) override;
+    void relayout() override;
+    void onShow() override;
+    bool capturesText() const override;
+
+private:
+    enum Id { kResume, kStart, kNew, kSettings, kQuit, kKo, kEn, kName, kTraineeId };
+    void activate(int id);
+    bool commitTrainee();
+
+    ui::Backdrop backdrop_;
+    ui::FocusGroup focus_;
+    ui::Label title_, subtitle_, tagline_, nameLabel_, idLabel_, message_, footer_, warning_;
+    ui::Label resumeDetail_;
+    ui::TextField name_, traineeId_;
+    ui::Button resume_, start_, newTrainee_, settings_, quit_, ko_, en_;
+    std::optional<Autosave> autosave_;
+    const ScenarioEntry* resumeEntry_ = nullptr;
+    const ScenarioEntry* showcase_ = nullptr;
+    float appear_ = 0.f;
+};
+
+}  // namespace counterplay::app

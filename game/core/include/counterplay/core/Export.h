@@ -1,0 +1,92 @@
+// Signed exports of stored attempts: JSON (complete attempts), CSV (attempts or decisions),
+// xAPI 1.0.3 statements and a printable HTML scorecard. Each exporter streams to a ByteSink and
+// signs what it writes (Signing.h); formats and the signature placement: docs/results.md.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "counterplay/core/Catalogue.h"
+#include "counterplay/core/ResultsStore.h"
+#include "counterplay/core/Signing.h"
+#include "counterplay/core/Text.h"
+#include "counterplay/core/Xapi.h"
+
+namespace counterplay::core {
+
+/// Where export bytes go: an AtomicFile, stdout, or memory.
+class ByteSink {
+public:
+    virtual ~ByteSink() = default;
+    virtual void write(std::string_view bytes) = 0;
+};
+
+/// Collects the bytes in memory (tests, the app).
+class StringSink final : public ByteSink {
+public:
+    void write(std::string_view bytes) override { data.append(bytes); }
+    std::string data;
+};
+
+/// The words of the HTML scorecard in one language: English is built in; other languages come
+/// from assets/strings/export.json ({"key": {"ko": ..., "en": ...}}), since C++ sources stay ASCII.
+class ExportStrings {
+public:
+    /// English only.
+    ExportStrings() = default;
+    /// Loads `path` for `lang`; on error (logged in `error`) keeps English.
+    ExportStrings(const std::string& path, Lang lang, std::string& error);
+    /// The text for `key` with "{name}" placeholders filled.
+    std::string get(std::string_view key,
+                    std::initializer_list<std::pair<const char*, std::string>> args = {}) const;
+    Lang lang() const { return lang_; }
+
+private:
+    Lang lang_ = Lang::En;
+    std::map<std::string, std::string, std::less<>> table_;
+};
+
+struct ExportOptions {
+    AttemptFilter filter;                ///< which attempts (default: all)
+    Lang lang = Lang::En;                ///< HTML language, CSV scenario title language
+    const Catalogue* catalogue = nullptr;  ///< principle names for HTML (ids when null)
+    const ExportStrings* strings = nullptr;  ///< HTML words (English when null)
+    XapiOptions xapi;
+    bool csvDecisions = false;  ///< CSV: one row per decision instead of one per attempt
+    bool htmlDetail = false;    ///< HTML over several attempts: add each full scorecard
+    std::int64_t exportedAtMs = 0;  ///< 0 = now (fixed in tests for reproducible output)
+};
+
+struct ExportResult {
+    std::int64_t attempts = 0;      ///< attempts exported
+    std::int64_t rows = 0;          ///< CSV data rows / xAPI statements / JSON attempts
+    std::string detachedSignature;  ///< xAPI: the content of FILE.sig (empty for other formats)
+};
+
+/// Writes a signed export of `format`. Throws StoreError on a database failure.
+ExportResult exportAttempts(const ResultsStore& store, ExportFormat format,
+                            const ExportOptions& options, const SiteKey& key, ByteSink& out);
+
+/// The individual exporters (exportAttempts dispatches to them).
+ExportResult exportJson(const ResultsStore& store, const ExportOptions& options,
+                        const SiteKey& key, ByteSink& out);
+ExportResult exportCsv(const ResultsStore& store, const ExportOptions& options,
+                       const SiteKey& key, ByteSink& out);
+ExportResult exportXapi(const ResultsStore& store, const ExportOptions& options,
+                        const SiteKey& key, ByteSink& out);
+ExportResult exportHtml(const ResultsStore& store, const ExportOptions& options,
+                        const SiteKey& key, ByteSink& out);
+
+/// The JSON form of one stored attempt (as in the JSON export's "attempts" array).
+nlohmann::json attemptJson(const StoredAttempt& attempt);
+
+/// A CSV cell (RFC 4180): quoted when it holds a comma, quote, CR or LF; text starting with
+/// = + - @ TAB or CR gets a leading apostrophe so a spreadsheet shows it instead of running it.
+void appendCsvCell(std::string& out, std::string_view text);
+
+/// Escapes & < > " ' for HTML text and attribute values.
+void appendHtmlEscaped(std::string& out, std::string_view text);
+
+}  // namespace counterplay::core

@@ -1,0 +1,74 @@
+// Sending xAPI statements to a Learning Record Store (libcurl): batches with
+// X-Experience-API-Version 1.0.3 and basic auth, retries with backoff on network errors and 5xx,
+// a clear stop on 4xx, and a record in the results database of what was sent.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "counterplay/core/ResultsStore.h"
+#include "counterplay/core/Xapi.h"
+
+namespace counterplay::core {
+
+struct LrsConfig {
+    std::string endpoint;  ///< the LRS's xAPI base (".../xAPI") or its statements resource
+    std::string key;       ///< basic auth user (the LRS client key)
+    std::string secret;    ///< basic auth password
+    int maxRetries = 5;            ///< extra tries after a network error or 5xx
+    int initialBackoffMs = 500;    ///< doubled after each failed try
+    long timeoutSeconds = 60;
+};
+
+/// "<endpoint>/statements" unless the endpoint already names the statements resource; no
+/// trailing slash. Also the key under which sent attempts are recorded.
+std::string statementsUrl(const std::string& endpoint);
+
+struct PostResult {
+    bool ok = false;
+    long status = 0;        ///< last HTTP status (0 = no response)
+    int tries = 0;
+    bool clientError = false;  ///< 4xx: retrying will not help
+    std::string message;       ///< what happened, for a person
+};
+
+class LrsClient {
+public:
+    explicit LrsClient(LrsConfig config);
+    /// POSTs a JSON array of statements. Retries network errors and 5xx with backoff; a 4xx
+    /// stops at once with the LRS's answer in the message.
+    PostResult postStatements(const nlohmann::json& statements);
+    const std::string& url() const { return url_; }
+
+private:
+    LrsConfig config_;
+    std::string url_;
+};
+
+struct SyncOptions {
+    XapiOptions xapi;
+    AttemptFilter filter;
+    int batchStatements = 200;  ///< statements per POST (whole attempts are never split)
+    bool dryRun = false;        ///< count what would be sent, send nothing
+    /// Called after each batch: attempts and statements sent so far.
+    std::function<void(std::int64_t attempts, std::int64_t statements)> progress;
+};
+
+struct SyncResult {
+    bool ok = true;
+    std::int64_t attemptsSent = 0;
+    std::int64_t statementsSent = 0;
+    std::int64_t attemptsPending = 0;  ///< unsent attempts found at the start
+    std::string message;               ///< the failure, when !ok
+    bool clientError = false;          ///< the LRS refused (4xx)
+};
+
+/// Sends every attempt not yet recorded as sent to the client's LRS, in batches, recording each
+/// batch in the database once the LRS accepted it. A second run sends nothing new. Statement ids
+/// are deterministic, so a batch re-sent after a crash is not duplicated by the LRS.
+SyncResult syncToLrs(ResultsStore& store, LrsClient& client, const SyncOptions& options);
+
+}  // namespace counterplay::core

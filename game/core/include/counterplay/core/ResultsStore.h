@@ -1,0 +1,248 @@
+// The results store: every finished attempt in an embedded SQLite database (WAL, versioned
+// schema, safe for several game instances and a dashboard at once). See docs/results.md.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "counterplay/core/Scorecard.h"
+#include "counterplay/core/Text.h"
+#include "counterplay/core/Transcript.h"
+
+struct sqlite3;
+
+namespace counterplay::core {
+
+/// Thrown by ResultsStore methods when the database fails (disk full, I/O error, locked for
+/// minutes). The message is meant for a person and names the database file.
+class StoreError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// An attempt to store (normally finished; an abandoned one has scorecard.finished == false).
+struct NewAttempt {
+    std::string traineeName;   ///< as typed by the trainee (display name)
+    std::string traineeKey;    ///< stable id (login, employee number); empty = the trimmed name
+    std::string traineeEmail;  ///< optional; used as the xAPI actor's mbox
+    std::string lang = "ko";   ///< language the attempt was played in ("ko" | "en")
+    Scorecard scorecard;
+    Transcript transcript;
+    std::int64_t startedAtMs = 0;  ///< Unix epoch milliseconds (UTC)
+    std::int64_t endedAtMs = 0;
+    std::string uuid;  ///< empty = a new random UUID (the xAPI registration)
+};
+
+struct Trainee {
+    std::int64_t id = 0;
+    std::string key;
+    std::string name;
+    std::string email;
+};
+
+/// One stored attempt without its scorecard and transcript (cheap to list).
+struct AttemptSummary {
+    std::int64_t id = 0;
+    std::string uuid;
+    std::string traineeKey;
+    std::string traineeName;
+    std::string traineeEmail;
+    std::string scenarioId;
+    Text scenarioTitle;
+    std::string contentHash;
+    std::int64_t startedAtMs = 0;
+    std::int64_t endedAtMs = 0;
+    std::int64_t durationMs = 0;  ///< sum of decision times (scorecard.totalMs)
+    bool finished = false;
+    bool passed = false;
+    bool criticalMissed = false;
+    int percent = 0;
+    int earnedTotal = 0;
+    int bestTotal = 0;
+    int worstTotal = 0;
+    int passThreshold = 0;
+    std::string endingId;
+    std::string endingKind;
+    int finalMood = 0;
+    int finalTrust = 0;
+    int recommend = 0;
+    std::string npsClass;
+    std::string lang;
+    int decisionCount = 0;
+};
+
+/// A stored attempt in full.
+struct StoredAttempt {
+    AttemptSummary summary;
+    Scorecard scorecard;
+    Transcript transcript;
+};
+
+/// One stored decision (a row of the decisions table).
+struct StoredDecision {
+    std::int64_t attemptId = 0;
+    std::string attemptUuid;
+    std::string traineeKey;
+    std::string scenarioId;
+    int seq = 0;  ///< 1-based step number
+    std::string nodeId;
+    int choiceIndex = 0;  ///< or kTimeoutChoice
+    std::string choiceId;
+    std::int64_t elapsedMs = 0;
+    bool timeout = false;
+    int pointsTotal = 0;
+    Points points;
+};
+
+/// Which attempts a query covers. Empty fields do not filter.
+struct AttemptFilter {
+    std::optional<std::int64_t> attemptId;
+    std::string traineeKey;
+    std::string scenarioId;
+    std::optional<std::int64_t> sinceMs;  ///< ended at or after (epoch ms)
+    std::optional<std::int64_t> untilMs;  ///< ended before (epoch ms)
+    std::size_t limit = 0;                ///< 0 = no limit
+    bool newestFirst = false;             ///< default: oldest first (by id)
+};
+
+/// A trainee's standing on one scenario (the progress screen).
+struct ScenarioProgress {
+    std::string scenarioId;
+    Text title;
+    int attempts = 0;
+    int bestPercent = 0;
+    bool passed = false;     ///< passed at least once
+    bool completed = false;  ///< reached an ending at least once
+    std::int64_t lastAtMs = 0;
+};
+
+/// Earned and achievable points of one principle summed over attempts ("practise next").
+struct PrincipleTotal {
+    std::string principleId;
+    std::int64_t earned = 0;
+    std::int64_t achievable = 0;
+    int attempts = 0;
+    /// earned / achievable clamped to 0..1 (1 when nothing was achievable).
+    double ratio() const;
+};
+
+enum class GroupBy { Trainee, Scenario, Principle, Day, Month };
+
+/// One row of a dashboard aggregate.
+struct GroupSummary {
+    std::string key;    ///< trainee key, scenario id, principle id, "YYYY-MM-DD" or "YYYY-MM"
+    std::string label;  ///< trainee name / scenario title (en) / same as key
+    std::string labelKo;
+    int attempts = 0;
+    int passed = 0;
+    double meanPercent = 0;
+    std::int64_t earned = 0;      ///< points (for principle rows: that principle only)
+    std::int64_t achievable = 0;
+    std::int64_t firstAtMs = 0;
+    std::int64_t lastAtMs = 0;
+    double passRate() const { return attempts ? double(passed) / attempts : 0.0; }
+};
+
+class ResultsStore {
+public:
+    enum class Mode { ReadWrite, ReadOnly };
+
+    /// Opens (creating when missing, in ReadWrite mode) the database at `path` and brings its
+    /// schema up to date. Returns nullptr and a message naming the file when it is not a
+    /// Counterplay results database, is truncated or garbage, or was written by a newer version;
+    /// such a file is never changed.
+    static std::unique_ptr<ResultsStore> open(const std::string& path, std::string& error,
+                                              Mode mode = Mode::ReadWrite);
+
+    ~ResultsStore();
+    ResultsStore(const ResultsStore&) = delete;
+    ResultsStore& operator=(const ResultsStore&) = delete;
+
+    const std::string& path() const { return path_; }
+
+    /// The schema version this build writes (PRAGMA user_version).
+    static int schemaVersion();
+
+    /// Stores one attempt (trainee upserted by key) durably: when this returns, the attempt is
+    /// on disk (synchronous=FULL). Returns its id. Throws StoreError.
+    std::int64_t recordAttempt(const NewAttempt& attempt);
+
+    /// Stores many attempts in one transaction (simulations, imports). Returns their ids.
+    std::vector<std::int64_t> recordAttempts(const std::vector<NewAttempt>& attempts);
+
+    /// Attempts matching `filter`, oldest first unless filter.newestFirst.
+    std::vector<AttemptSummary> listAttempts(const AttemptFilter& filter = {}) const;
+
+    /// Streams attempts matching `filter` with their principle scores (sorted by principle id),
+    /// without loading them all (cohort exports over 100,000 attempts).
+    void forEachAttempt(const AttemptFilter& filter,
+                        const std::function<void(const AttemptSummary&,
+                                                 const std::vector<PrincipleScore>&)>& visit) const;
+
+    /// Streams the decisions of attempts matching `filter` (attempt order, then step order).
+    void forEachDecision(const AttemptFilter& filter,
+                         const std::function<void(const StoredDecision&)>& visit) const;
+
+    /// Number of attempts matching `filter`.
+    std::int64_t countAttempts(const AttemptFilter& filter = {}) const;
+
+    /// Distinct principle ids scored by attempts matching `filter`, sorted.
+    std::vector<std::string> principleIds(const AttemptFilter& filter = {}) const;
+
+    /// One attempt with its scorecard and transcript; nullopt when there is no such id.
+    std::optional<StoredAttempt> getAttempt(std::int64_t id) const;
+    std::optional<StoredAttempt> getAttemptByUuid(const std::string& uuid) const;
+
+    /// Every trainee, by name.
+    std::vector<Trainee> trainees() const;
+    std::optional<Trainee> findTrainee(const std::string& key) const;
+
+    /// The trainee's best percent, passed and completed flags per scenario played.
+    std::vector<ScenarioProgress> traineeProgress(const std::string& traineeKey) const;
+
+    /// Earned and achievable totals per principle over a trainee's attempts (all trainees when
+    /// the key is empty), weakest first (lowest ratio, then id): the first is "practise next".
+    std::vector<PrincipleTotal> principleTotals(const std::string& traineeKey = {}) const;
+
+    /// Dashboard aggregates of the attempts matching `filter`, grouped by `by` (sorted by key).
+    std::vector<GroupSummary> summarize(GroupBy by, const AttemptFilter& filter = {}) const;
+
+    /// xAPI sync bookkeeping: ids of attempts matching `filter` not yet sent to `endpoint`.
+    std::vector<std::int64_t> unsentAttempts(const std::string& endpoint,
+                                             const AttemptFilter& filter = {}) const;
+    /// Records that all statements of these attempts reached `endpoint` (one transaction).
+    void markSent(const std::string& endpoint, const std::vector<std::int64_t>& attemptIds,
+                  std::int64_t sentAtMs);
+    /// Number of attempts recorded as sent to `endpoint`.
+    std::int64_t sentCount(const std::string& endpoint) const;
+
+    /// PRAGMA integrity_check: "ok" or the first problems found.
+    std::string integrityCheck() const;
+
+    /// The raw connection, for tests and benchmarks only.
+    sqlite3* handle() const { return db_; }
+
+private:
+    ResultsStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+    std::int64_t insertAttempt(const NewAttempt& attempt);
+
+    sqlite3* db_;
+    std::string path_;
+};
+
+/// Parses "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM[:SS][Z]" (UTC) to epoch ms; `endOfDay` makes a bare
+/// date mean the end of that day (exclusive), for --until. False on malformed input.
+bool parseDateMs(const std::string& text, bool endOfDay, std::int64_t& outMs);
+
+/// "2024-05-01T09:30:00.000Z" (UTC) for epoch ms.
+std::string formatIsoUtc(std::int64_t epochMs);
+
+/// Current wall-clock time in epoch ms.
+std::int64_t nowEpochMs();
+
+}  // namespace counterplay::core

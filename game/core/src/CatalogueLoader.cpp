@@ -1,0 +1,148 @@
+// The principle catalogue loader (scenarios/principles.yaml): same guarded reader, schema table
+// and diagnostics as scenarios. Never throws.
+#include <set>
+
+#include "DiagSink.h"
+#include "Schema.h"
+#include "TreeReader.h"
+#include "Validator.h"
+#include "YamlGuard.h"
+#include "counterplay/core/Loader.h"
+
+namespace counterplay::core {
+
+namespace {
+
+using schema::FieldSpec;
+using schema::MapKind;
+using schema::ValueType;
+constexpr std::uint32_t npos = YNode::npos;
+constexpr FieldSpec kMapItem{"", ValueType::Map};
+
+class CatalogueReader {
+public:
+    CatalogueReader(const YamlTree& tree, DiagSink& sink, Catalogue& catalogue)
+        : r_(tree, sink), c_(catalogue) {}
+
+    void read() {
+        const Path root;
+        const TreeReader::Fields f = r_.readMap(r_.tree().root, MapKind::Catalogue, root);
+        int format = 1;
+        r_.getInt(f, "format", root, format);
+        readGroups(f, root);
+        readPrinciples(f, root);
+    }
+
+private:
+    void readGroups(const TreeReader::Fields& f, const Path& root) {
+        const std::uint32_t v = f["groups"];
+        const Path p = root.child("groups");
+        if (v == npos || !r_.expect(v, f.field("groups"), p) ||
+            !r_.checkCount(v, f.field("groups"), p))
+            return;
+        r_.forEachItem(v, [&](int i, std::uint32_t item) {
+            const Path ip = p.item(i);
+            if (!r_.expect(item, kMapItem, ip)) return;
+            const TreeReader::Fields gf = r_.readMap(item, MapKind::Group, ip);
+            PrincipleGroup g;
+            if (r_.getId(gf, "id", ip, g.id) && !groupIds_.insert(g.id).second)
+                r_.sink().error(r_.pos(gf["id"]), ip.child("id"),
+                                "duplicate group id '" + g.id + "'");
+            g.name = r_.getText(gf, "name", ip);
+            c_.groups.push_back(std::move(g));
+        });
+    }
+
+    void readPrinciples(const TreeReader::Fields& f, const Path& root) {
+        const std::uint32_t v = f["principles"];
+        const Path p = root.child("principles");
+        if (v == npos || !r_.expect(v, f.field("principles"), p) ||
+            !r_.checkCount(v, f.field("principles"), p))
+            return;
+        std::set<std::string> ids;
+        c_.principles.reserve(r_.at(v).count);
+        r_.forEachItem(v, [&](int i, std::uint32_t item) {
+            const Path ip = p.item(i);
+            if (!r_.expect(item, kMapItem, ip)) return;
+            const TreeReader::Fields pf = r_.readMap(item, MapKind::Principle, ip);
+            Principle pr;
+            const bool hasId = r_.getId(pf, "id", ip, pr.id);
+            if (hasId && !ids.insert(pr.id).second)
+                r_.sink().error(r_.pos(pf["id"]), ip.child("id"),
+                                "duplicate principle id '" + pr.id + "'");
+            if (r_.getId(pf, "group", ip, pr.group)) {
+                if (groupIds_.count(pr.group) == 0) {
+                    validate::Suggester s(pr.group);
+                    for (const std::string& g : groupIds_) s.consider(g);
+                    r_.sink().error(r_.pos(pf["group"]), ip.child("group"),
+                                    "unknown group '" + pr.group + "'" + s.hint());
+                } else if (hasId && pr.id.rfind(pr.group + ".", 0) != 0) {
+                    r_.sink().error(r_.pos(pf["id"]), ip.child("id"),
+                                    "a principle id starts with its group: expected '" +
+                                        pr.group + "." + "...', found '" + pr.id + "'");
+                }
+            }
+            pr.name = r_.getText(pf, "name", ip);
+            pr.summary = r_.getText(pf, "summary", ip);
+            if (const std::uint32_t sv = pf["source"]; sv != npos) {
+                const Path sp = ip.child("source");
+                if (r_.expect(sv, pf.field("source"), sp)) pr.source = r_.readSource(sv, sp);
+            }
+            c_.principles.push_back(std::move(pr));
+        });
+    }
+
+    TreeReader r_;
+    Catalogue& c_;
+    std::set<std::string> groupIds_;
+};
+
+}  // namespace
+
+CatalogueLoad loadCatalogueText(std::string_view bytes, const std::string& fileName) {
+    CatalogueLoad out;
+    try {
+        DiagSink sink(fileName);
+        if (bytes.size() > kMaxFileBytes) {
+            sink.addRendered(Severity::Error, Pos{}, "", tooLargeMessage(bytes.size()));
+        } else {
+            YamlTree tree;
+            if (parseYaml(bytes, sink, tree)) {
+                if (tree[tree.root].kind != YNode::Kind::Map) {
+                    TreeReader r(tree, sink);
+                    sink.addRendered(Severity::Error, tree.pos(tree.root), "",
+                                     "a principle catalogue is a map of keys (format, groups, "
+                                     "principles), found " + r.describe(tree.root));
+                } else {
+                    auto catalogue = std::make_shared<Catalogue>();
+                    catalogue->file = fileName;
+                    CatalogueReader(tree, sink, *catalogue).read();
+                    out.catalogue = std::move(catalogue);
+                }
+            }
+        }
+        out.diagnostics = sink.finish();
+    } catch (...) {
+        out.catalogue.reset();
+        out.diagnostics = {boundaryDiagnostic(fileName)};
+    }
+    return out;
+}
+
+CatalogueLoad loadCatalogueFile(const std::string& path) {
+    CatalogueLoad out;
+    try {
+        DiagSink sink(path);
+        std::string bytes;
+        if (!readGuardedFile(path, sink, bytes)) {
+            out.diagnostics = sink.finish();
+            return out;
+        }
+        return loadCatalogueText(bytes, path);
+    } catch (...) {
+        out.diagnostics = {boundaryDiagnostic(path)};
+    }
+    return out;
+}
+
+}  // namespace counterplay::core

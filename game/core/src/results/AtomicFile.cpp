@@ -1,0 +1,143 @@
+// Temp file + fsync + rename (see AtomicFile.h), with POSIX calls: the standard library offers
+// neither fsync nor link-without-replace.
+#include "counterplay/core/AtomicFile.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+namespace counterplay::core {
+namespace {
+
+constexpr std::size_t kBufferSize = 1 << 16;
+
+std::string errnoText(int e) { return std::strerror(e); }
+
+void fsyncDir(const std::string& dir) {
+    const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+}
+
+}  // namespace
+
+std::unique_ptr<AtomicFile> AtomicFile::create(const std::string& path, std::string& error,
+                                               mode_t mode) {
+    const std::filesystem::path target(path);
+    const std::string dir = target.parent_path().string();
+    std::string temp = (dir.empty() ? std::string() : dir + "/") + "." +
+                       target.filename().string() + ".tmp-XXXXXX";
+    const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
+    if (fd < 0) {
+        error = "cannot write " + path + ": " + errnoText(errno);
+        return nullptr;
+    }
+    ::fchmod(fd, mode);
+    return std::unique_ptr<AtomicFile>(new AtomicFile(path, temp, fd));
+}
+
+AtomicFile::~AtomicFile() {
+    if (fd_ >= 0) ::close(fd_);
+    if (!committed_) ::unlink(temp_.c_str());
+}
+
+bool AtomicFile::flush() {
+    std::size_t done = 0;
+    while (done < buffer_.size()) {
+        const ssize_t n = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            writeErrno_ = errno;
+            buffer_.clear();
+            return false;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    buffer_.clear();
+    return true;
+}
+
+bool AtomicFile::write(std::string_view bytes) {
+    if (writeErrno_ != 0 || fd_ < 0) return false;
+    if (buffer_.size() + bytes.size() > kBufferSize) {
+        if (!flush()) return false;
+        if (bytes.size() >= kBufferSize) {
+            buffer_.assign(bytes);
+            return flush();
+        }
+    }
+    buffer_.append(bytes);
+    return true;
+}
+
+bool AtomicFile::commit(std::string& error, bool replace, bool* existed) {
+    if (existed) *existed = false;
+    if (fd_ < 0 || committed_) {
+        error = "cannot write " + path_ + ": already finished";
+        return false;
+    }
+    flush();
+    if (writeErrno_ == 0 && ::fsync(fd_) != 0) writeErrno_ = errno;
+    if (::close(fd_) != 0 && writeErrno_ == 0) writeErrno_ = errno;
+    fd_ = -1;
+    if (writeErrno_ != 0) {
+        error = "cannot write " + path_ + ": " + errnoText(writeErrno_);
+        return false;
+    }
+    if (replace) {
+        if (::rename(temp_.c_str(), path_.c_str()) != 0) {
+            error = "cannot write " + path_ + ": " + errnoText(errno);
+            return false;
+        }
+    } else {
+        // link() fails when the target exists: two processes creating it race safely.
+        if (::link(temp_.c_str(), path_.c_str()) != 0) {
+            const int e = errno;
+            if (existed) *existed = e == EEXIST;
+            error = "cannot create " + path_ + ": " + errnoText(e);
+            return false;
+        }
+        ::unlink(temp_.c_str());
+    }
+    committed_ = true;
+    fsyncDir(std::filesystem::path(path_).parent_path().string());
+    return true;
+}
+
+bool writeFileAtomic(const std::string& path, std::string_view bytes, std::string& error,
+                     mode_t mode) {
+    auto file = AtomicFile::create(path, error, mode);
+    if (!file) return false;
+    file->write(bytes);
+    return file->commit(error);
+}
+
+bool readWholeFile(const std::string& path, std::string& out, std::string& error) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+        error = "cannot read " + path + ": " + errnoText(errno);
+        return false;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        error = "cannot read " + path + ": not a regular file";
+        return false;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = "cannot read " + path + ": " + errnoText(errno);
+        return false;
+    }
+    out.assign(static_cast<std::size_t>(st.st_size), '\0');
+    in.read(out.data(), st.st_size);
+    out.resize(static_cast<std::size_t>(in.gcount()));
+    return true;
+}
+
+}  // namespace counterplay::core

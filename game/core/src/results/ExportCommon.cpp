@@ -1,0 +1,222 @@
+// Export dispatch, CSV and HTML escaping, the HTML words table, and the JSON form of an attempt.
+#include <charconv>
+#include <fstream>
+
+#include "counterplay/core/Json.h"
+#include "results/ExportCommon.h"
+
+namespace counterplay::core {
+namespace {
+
+/// English words of the HTML scorecard; translations live in assets/strings/export.json.
+const std::map<std::string, std::string, std::less<>>& englishWords() {
+    static const std::map<std::string, std::string, std::less<>> table = {
+        {"brand", "Counterplay"},
+        {"title.scorecard", "Scorecard"},
+        {"title.cohort", "Cohort report"},
+        {"label.trainee", "Trainee"},
+        {"label.scenario", "Scenario"},
+        {"label.date", "Date"},
+        {"label.attempt", "Attempt"},
+        {"label.duration", "Time taken"},
+        {"verdict.pass", "PASS"},
+        {"verdict.fail", "FAIL"},
+        {"verdict.unfinished", "NOT FINISHED"},
+        {"score.points", "{earned} of {best} points (pass mark {threshold}%)"},
+        {"section.principles", "Principles: points earned of achievable"},
+        {"section.outcome", "The customer"},
+        {"section.critical", "Critical actions"},
+        {"section.decisions", "Decisions and feedback"},
+        {"outcome.ending", "Ending"},
+        {"outcome.mood", "Mood"},
+        {"outcome.trust", "Trust"},
+        {"outcome.recommend", "Would recommend"},
+        {"outcome.not-reached", "not reached"},
+        {"nps.promoter", "promoter"},
+        {"nps.passive", "passive"},
+        {"nps.detractor", "detractor"},
+        {"kind.loyal", "loyal"},
+        {"kind.resolved", "resolved"},
+        {"kind.lost", "lost"},
+        {"kind.escalated", "escalated"},
+        {"critical.met", "met"},
+        {"critical.missed", "missed"},
+        {"critical.late", "too late"},
+        {"critical.out of order", "out of order"},
+        {"critical.none", "This scenario has no critical actions."},
+        {"col.step", "#"},
+        {"col.choice", "What you did"},
+        {"col.time", "Time"},
+        {"col.points", "Points"},
+        {"col.feedback", "Feedback"},
+        {"col.passed", "Passed"},
+        {"col.mean", "Mean score"},
+        {"col.score", "Score"},
+        {"col.result", "Result"},
+        {"col.decisions", "Decisions"},
+        {"decision.timeout", "(no answer in time)"},
+        {"footer.hash", "Scenario version (SHA-256)"},
+        {"footer.exported", "Exported {date}"},
+        {"footer.signed",
+         "Signed with site key {key}. Check that it was not edited: counterplay verify FILE"},
+        {"cohort.attempts", "Attempts"},
+        {"cohort.trainees", "Trainees"},
+        {"cohort.pass-rate", "Pass rate"},
+        {"cohort.mean", "Mean score"},
+        {"cohort.range", "{from} to {to}"},
+        {"cohort.by-trainee", "By trainee"},
+        {"cohort.by-scenario", "By scenario"},
+        {"cohort.all", "All attempts"},
+        {"cohort.empty", "No attempts match this selection."},
+        {"cohort.details", "Scorecards"},
+        {"unit.seconds", "{n} s"},
+        {"unit.minutes", "{m} min {s} s"},
+    };
+    return table;
+}
+
+}  // namespace
+
+ExportStrings::ExportStrings(const std::string& path, Lang lang, std::string& error)
+    : lang_(lang) {
+    if (lang == Lang::En) return;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = "cannot read " + path + "; the HTML will be in English";
+        return;
+    }
+    const auto j = nlohmann::json::parse(in, nullptr, false);
+    if (!j.is_object()) {
+        error = path + " is not valid JSON; the HTML will be in English";
+        return;
+    }
+    for (const auto& [key, value] : j.items())
+        if (value.is_object() && value.contains(langCode(lang)) && value[langCode(lang)].is_string())
+            table_[key] = value[langCode(lang)].get<std::string>();
+}
+
+std::string ExportStrings::get(std::string_view key,
+                               std::initializer_list<std::pair<const char*, std::string>> args) const {
+    std::string text;
+    if (auto it = table_.find(key); it != table_.end())
+        text = it->second;
+    else if (auto en = englishWords().find(key); en != englishWords().end())
+        text = en->second;
+    else
+        text = std::string(key);
+    for (const auto& [name, value] : args) {
+        const std::string token = std::string("{") + name + "}";
+        for (std::size_t pos = text.find(token); pos != std::string::npos;
+             pos = text.find(token, pos + value.size()))
+            text.replace(pos, token.size(), value);
+    }
+    return text;
+}
+
+void appendInt(std::string& out, std::int64_t value) {
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, value);
+    out.append(buf, r.ptr);
+}
+
+std::int64_t exportTime(const ExportOptions& options) {
+    return options.exportedAtMs ? options.exportedAtMs : nowEpochMs();
+}
+
+void appendCsvCell(std::string& out, std::string_view text) {
+    const bool formula = !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' ||
+                                           text[0] == '@' || text[0] == '\t' || text[0] == '\r');
+    const bool quote = formula || text.find_first_of(",\"\r\n") != std::string_view::npos;
+    if (!quote) {
+        out.append(text);
+        return;
+    }
+    out += '"';
+    if (formula) out += '\'';
+    for (char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+void appendHtmlEscaped(std::string& out, std::string_view text) {
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+}
+
+nlohmann::json attemptJson(const StoredAttempt& attempt) {
+    const AttemptSummary& a = attempt.summary;
+    return {{"id", a.id},
+            {"uuid", a.uuid},
+            {"trainee", {{"key", a.traineeKey}, {"name", a.traineeName}, {"email", a.traineeEmail}}},
+            {"scenario",
+             {{"id", a.scenarioId}, {"title", a.scenarioTitle}, {"content_hash", a.contentHash}}},
+            {"started_at", formatIsoUtc(a.startedAtMs)},
+            {"ended_at", formatIsoUtc(a.endedAtMs)},
+            {"lang", a.lang},
+            {"scorecard", attempt.scorecard},
+            {"transcript", attempt.transcript}};
+}
+
+ExportResult exportAttempts(const ResultsStore& store, ExportFormat format,
+                            const ExportOptions& options, const SiteKey& key, ByteSink& out) {
+    switch (format) {
+        case ExportFormat::Json: return exportJson(store, options, key, out);
+        case ExportFormat::Csv: return exportCsv(store, options, key, out);
+        case ExportFormat::Xapi: return exportXapi(store, options, key, out);
+        case ExportFormat::Html: return exportHtml(store, options, key, out);
+    }
+    return {};
+}
+
+ExportResult exportJson(const ResultsStore& store, const ExportOptions& options,
+                        const SiteKey& key, ByteSink& out) {
+    nlohmann::json attempts = nlohmann::json::array();
+    ExportResult result;
+    for (const AttemptSummary& s : store.listAttempts(options.filter)) {
+        auto full = store.getAttempt(s.id);
+        if (!full) continue;  // deleted meanwhile
+        attempts.push_back(attemptJson(*full));
+        ++result.attempts;
+    }
+    result.rows = result.attempts;
+    nlohmann::json doc = {{"format", "counterplay-results"},
+                          {"version", 1},
+                          {"generator", std::string("counterplay ") + COUNTERPLAY_VERSION},
+                          {"exported_at", formatIsoUtc(exportTime(options))},
+                          {"attempts", std::move(attempts)}};
+    out.write(signJsonDocument(std::move(doc), key));
+    return result;
+}
+
+ExportResult exportXapi(const ResultsStore& store, const ExportOptions& options,
+                        const SiteKey& key, ByteSink& out) {
+    SignedWriter w(out, key, ExportFormat::Xapi);
+    ExportResult result;
+    w.buf += "[";
+    for (const AttemptSummary& s : store.listAttempts(options.filter)) {
+        auto full = store.getAttempt(s.id);
+        if (!full) continue;
+        for (const auto& statement : xapiStatements(*full, options.xapi)) {
+            w.buf += result.rows ? ",\n" : "\n";
+            w.buf += statement.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            ++result.rows;
+            w.maybeFlush();
+        }
+        ++result.attempts;
+    }
+    w.buf += "\n]\n";
+    result.detachedSignature = detachedSignature(key, w.finish());
+    return result;
+}
+
+}  // namespace counterplay::core

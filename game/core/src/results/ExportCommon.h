@@ -1,0 +1,45 @@
+// Shared pieces of the exporters (private): a buffered writer that signs what it writes.
+#pragma once
+
+#include <string>
+
+#include "counterplay/core/Export.h"
+#include "counterplay/core/Signing.h"
+
+namespace counterplay::core {
+
+/// Appends to `buf`, hands full 64 KiB chunks to the sink and the HMAC together.
+class SignedWriter {
+public:
+    SignedWriter(ByteSink& out, const SiteKey& key, ExportFormat format)
+        : out_(out), signer_(key, format) {
+        buf.reserve(kChunk + 4096);
+    }
+    void maybeFlush() {
+        if (buf.size() >= kChunk) flush();
+    }
+    void flush() {
+        signer_.update(buf);
+        out_.write(buf);
+        buf.clear();
+    }
+    /// Flushes and returns the MAC of everything written.
+    std::string finish() {
+        flush();
+        return signer_.finishHex();
+    }
+    std::string buf;
+
+private:
+    static constexpr std::size_t kChunk = 1 << 16;
+    ByteSink& out_;
+    Signer signer_;
+};
+
+/// Appends a decimal integer (no locale, no allocation).
+void appendInt(std::string& out, std::int64_t value);
+
+/// The export's timestamp: options.exportedAtMs or now.
+std::int64_t exportTime(const ExportOptions& options);
+
+}  // namespace counterplay::core

@@ -1,0 +1,145 @@
+// CSV export (RFC 4180, UTF-8 with BOM, CRLF): one row per attempt with two columns per
+// principle (earned, achievable), or with --decisions one row per decision with a column per
+// principle. The last line is the signature ("# counterplay-signature ...").
+#include <algorithm>
+
+#include "results/ExportCommon.h"
+
+namespace counterplay::core {
+namespace {
+
+constexpr const char* kBom = "\xEF\xBB\xBF";
+
+void cell(std::string& out, std::string_view text) {
+    appendCsvCell(out, text);
+    out += ',';
+}
+
+void num(std::string& out, std::int64_t v) {
+    appendInt(out, v);
+    out += ',';
+}
+
+void flag(std::string& out, bool v) { out += v ? "true," : "false,"; }
+
+void endRow(std::string& out) {
+    out.back() = '\r';  // replaces the trailing comma
+    out += '\n';
+}
+
+void attemptsTable(const ResultsStore& store, const ExportOptions& options, SignedWriter& w,
+                   ExportResult& result) {
+    const std::vector<std::string> principles = store.principleIds(options.filter);
+    std::string& b = w.buf;
+    for (const char* h :
+         {"attempt_id", "attempt_uuid", "trainee_key", "trainee_name", "trainee_email",
+          "scenario_id", "scenario_title", "content_hash", "started_at", "ended_at",
+          "duration_ms", "finished", "passed", "percent", "earned", "best", "worst",
+          "pass_threshold", "critical_missed", "ending_id", "ending_kind", "final_mood",
+          "final_trust", "recommend", "nps_class", "lang", "decisions"})
+        cell(b, h);
+    for (const std::string& p : principles) {
+        cell(b, p);
+        cell(b, p + ".achievable");
+    }
+    endRow(b);
+    store.forEachAttempt(options.filter, [&](const AttemptSummary& a,
+                                             const std::vector<PrincipleScore>& scores) {
+        num(b, a.id);
+        cell(b, a.uuid);
+        cell(b, a.traineeKey);
+        cell(b, a.traineeName);
+        cell(b, a.traineeEmail);
+        cell(b, a.scenarioId);
+        cell(b, a.scenarioTitle.in(options.lang));
+        cell(b, a.contentHash);
+        cell(b, formatIsoUtc(a.startedAtMs));
+        cell(b, formatIsoUtc(a.endedAtMs));
+        num(b, a.durationMs);
+        flag(b, a.finished);
+        flag(b, a.passed);
+        num(b, a.percent);
+        num(b, a.earnedTotal);
+        num(b, a.bestTotal);
+        num(b, a.worstTotal);
+        num(b, a.passThreshold);
+        flag(b, a.criticalMissed);
+        cell(b, a.endingId);
+        cell(b, a.endingKind);
+        num(b, a.finalMood);
+        num(b, a.finalTrust);
+        num(b, a.recommend);
+        cell(b, a.npsClass);
+        cell(b, a.lang);
+        num(b, a.decisionCount);
+        // Both lists are sorted by id: one merge pass fills the principle columns.
+        std::size_t k = 0;
+        for (const std::string& p : principles) {
+            while (k < scores.size() && scores[k].id < p) ++k;
+            if (k < scores.size() && scores[k].id == p) {
+                num(b, scores[k].earned);
+                num(b, scores[k].achievable);
+            } else {
+                b += ",,";
+            }
+        }
+        endRow(b);
+        ++result.rows;
+        ++result.attempts;
+        w.maybeFlush();
+    });
+}
+
+void decisionsTable(const ResultsStore& store, const ExportOptions& options, SignedWriter& w,
+                    ExportResult& result) {
+    const std::vector<std::string> principles = store.principleIds(options.filter);
+    std::string& b = w.buf;
+    for (const char* h : {"attempt_id", "attempt_uuid", "trainee_key", "scenario_id", "step",
+                          "node_id", "choice_index", "choice_id", "timeout", "elapsed_ms",
+                          "points_total"})
+        cell(b, h);
+    for (const std::string& p : principles) cell(b, p);
+    endRow(b);
+    std::int64_t lastAttempt = -1;
+    store.forEachDecision(options.filter, [&](const StoredDecision& d) {
+        num(b, d.attemptId);
+        cell(b, d.attemptUuid);
+        cell(b, d.traineeKey);
+        cell(b, d.scenarioId);
+        num(b, d.seq);
+        cell(b, d.nodeId);
+        num(b, d.choiceIndex);
+        cell(b, d.choiceId);
+        flag(b, d.timeout);
+        num(b, d.elapsedMs);
+        num(b, d.pointsTotal);
+        for (const std::string& p : principles) {
+            auto it = d.points.find(p);
+            if (it != d.points.end()) appendInt(b, it->second);
+            b += ',';
+        }
+        endRow(b);
+        ++result.rows;
+        if (d.attemptId != lastAttempt) ++result.attempts;
+        lastAttempt = d.attemptId;
+        w.maybeFlush();
+    });
+}
+
+}  // namespace
+
+ExportResult exportCsv(const ResultsStore& store, const ExportOptions& options,
+                       const SiteKey& key, ByteSink& out) {
+    SignedWriter w(out, key, ExportFormat::Csv);
+    ExportResult result;
+    w.buf += kBom;
+    if (options.csvDecisions)
+        decisionsTable(store, options, w, result);
+    else
+        attemptsTable(store, options, w, result);
+    const std::string mac = w.finish();
+    out.write(csvSignatureLine(key, mac));
+    return result;
+}
+
+}  // namespace counterplay::core

@@ -1,0 +1,102 @@
+// RAII helpers over the SQLite C API (see Sqlite.h).
+#include "results/Sqlite.h"
+
+#include <chrono>
+#include <thread>
+
+#include "counterplay/core/ResultsStore.h"
+
+namespace counterplay::core::sqlite {
+
+void fail(sqlite3* db, const std::string& what) {
+    const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
+    std::string message = what + ": " + (db ? sqlite3_errmsg(db) : "out of memory");
+    if (file && *file) message += " (database " + std::string(file) + ")";
+    throw StoreError(message);
+}
+
+Stmt::Stmt(sqlite3* db, std::string_view sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) !=
+        SQLITE_OK)
+        fail(db, "cannot prepare query");
+}
+
+Stmt::~Stmt() { sqlite3_finalize(stmt_); }
+
+Stmt& Stmt::bind(int index, std::int64_t value) {
+    if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) fail(db_, "cannot bind value");
+    return *this;
+}
+
+Stmt& Stmt::bind(int index, std::string_view value) {
+    if (sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()),
+                          SQLITE_TRANSIENT) != SQLITE_OK)
+        fail(db_, "cannot bind text");
+    return *this;
+}
+
+Stmt& Stmt::bindNull(int index) {
+    if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) fail(db_, "cannot bind null");
+    return *this;
+}
+
+bool Stmt::step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    fail(db_, "query failed");
+}
+
+void Stmt::run() {
+    while (step()) {
+    }
+}
+
+void Stmt::reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+}
+
+std::string_view Stmt::text(int col) const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+    if (!p) return {};
+    return {p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))};
+}
+
+void exec(sqlite3* db, const char* sql) {
+    char* message = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+        std::string text = message ? message : "unknown error";
+        sqlite3_free(message);
+        throw StoreError(std::string("database error: ") + text);
+    }
+}
+
+WriteTransaction::WriteTransaction(sqlite3* db) : db_(db) {
+    // The busy handler already waits (busy_timeout); keep retrying beyond it so that several
+    // game instances and a dashboard never surface "database is locked" to a person.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(2);
+    for (;;) {
+        const int rc = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+        if (rc == SQLITE_OK) break;
+        if ((rc & 0xFF) != SQLITE_BUSY && (rc & 0xFF) != SQLITE_LOCKED)
+            fail(db_, "cannot start a write transaction");
+        if (std::chrono::steady_clock::now() > deadline)
+            fail(db_, "the results database stayed locked by another program for 2 minutes");
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    open_ = true;
+}
+
+WriteTransaction::~WriteTransaction() {
+    if (open_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void WriteTransaction::commit() {
+    // In WAL mode COMMIT needs no further lock; a failure here is a real error (disk full, I/O).
+    if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+        fail(db_, "cannot commit");
+    open_ = false;
+}
+
+}  // namespace counterplay::core::sqlite

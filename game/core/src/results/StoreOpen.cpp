@@ -1,0 +1,169 @@
+// Opening the results database: refuse garbage, truncated, foreign or newer files before
+// SQLite touches them; then WAL, synchronous=FULL, busy timeout and schema migrations.
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "counterplay/core/DataDir.h"
+#include "counterplay/core/ResultsStore.h"
+#include "results/Sqlite.h"
+#include "results/StoreSchema.h"
+
+namespace counterplay::core {
+namespace {
+
+constexpr int kBusyTimeoutMs = 10000;
+
+std::uint32_t bigEndian(const unsigned char* p, int n) {
+    std::uint32_t v = 0;
+    for (int i = 0; i < n; ++i) v = (v << 8) | p[i];
+    return v;
+}
+
+/// Checks the file header before SQLite sees the file: empty string when the file is absent,
+/// empty, or a plausible whole SQLite database; otherwise the reason it is refused.
+std::string checkHeader(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return {};
+    if (!S_ISREG(st.st_mode)) return "it is not a regular file";
+    if (st.st_size == 0) return {};
+    std::ifstream in(path, std::ios::binary);
+    std::array<unsigned char, 100> h{};
+    if (!in.read(reinterpret_cast<char*>(h.data()), h.size()))
+        return "it is too short to be a database (" + std::to_string(st.st_size) +
+               " bytes): truncated or not a results file";
+    if (std::memcmp(h.data(), "SQLite format 3", 16) != 0)
+        return "it is not an SQLite database (garbage or another kind of file)";
+    std::uint32_t pageSize = bigEndian(h.data() + 16, 2);
+    if (pageSize == 1) pageSize = 65536;
+    if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) != 0)
+        return "its header is damaged (page size " + std::to_string(pageSize) + ")";
+    const auto size = static_cast<std::uint64_t>(st.st_size);
+    if (size % pageSize != 0)
+        return "it is truncated (" + std::to_string(size) + " bytes is not a whole number of " +
+               std::to_string(pageSize) + "-byte pages)";
+    const std::uint32_t headerPages = bigEndian(h.data() + 28, 4);
+    const bool countValid = bigEndian(h.data() + 24, 4) == bigEndian(h.data() + 92, 4);
+    if (countValid && headerPages > 0 && size < std::uint64_t(headerPages) * pageSize)
+        return "it is truncated (" + std::to_string(size / pageSize) + " of " +
+               std::to_string(headerPages) + " pages present)";
+    return {};
+}
+
+int pragmaInt(sqlite3* db, const char* sql) {
+    sqlite::Stmt s(db, sql);
+    return s.step() ? s.i32(0) : 0;
+}
+
+void migrate(sqlite3* db) {
+    sqlite::WriteTransaction tx(db);
+    // Re-read inside the write lock: another instance may have migrated meanwhile.
+    const int version = pragmaInt(db, "PRAGMA user_version");
+    if (version >= ResultsStore::schemaVersion()) return;
+    for (int v = version; v < ResultsStore::schemaVersion(); ++v)
+        sqlite::exec(db, schema::kMigrations[static_cast<std::size_t>(v)]);
+    sqlite::exec(db, ("PRAGMA application_id = " + std::to_string(schema::kApplicationId)).c_str());
+    sqlite::exec(db,
+                 ("PRAGMA user_version = " + std::to_string(ResultsStore::schemaVersion())).c_str());
+    sqlite::Stmt meta(db, "INSERT OR REPLACE INTO meta(key, value) VALUES('written_by', ?)");
+    meta.bind(1, std::string("counterplay ") + COUNTERPLAY_VERSION).run();
+    tx.commit();
+}
+
+}  // namespace
+
+int ResultsStore::schemaVersion() { return static_cast<int>(schema::kMigrations.size()); }
+
+std::unique_ptr<ResultsStore> ResultsStore::open(const std::string& path, std::string& error,
+                                                 Mode mode) {
+    const std::string refused = "cannot open results database " + path + ": ";
+    const std::string unchanged = "; it was not changed";
+    if (std::string why = checkHeader(path); !why.empty()) {
+        error = refused + why + unchanged;
+        return nullptr;
+    }
+    std::error_code ec;
+    const bool exists = std::filesystem::exists(path, ec);
+    if (mode == Mode::ReadOnly && !exists) {
+        error = refused + "there is no such file";
+        return nullptr;
+    }
+    if (mode == Mode::ReadWrite && !exists) {
+        std::string dirError;
+        if (!ensureDir(std::filesystem::path(path).parent_path().string(), dirError)) {
+            error = refused + dirError;
+            return nullptr;
+        }
+    }
+    sqlite3* db = nullptr;
+    const int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
+                                             : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
+        error = refused + (db ? sqlite3_errmsg(db) : "out of memory");
+        sqlite3_close(db);
+        return nullptr;
+    }
+    std::unique_ptr<ResultsStore> store(new ResultsStore(db, path));
+    sqlite3_busy_timeout(db, kBusyTimeoutMs);
+    sqlite3_extended_result_codes(db, 1);
+    try {
+        const int appId = pragmaInt(db, "PRAGMA application_id");
+        const int version = pragmaInt(db, "PRAGMA user_version");
+        const int tables = pragmaInt(db, "SELECT count(*) FROM sqlite_schema");
+        if (appId != schema::kApplicationId && (appId != 0 || tables > 0)) {
+            error = refused + "it is an SQLite database but not a Counterplay results database" +
+                    unchanged;
+            return nullptr;
+        }
+        if (version > schemaVersion()) {
+            error = refused + "it was written by a newer Counterplay (schema " +
+                    std::to_string(version) + "; this version reads up to " +
+                    std::to_string(schemaVersion()) + "). Update Counterplay" + unchanged;
+            return nullptr;
+        }
+        if (mode == Mode::ReadOnly) {
+            if (version < schemaVersion()) {
+                error = refused + "its schema is older (" + std::to_string(version) +
+                        "); open it once read-write to upgrade it";
+                return nullptr;
+            }
+            return store;
+        }
+        // WAL: readers never block the writer; FULL: a commit is on disk when it returns.
+        {
+            sqlite::Stmt wal(db, "PRAGMA journal_mode=WAL");
+            if (!wal.step() || wal.text(0) != "wal") {
+                error = refused + "cannot switch it to WAL mode";
+                return nullptr;
+            }
+        }
+        sqlite::exec(db, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+        if (version < schemaVersion()) migrate(db);
+        // Integrity at open is checked by the header test above (cheap for 100,000 attempts);
+        // a damaged page inside the file shows up as an error on the first query touching it.
+        sqlite::exec(db, "SELECT count(*) FROM attempts");
+    } catch (const StoreError& e) {
+        error = refused + e.what();
+        return nullptr;
+    }
+    return store;
+}
+
+ResultsStore::~ResultsStore() { sqlite3_close_v2(db_); }
+
+std::string ResultsStore::integrityCheck() const {
+    sqlite::Stmt s(db_, "PRAGMA integrity_check(20)");
+    std::string out;
+    while (s.step()) {
+        if (!out.empty()) out += "; ";
+        out += s.str(0);
+    }
+    return out;
+}
+
+}  // namespace counterplay::core

@@ -1,0 +1,95 @@
+// The results database schema, one entry per version (PRAGMA user_version). Private.
+#pragma once
+
+#include <array>
+
+namespace counterplay::core::schema {
+
+/// PRAGMA application_id of a Counterplay results database ("CPRS").
+inline constexpr int kApplicationId = 0x43505253;
+
+/// migrations[i] takes the schema from version i to i + 1. Append only; never edit a shipped one.
+inline constexpr std::array<const char*, 1> kMigrations = {
+    // 0 -> 1: trainees, attempts (+ records), decisions, principle scores, sync log.
+    R"SQL(
+CREATE TABLE meta(
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE trainees(
+  id         INTEGER PRIMARY KEY,
+  key        TEXT NOT NULL UNIQUE,
+  name       TEXT NOT NULL,
+  email      TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE attempts(
+  id                INTEGER PRIMARY KEY,
+  uuid              TEXT NOT NULL UNIQUE,
+  trainee_id        INTEGER NOT NULL REFERENCES trainees(id),
+  scenario_id       TEXT NOT NULL,
+  scenario_title_ko TEXT NOT NULL,
+  scenario_title_en TEXT NOT NULL,
+  content_hash      TEXT NOT NULL,
+  started_at        INTEGER NOT NULL,
+  ended_at          INTEGER NOT NULL,
+  duration_ms       INTEGER NOT NULL,
+  finished          INTEGER NOT NULL,
+  passed            INTEGER NOT NULL,
+  critical_missed   INTEGER NOT NULL,
+  percent           INTEGER NOT NULL,
+  earned_total      INTEGER NOT NULL,
+  best_total        INTEGER NOT NULL,
+  worst_total       INTEGER NOT NULL,
+  pass_threshold    INTEGER NOT NULL,
+  ending_id         TEXT NOT NULL,
+  ending_kind       TEXT NOT NULL,
+  final_mood        INTEGER NOT NULL,
+  final_trust       INTEGER NOT NULL,
+  recommend         INTEGER NOT NULL,
+  nps_class         TEXT NOT NULL,
+  lang              TEXT NOT NULL,
+  decision_count    INTEGER NOT NULL,
+  app_version       TEXT NOT NULL
+);
+-- The full scorecard and transcript (JSON) live apart from the summary row, so that scans for
+-- reports and cohort exports read ~0.4 KB per attempt instead of several.
+CREATE TABLE attempt_records(
+  attempt_id      INTEGER PRIMARY KEY REFERENCES attempts(id) ON DELETE CASCADE,
+  scorecard_json  TEXT NOT NULL,
+  transcript_json TEXT NOT NULL
+);
+CREATE INDEX attempts_by_trainee ON attempts(trainee_id, scenario_id);
+CREATE INDEX attempts_by_scenario ON attempts(scenario_id);
+CREATE INDEX attempts_by_end ON attempts(ended_at);
+CREATE TABLE decisions(
+  attempt_id   INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+  seq          INTEGER NOT NULL,
+  node_id      TEXT NOT NULL,
+  choice_index INTEGER NOT NULL,
+  choice_id    TEXT NOT NULL,
+  elapsed_ms   INTEGER NOT NULL,
+  timeout      INTEGER NOT NULL,
+  points_total INTEGER NOT NULL,
+  points_json  TEXT NOT NULL,
+  PRIMARY KEY(attempt_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE principle_scores(
+  attempt_id   INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+  principle_id TEXT NOT NULL,
+  earned       INTEGER NOT NULL,
+  achievable   INTEGER NOT NULL,
+  worst        INTEGER NOT NULL,
+  PRIMARY KEY(attempt_id, principle_id)
+) WITHOUT ROWID;
+CREATE INDEX principle_scores_by_principle ON principle_scores(principle_id);
+CREATE TABLE sync_sent(
+  endpoint   TEXT NOT NULL,
+  attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+  sent_at    INTEGER NOT NULL,
+  PRIMARY KEY(endpoint, attempt_id)
+) WITHOUT ROWID;
+)SQL",
+};
+
+}  // namespace counterplay::core::schema

@@ -1,0 +1,143 @@
+// Writing attempts: trainee upsert, the attempt row, its decisions and principle scores, and
+// the xAPI sync log; each in one BEGIN IMMEDIATE transaction.
+#include <algorithm>
+#include <cctype>
+#include <nlohmann/json.hpp>
+
+#include "counterplay/core/Json.h"
+#include "counterplay/core/ResultsStore.h"
+#include "counterplay/core/Uuid.h"
+#include "results/Sqlite.h"
+
+namespace counterplay::core {
+namespace {
+
+std::string trim(std::string_view s) {
+    std::size_t b = 0, e = s.size();
+    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+    return std::string(s.substr(b, e - b));
+}
+
+std::string dumpJson(const nlohmann::json& j) {
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::int64_t upsertTrainee(sqlite3* db, const NewAttempt& a) {
+    std::string name = trim(a.traineeName);
+    std::string key = trim(a.traineeKey);
+    if (key.empty()) key = name;
+    if (name.empty()) name = key;
+    if (key.empty()) key = name = "anonymous";
+    const std::string email = trim(a.traineeEmail);
+    sqlite::Stmt up(db,
+                    "INSERT INTO trainees(key, name, email, created_at) VALUES(?, ?, ?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET name = excluded.name, "
+                    "email = CASE WHEN excluded.email <> '' THEN excluded.email ELSE email END");
+    up.bind(1, key).bind(2, name).bind(3, email).bind(4, nowEpochMs()).run();
+    sqlite::Stmt get(db, "SELECT id FROM trainees WHERE key = ?");
+    get.bind(1, key);
+    if (!get.step()) sqlite::fail(db, "trainee was not stored");
+    return get.i64(0);
+}
+
+}  // namespace
+
+std::int64_t ResultsStore::insertAttempt(const NewAttempt& a) {
+    const Scorecard& card = a.scorecard;
+    const std::int64_t traineeId = upsertTrainee(db_, a);
+    const std::string uuid = a.uuid.empty() ? uuidV4() : a.uuid;
+    nlohmann::json cardJson = card;
+    nlohmann::json transcriptJson = a.transcript;
+    sqlite::Stmt ins(db_, R"SQL(
+INSERT INTO attempts(uuid, trainee_id, scenario_id, scenario_title_ko, scenario_title_en,
+  content_hash, started_at, ended_at, duration_ms, finished, passed, critical_missed, percent,
+  earned_total, best_total, worst_total, pass_threshold, ending_id, ending_kind, final_mood,
+  final_trust, recommend, nps_class, lang, decision_count, app_version)
+VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))SQL");
+    int i = 0;
+    auto put = [&](const auto& value) { ins.bind(++i, value); };
+    put(uuid);
+    put(traineeId);
+    put(card.scenarioId.empty() ? a.transcript.scenarioId : card.scenarioId);
+    put(card.scenarioTitle.ko);
+    put(card.scenarioTitle.en);
+    put(card.contentHash.empty() ? a.transcript.contentHash : card.contentHash);
+    for (std::int64_t v : {a.startedAtMs, a.endedAtMs, card.totalMs}) put(v);
+    for (bool v : {card.finished, card.passed, card.criticalMissed}) put(v);
+    for (int v : {card.percent, card.earnedTotal, card.bestTotal, card.worstTotal,
+                  card.passThreshold})
+        put(v);
+    put(card.endingId);
+    put(card.endingKind);
+    for (int v : {card.finalMood, card.finalTrust, card.recommend}) put(v);
+    put(card.npsClass);
+    put(a.lang);
+    put(static_cast<std::int64_t>(a.transcript.decisions.size()));
+    put(std::string(COUNTERPLAY_VERSION));
+    ins.run();
+    const std::int64_t id = sqlite3_last_insert_rowid(db_);
+    sqlite::Stmt rec(db_,
+                     "INSERT INTO attempt_records(attempt_id, scorecard_json, transcript_json) "
+                     "VALUES(?,?,?)");
+    rec.bind(1, id).bind(2, dumpJson(cardJson)).bind(3, dumpJson(transcriptJson)).run();
+
+    sqlite::Stmt dec(db_,
+                     "INSERT INTO decisions(attempt_id, seq, node_id, choice_index, choice_id, "
+                     "elapsed_ms, timeout, points_total, points_json) VALUES(?,?,?,?,?,?,?,?,?)");
+    // The transcript is the record; the scorecard's decision records add points per decision.
+    const auto& decisions = a.transcript.decisions;
+    for (std::size_t k = 0; k < decisions.size(); ++k) {
+        const Decision& d = decisions[k];
+        Points points;
+        if (k < card.decisions.size() && card.decisions[k].nodeId == d.nodeId)
+            points = card.decisions[k].points;
+        int total = 0;
+        for (const auto& [pid, p] : points) total += p;
+        dec.reset();
+        dec.bind(1, id).bind(2, static_cast<std::int64_t>(k + 1)).bind(3, d.nodeId);
+        dec.bind(4, d.choiceIndex).bind(5, d.choiceId).bind(6, d.elapsedMs);
+        dec.bind(7, d.choiceIndex == kTimeoutChoice).bind(8, total);
+        dec.bind(9, dumpJson(nlohmann::json(points)));
+        dec.run();
+    }
+    sqlite::Stmt ps(db_,
+                    "INSERT OR REPLACE INTO principle_scores(attempt_id, principle_id, earned, "
+                    "achievable, worst) VALUES(?,?,?,?,?)");
+    for (const PrincipleScore& p : card.principles) {
+        ps.reset();
+        ps.bind(1, id).bind(2, p.id).bind(3, p.earned).bind(4, p.achievable).bind(5, p.worst);
+        ps.run();
+    }
+    return id;
+}
+
+std::int64_t ResultsStore::recordAttempt(const NewAttempt& attempt) {
+    sqlite::WriteTransaction tx(db_);
+    const std::int64_t id = insertAttempt(attempt);
+    tx.commit();
+    return id;
+}
+
+std::vector<std::int64_t> ResultsStore::recordAttempts(const std::vector<NewAttempt>& attempts) {
+    std::vector<std::int64_t> ids;
+    ids.reserve(attempts.size());
+    sqlite::WriteTransaction tx(db_);
+    for (const NewAttempt& a : attempts) ids.push_back(insertAttempt(a));
+    tx.commit();
+    return ids;
+}
+
+void ResultsStore::markSent(const std::string& endpoint, const std::vector<std::int64_t>& ids,
+                            std::int64_t sentAtMs) {
+    sqlite::WriteTransaction tx(db_);
+    sqlite::Stmt s(db_,
+                   "INSERT OR REPLACE INTO sync_sent(endpoint, attempt_id, sent_at) VALUES(?,?,?)");
+    for (std::int64_t id : ids) {
+        s.reset();
+        s.bind(1, endpoint).bind(2, id).bind(3, sentAtMs).run();
+    }
+    tx.commit();
+}
+
+}  // namespace counterplay::core

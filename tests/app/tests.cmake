@@ -1,0 +1,19 @@
+# App tests: the real game under Xvfb driven with xdotool (both languages, a crash and resume,
+# the results store checked afterwards, screenshots in build/screenshots), and the no-display
+# message. Only when the game is built and xvfb-run/xdotool exist. Label nosan: not run in the
+# sanitizer build (no app there).
+if(COUNTERPLAY_BUILD_APP AND TARGET counterplay)
+  find_program(COUNTERPLAY_XVFB_RUN xvfb-run)
+  find_program(COUNTERPLAY_XDOTOOL xdotool)
+  find_program(COUNTERPLAY_SQLITE3 sqlite3)
+  add_test(NAME app_no_display
+           COMMAND ${CMAKE_CURRENT_LIST_DIR}/run_app_test.sh nodisplay $<TARGET_FILE:counterplay>)
+  set_tests_properties(app_no_display PROPERTIES LABELS "app;nosan" TIMEOUT 30)
+  if(COUNTERPLAY_XVFB_RUN AND COUNTERPLAY_XDOTOOL AND COUNTERPLAY_SQLITE3)
+    add_test(NAME app_playthrough
+             COMMAND ${CMAKE_CURRENT_LIST_DIR}/run_app_test.sh $<TARGET_FILE:counterplay>
+                     $<TARGET_FILE:counterplay-cli> ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR})
+    set_tests_properties(app_playthrough PROPERTIES LABELS "app;nosan" TIMEOUT 300
+                         RUN_SERIAL TRUE)
+  endif()
+endif()

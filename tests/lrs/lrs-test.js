@@ -1,0 +1,230 @@
+// The LRS tests of `counterplay sync` and of the xAPI export, against a real LRS: Learning
+// Locker's statements service (npm xapi-statements, in memory, bound to 127.0.0.1) plus small
+// local helpers: an auth endpoint for AUTH_REPO=fetch (only one key/secret pair passes) and a
+// proxy that answers 503 to the first POSTs. Usage: node lrs-test.js CASE
+// (CASE: sync-twice, bad-credentials, retry-5xx, network-error, validate-exports).
+// Environment: COUNTERPLAY_BIN (the counterplay or counterplay-cli binary).
+'use strict';
+const { spawn } = require('child_process');
+const fs = require('fs');
+const http = require('http');
+const net = require('net');
+const os = require('os');
+const path = require('path');
+const validate = require('@learninglocker/xapi-validation').default;
+
+const BIN = process.env.COUNTERPLAY_BIN;
+const GOOD_KEY = 'counterplay-test-key';
+const GOOD_SECRET = 'counterplay-test-secret';
+const children = [];
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'counterplay-lrstest-'));
+
+function fail(message) {
+  console.error(`FAIL: ${message}`);
+  cleanup();
+  process.exit(1);
+}
+function check(cond, message) {
+  if (!cond) fail(message);
+  console.log(`ok - ${message}`);
+}
+function cleanup() {
+  for (const c of children) {
+    try { c.kill('SIGTERM'); } catch (e) { /* already gone */ }
+  }
+  fs.rmSync(work, { recursive: true, force: true });
+}
+process.on('exit', cleanup);
+
+/// Runs counterplay (asynchronously: the helper servers live in this process) with its data
+/// folder, database and key inside the work folder.
+function counterplay(args) {
+  return new Promise((resolve) => {
+    const child = spawn(BIN, args, {
+      env: { ...process.env, XDG_DATA_HOME: path.join(work, 'data'), COUNTERPLAY_DB: path.join(work, 'results.db'),
+        COUNTERPLAY_KEY_FILE: path.join(work, 'site.key'), LANG: 'C' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => { err += d; });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 90000);
+    child.on('close', (code) => { clearTimeout(timer); resolve({ code, out, err }); });
+  });
+}
+
+function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
+
+/// Starts the LRS; resolves to its base URL once it answers.
+async function startLrs(extraEnv = {}) {
+  const portFile = path.join(work, `lrs-port-${children.length}`);
+  const child = spawn(process.execPath, [path.join(__dirname, 'lrs-server.js')], {
+    cwd: work,
+    env: { ...process.env, LRS_PORT_FILE: portFile, AUTH_REPO: 'test', ...extraEnv },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  children.push(child);
+  for (let i = 0; i < 300; i += 1) {
+    if (fs.existsSync(portFile) && fs.readFileSync(portFile, 'utf8').length > 0) {
+      const url = `http://127.0.0.1:${fs.readFileSync(portFile, 'utf8')}/xAPI`;
+      const r = await fetch(`${url}/about`).catch(() => null);
+      if (r && r.ok) return url;
+    }
+    if (child.exitCode !== null) fail(`the LRS exited: ${stderr}`);
+    await sleep(100);
+  }
+  fail(`the LRS did not start: ${stderr}`);
+}
+
+/// A local server (127.0.0.1, free port) with the given handler; resolves to its port.
+function startServer(handler) {
+  return new Promise((resolve) => {
+    const server = http.createServer(handler);
+    children.push({ kill: () => server.close() });
+    server.listen(0, '127.0.0.1', () => resolve(server.address().port));
+  });
+}
+
+/// Counts the statements stored in the LRS (following "more" links).
+async function countStatements(url, registration) {
+  const auth = 'Basic ' + Buffer.from(`${GOOD_KEY}:${GOOD_SECRET}`).toString('base64');
+  let next = `${url}/statements?limit=100` + (registration ? `&registration=${registration}` : '');
+  let n = 0;
+  const origin = new URL(url).origin;
+  while (next) {
+    const r = await fetch(next, { headers: { Authorization: auth, 'X-Experience-API-Version': '1.0.3' } });
+    if (!r.ok) fail(`GET statements: HTTP ${r.status} ${await r.text()}`);
+    const body = await r.json();
+    n += body.statements.length;
+    next = body.more ? origin + body.more : null;
+  }
+  return n;
+}
+
+/// A results database with simulated attempts; returns how many statements they make.
+async function makeDb(attempts) {
+  const sim = await counterplay(['simulate', '--trainees', '4', '--attempts', String(attempts), '--seed', '7']);
+  if (sim.code !== 0) fail(`simulate: ${sim.err}`);
+  const out = path.join(work, 'all.xapi');
+  const exp = await counterplay(['export', '--format', 'xapi', '--out', out]);
+  if (exp.code !== 0) fail(`export: ${exp.err}`);
+  return JSON.parse(fs.readFileSync(out, 'utf8'));
+}
+
+const cases = {
+  async 'sync-twice'() {
+    const statements = await makeDb(12);
+    const url = await startLrs();
+    const first = await counterplay(['sync', '--lrs', url, '--key', GOOD_KEY, '--secret', GOOD_SECRET, '--batch', '25']);
+    check(first.code === 0, `first sync exits 0 (${first.out.trim()} ${first.err.trim()})`);
+    check(first.out.includes(`(${statements.length} statements)`), `first sync reports ${statements.length} statements`);
+    const stored = await countStatements(url);
+    check(stored === statements.length, `the LRS holds ${statements.length} statements (GET counted ${stored})`);
+    const second = await counterplay(['sync', '--lrs', url, '--key', GOOD_KEY, '--secret', GOOD_SECRET]);
+    check(second.code === 0 && second.out.includes('Sent 0 attempts (0 statements)'), `second sync sends nothing new (${second.out.trim()})`);
+    check(await countStatements(url) === statements.length, 'the LRS still holds the same statements');
+    const reg = statements[0].context.registration;
+    const perAttempt = statements.filter((s) => s.context.registration === reg).length;
+    check(await countStatements(url, reg) === perAttempt, `one attempt is one registration (${perAttempt} statements)`);
+    // New attempts after a sync: only those are sent.
+    await counterplay(['simulate', '--trainees', '2', '--attempts', '3', '--seed', '8']);
+    const third = await counterplay(['sync', '--lrs', url, '--key', GOOD_KEY, '--secret', GOOD_SECRET]);
+    check(third.code === 0 && third.out.includes('Sent 3 attempts'), `a later sync sends only the 3 new attempts (${third.out.trim()})`);
+  },
+
+  async 'bad-credentials'() {
+    await makeDb(3);
+    const authPort = await startServer((req, res) => {
+      const good = 'Basic ' + Buffer.from(`${GOOD_KEY}:${GOOD_SECRET}`).toString('base64');
+      if (req.headers.authorization !== good) { res.writeHead(404); res.end('{}'); return; }
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ _id: '5988f0f00000000000000002', title: 'counterplay test',
+        organisation: '5988f0f00000000000000000', lrs_id: '5988f0f00000000000000001',
+        authority: { objectType: 'Agent', name: 'counterplay test', mbox: 'mailto:lrs@example.com' },
+        isTrusted: true, scopes: ['all'] }));
+    });
+    const url = await startLrs({ AUTH_REPO: 'fetch', LL_CLIENT_INFO_ENDPOINT: `http://127.0.0.1:${authPort}/auth` });
+    const bad = await counterplay(['sync', '--lrs', url, '--key', GOOD_KEY, '--secret', 'wrong', '--retry-delay-ms', '50']);
+    check(bad.code === 1, `bad credentials exit 1 (got ${bad.code})`);
+    check(/refused the credentials/.test(bad.err) && /HTTP 40[13]/.test(bad.err), `the message says why: ${bad.err.trim().split('\n')[0]}`);
+    check(await countStatements(url) === 0, 'nothing was stored');
+    const good = await counterplay(['sync', '--lrs', url, '--key', GOOD_KEY, '--secret', GOOD_SECRET]);
+    check(good.code === 0 && /Sent 3 attempts/.test(good.out), `the right credentials then send everything (${good.out.trim()})`);
+  },
+
+  async 'retry-5xx'() {
+    const statements = await makeDb(4);
+    const url = await startLrs();
+    const target = new URL(url);
+    let failures = 0;
+    const proxyPort = await startServer((req, res) => {
+      if (req.method === 'POST' && failures < 2) {
+        failures += 1;
+        req.resume();
+        res.writeHead(503, { 'Content-Type': 'text/plain' });
+        res.end('try again later');
+        return;
+      }
+      const up = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+        (r) => { res.writeHead(r.statusCode, r.headers); r.pipe(res); });
+      req.pipe(up);
+    });
+    const r = await counterplay(['sync', '--lrs', `http://127.0.0.1:${proxyPort}/xAPI`, '--key', GOOD_KEY, '--secret', GOOD_SECRET, '--retry-delay-ms', '100']);
+    check(failures === 2, 'the LRS answered 503 twice');
+    check(r.code === 0, `sync retried and succeeded (${r.out.trim()} ${r.err.trim()})`);
+    check(await countStatements(url) === statements.length, `all ${statements.length} statements arrived once`);
+  },
+
+  async 'network-error'() {
+    await makeDb(2);
+    const port = await new Promise((resolve) => {  // a port nobody listens on
+      const s = net.createServer();
+      s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
+    });
+    const started = Date.now();
+    const r = await counterplay(['sync', '--lrs', `http://127.0.0.1:${port}/xAPI`, '--key', 'k', '--secret', 's', '--retries', '3', '--retry-delay-ms', '50']);
+    check(r.code === 1, `an unreachable LRS exits 1 (got ${r.code})`);
+    check(/network error/.test(r.err) && /gave up after 4 tries/.test(r.err), `it retried, then said why: ${r.err.trim().split('\n')[0]}`);
+    check(Date.now() - started >= 50 + 100 + 200, 'it backed off between tries');
+    const again = await counterplay(['sync', '--lrs', `http://127.0.0.1:${port}/xAPI`, '--key', 'k', '--secret', 's', '--dry-run']);
+    check(/Would send 2 attempts/.test(again.out), 'nothing was recorded as sent');
+  },
+
+  async 'validate-exports'() {
+    const statements = await makeDb(40);
+    let invalid = 0;
+    for (const s of statements) {
+      const warnings = validate(s);
+      if (warnings.length) {
+        invalid += 1;
+        if (invalid < 4) console.error(JSON.stringify({ statement: s.id, warnings }));
+      }
+    }
+    check(statements.length > 40 * 3, `the export has ${statements.length} statements`);
+    check(invalid === 0, `every statement passes Learning Locker's validator (${invalid} invalid)`);
+    const ids = new Set(statements.map((s) => s.id));
+    check(ids.size === statements.length, 'statement ids are unique');
+    const again = JSON.parse(fs.readFileSync(path.join(work, 'all.xapi'), 'utf8'));
+    await counterplay(['export', '--format', 'xapi', '--out', path.join(work, 'again.xapi')]);
+    const second = JSON.parse(fs.readFileSync(path.join(work, 'again.xapi'), 'utf8'));
+    check(JSON.stringify(second.map((s) => s.id)) === JSON.stringify(again.map((s) => s.id)), 'statement ids are the same on every export');
+    const v = await counterplay(['verify', path.join(work, 'all.xapi')]);
+    check(v.code === 0, `the export verifies (${v.out.trim()})`);
+    const url = await startLrs();
+    const r = await counterplay(['sync', '--lrs', url, '--key', GOOD_KEY, '--secret', GOOD_SECRET]);
+    check(r.code === 0 && await countStatements(url) === statements.length, 'the LRS accepts every statement');
+  },
+};
+
+(async () => {
+  if (!BIN) fail('set COUNTERPLAY_BIN');
+  const name = process.argv[2];
+  if (!cases[name]) fail(`unknown case ${name}; one of ${Object.keys(cases).join(', ')}`);
+  await cases[name]();
+  console.log(`PASS ${name}`);
+  cleanup();
+  process.exit(0);
+})().catch((e) => fail(e.stack || String(e)));

@@ -1,0 +1,74 @@
+// `counterplay analyze`: best and worst path with texts and points, ranges, endings, JSON.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "ToolTestUtil.h"
+
+namespace counterplay::testing {
+namespace {
+
+TEST(Analyze, JsonHasBestAndWorstPaths) {
+    TempDir dir;
+    writeFixture(dir);
+    const RunResult r = runVerb({"analyze", dir.path() + "/late-order.yaml", "--json"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const nlohmann::json j = nlohmann::json::parse(r.out);
+    ASSERT_TRUE(j.contains("best"));
+    ASSERT_TRUE(j.contains("worst"));
+    EXPECT_EQ(j["best"]["total"].get<int>(), 5);
+    EXPECT_EQ(j["worst"]["total"].get<int>(), -3);
+    EXPECT_EQ(j["best"]["points"]["trust.small-promises"].get<int>(), 4);
+    ASSERT_EQ(j["best"]["steps"].size(), 2u);
+    const nlohmann::json& step = j["best"]["steps"][0];
+    EXPECT_EQ(step["node"].get<std::string>(), "arrive");
+    EXPECT_EQ(step["choice"].get<std::string>(), "apologise");
+    EXPECT_EQ(step["text"]["en"].get<std::string>(), "I'm sorry. Let me check right now.");
+    EXPECT_EQ(step["text"]["ko"].get<std::string>(), "KO sorry");
+    EXPECT_EQ(step["points"]["complaint.listen"].get<int>(), 1);
+    EXPECT_EQ(j["best"]["ending"].get<std::string>(), "fixed");
+    EXPECT_TRUE(j["canPass"].get<bool>());
+    EXPECT_TRUE(j["canFail"].get<bool>());
+    EXPECT_EQ(j["endings"].size(), 2u);
+    EXPECT_TRUE(j["unreachable"].empty());
+    EXPECT_TRUE(j["deadEnds"].empty());
+    ASSERT_EQ(j["principles"].size(), 2u);
+    EXPECT_EQ(j["principles"][0]["id"].get<std::string>(), "complaint.listen");
+    EXPECT_EQ(j["principles"][0]["name"]["en"].get<std::string>(), "Listen");
+    EXPECT_EQ(j["principles"][0]["best"].get<int>(), 1);
+    EXPECT_EQ(j["principles"][0]["worst"].get<int>(), -2);
+}
+
+TEST(Analyze, TextShowsPathsAndRanges) {
+    TempDir dir;
+    writeFixture(dir);
+    const RunResult r = runVerb({"analyze", dir.path() + "/late-order.yaml", "--lang", "en"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("Best path: +5 points"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Worst path: -3 points"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Make and keep small promises"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Can pass: yes; can fail: yes"), std::string::npos) << r.out;
+}
+
+TEST(Analyze, NeverAvailableChoiceIsAProblem) {
+    TempDir dir;
+    dir.write("principles.yaml", kCatalogue);
+    std::string text = kScenario;
+    text.replace(text.find("condition: apologised"), 21, "condition: trust > 100");
+    const RunResult r = runVerb({"analyze", dir.write("s.yaml", text), "--json"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const nlohmann::json j = nlohmann::json::parse(r.out);
+    EXPECT_FALSE(j["problems"].empty()) << j.dump(2);
+}
+
+TEST(Analyze, FileWithErrorsExitsOne) {
+    TempDir dir;
+    dir.write("principles.yaml", kCatalogue);
+    std::string text = kScenario;
+    text.replace(text.find("start: arrive"), 13, "start: nowhere");
+    const RunResult r = runVerb({"analyze", dir.write("s.yaml", text)});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.err.find("s.yaml:"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace counterplay::testing

@@ -1,0 +1,144 @@
+// `counterplay play`: scripted play is deterministic, the scorecard is right, timeouts, --from,
+// interactive input and end of input.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "../../tools/Common.h"
+#include "ToolTestUtil.h"
+
+namespace counterplay::testing {
+namespace {
+
+class Play : public ::testing::Test {
+protected:
+    void SetUp() override { writeFixture(dir_); }
+    std::string file() const { return dir_.path() + "/late-order.yaml"; }
+    TempDir dir_;
+};
+
+TEST_F(Play, ScriptedJsonIsByteIdenticalAcrossRuns) {
+    const RunResult a = runVerb({"play", file(), "--choices", "1,1", "--json", "--lang", "en"});
+    const RunResult b = runVerb({"play", file(), "--choices", "1,1", "--json", "--lang", "en"});
+    ASSERT_EQ(a.code, 0) << a.err;
+    EXPECT_EQ(a.out, b.out);
+    const nlohmann::json j = nlohmann::json::parse(a.out);
+    EXPECT_TRUE(j.contains("scorecard"));
+    EXPECT_TRUE(j.contains("transcript"));
+    EXPECT_EQ(j["transcript"]["decisions"].size(), 2u);
+}
+
+TEST_F(Play, BestChoicesPass) {
+    const RunResult r = runVerb({"play", file(), "--choices", "1,1", "--json"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const nlohmann::json card = nlohmann::json::parse(r.out)["scorecard"];
+    EXPECT_TRUE(card["passed"].get<bool>());
+    EXPECT_EQ(card["earnedTotal"].get<int>(), 5);
+    EXPECT_EQ(card["bestTotal"].get<int>(), 5);
+    EXPECT_EQ(card["percent"].get<int>(), 100);
+    EXPECT_EQ(card["endingKind"].get<std::string>(), "loyal");
+}
+
+TEST_F(Play, NumbersCountOnlyAvailableChoices) {
+    // After the excuse, `promise` is hidden, so "1" at the second node is `shrug`.
+    const RunResult r = runVerb({"play", file(), "--choices", "2,1", "--json"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const nlohmann::json j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["transcript"]["decisions"][1]["choiceId"].get<std::string>(), "shrug");
+    EXPECT_FALSE(j["scorecard"]["passed"].get<bool>());
+    EXPECT_TRUE(j["scorecard"]["criticalMissed"].get<bool>());
+}
+
+TEST_F(Play, TimeoutEntryLetsTheTimerRunOut) {
+    const RunResult r = runVerb({"play", file(), "--choices", "t", "--json"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const nlohmann::json j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["transcript"]["decisions"][0]["choiceIndex"].get<int>(), -1);
+    EXPECT_EQ(j["scorecard"]["endingKind"].get<std::string>(), "lost");
+}
+
+TEST_F(Play, ThinkingTooLongTakesTheTimeout) {
+    const RunResult r = runVerb({"play", file(), "--choices", "1@31000", "--lang", "en"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("Time ran out"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("FAIL"), std::string::npos) << r.out;
+}
+
+TEST_F(Play, TextScorecardNamesPrinciplesAndCoachFeedback) {
+    const RunResult r = runVerb({"play", file(), "--choices", "1,1", "--lang", "en"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("Kim Ji-hyun [annoyed]"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Coach: You owned the broken promise."), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Make and keep small promises"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("PASS"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("promoter"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Time limit: 30 s"), std::string::npos) << r.out;
+    const RunResult again = runVerb({"play", file(), "--choices", "1,1", "--lang", "en"});
+    EXPECT_EQ(r.out, again.out);
+}
+
+TEST_F(Play, AssessModeHidesFeedback) {
+    const RunResult r = runVerb({"play", file(), "--choices", "1,1", "--assess"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.out.find("Coach:"), std::string::npos) << r.out;
+}
+
+TEST_F(Play, KoreanContentAndLabels) {
+    const RunResult r = runVerb({"play", file(), "--choices", "1,1", "--lang", "ko"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("KO sorry"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(tools::label("play.coach", core::Lang::Ko) + ": KO owned"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find(tools::label("card.pass", core::Lang::Ko)), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("Coach:"), std::string::npos) << r.out;
+}
+
+TEST_F(Play, BadScriptsAreUsageErrors) {
+    EXPECT_EQ(runVerb({"play", file(), "--choices", "7"}).code, 2);
+    EXPECT_EQ(runVerb({"play", file(), "--choices", "x"}).code, 2);
+    EXPECT_EQ(runVerb({"play", file(), "--choices", "1,t"}).code, 2);  // no timer at `check`
+    EXPECT_EQ(runVerb({"play", file(), "--choices", "1,1,1"}).code, 2);
+}
+
+TEST_F(Play, ScriptEndingEarlyIsADataError) {
+    const RunResult r = runVerb({"play", file(), "--choices", "1"});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.err.find("check"), std::string::npos) << r.err;
+}
+
+TEST_F(Play, FromNodeWithState) {
+    const RunResult r = runVerb(
+        {"play", file(), "--from", "check", "--set", "apologised=true", "--choices", "1", "--json"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const nlohmann::json j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["startedFrom"].get<std::string>(), "check");
+    EXPECT_EQ(j["transcript"]["decisions"][0]["choiceId"].get<std::string>(), "promise");
+    // --set may come before the file and be repeated.
+    const RunResult early = runVerb({"play", "--set", "apologised=true", "--set", "mood=60",
+                                     file(), "--from", "check", "--choices", "1", "--json"});
+    EXPECT_EQ(early.code, 0) << early.err;
+    EXPECT_EQ(runVerb({"play", file(), "--from", "nowhere", "--choices", "1"}).code, 2);
+    EXPECT_EQ(runVerb({"play", file(), "--set", "nothing=1", "--choices", "1,1"}).code, 2);
+}
+
+TEST_F(Play, InteractiveReadsNumbersFromStdin) {
+    // Typing "9" first is rejected with a hint; then 1 and 1 finish the scene.
+    const RunResult r = runVerb({"play", file(), "--lang", "en"}, "9\n1\n1\n");
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("Enter a number from 1 to 2"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("She'll be back"), std::string::npos) << r.out;
+}
+
+TEST_F(Play, EndOfInputExitsOneCleanly) {
+    const RunResult r = runVerb({"play", file()}, "1\n");
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.err.find("no more input"), std::string::npos) << r.err;
+}
+
+TEST_F(Play, FileWithErrorsExitsOne) {
+    const std::string bad = dir_.write("bad.yaml", "format: 1\nid: x\n");
+    EXPECT_EQ(runVerb({"play", bad, "--choices", "1"}).code, 1);
+}
+
+}  // namespace
+}  // namespace counterplay::testing

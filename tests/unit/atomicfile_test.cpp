@@ -1,0 +1,86 @@
+// AtomicFile: complete replacement, no partial target on failure or abandon, exclusive create.
+#include "counterplay/core/AtomicFile.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+namespace fs = std::filesystem;
+using namespace counterplay::core;
+
+namespace {
+
+class AtomicFileTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        std::string tmpl = (fs::temp_directory_path() / "cp-atomic-XXXXXX").string();
+        dir = mkdtemp(tmpl.data());
+    }
+    void TearDown() override { fs::remove_all(dir); }
+    std::string read(const fs::path& p) {
+        std::string out, error;
+        EXPECT_TRUE(readWholeFile(p.string(), out, error)) << error;
+        return out;
+    }
+    std::size_t entries() { return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir), {})); }
+    fs::path dir;
+};
+
+}  // namespace
+
+TEST_F(AtomicFileTest, WritesAndReplacesWholeFiles) {
+    const auto p = (dir / "out.csv").string();
+    std::string error;
+    ASSERT_TRUE(writeFileAtomic(p, "first", error)) << error;
+    EXPECT_EQ(read(p), "first");
+    const std::string big(300000, 'x');  // larger than the write buffer
+    ASSERT_TRUE(writeFileAtomic(p, big, error)) << error;
+    EXPECT_EQ(read(p), big);
+    EXPECT_EQ(entries(), 1u);  // no temporary left behind
+}
+
+TEST_F(AtomicFileTest, AbandonedWriteLeavesTheOldFileAndNoTemp) {
+    const auto p = (dir / "out.html").string();
+    std::string error;
+    ASSERT_TRUE(writeFileAtomic(p, "old", error));
+    {
+        auto f = AtomicFile::create(p, error);
+        ASSERT_TRUE(f) << error;
+        f->write("half of the new cont");
+        EXPECT_TRUE(fs::exists(f->tempPath()));
+        EXPECT_EQ(read(p), "old");
+    }
+    EXPECT_EQ(read(p), "old");
+    EXPECT_EQ(entries(), 1u);
+}
+
+TEST_F(AtomicFileTest, ExclusiveCreateNeverReplaces) {
+    const auto p = (dir / "site.key").string();
+    std::string error;
+    auto a = AtomicFile::create(p, error, 0600);
+    a->write("A");
+    bool existed = true;
+    ASSERT_TRUE(a->commit(error, false, &existed)) << error;
+    EXPECT_FALSE(existed);
+    struct stat st {};
+    ASSERT_EQ(::stat(p.c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0600u);
+    auto b = AtomicFile::create(p, error, 0600);
+    b->write("B");
+    EXPECT_FALSE(b->commit(error, false, &existed));
+    EXPECT_TRUE(existed);
+    b.reset();
+    EXPECT_EQ(read(p), "A");
+    EXPECT_EQ(entries(), 1u);
+}
+
+TEST_F(AtomicFileTest, ReportsUnwritableFolders) {
+    std::string error;
+    EXPECT_FALSE(writeFileAtomic((dir / "missing" / "x").string(), "x", error));
+    EXPECT_NE(error.find("cannot write"), std::string::npos);
+    std::string out;
+    EXPECT_FALSE(readWholeFile(dir.string(), out, error));
+    EXPECT_NE(error.find("not a regular file"), std::string::npos);
+}

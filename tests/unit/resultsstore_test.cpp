@@ -1,0 +1,324 @@
+// ResultsStore: round trips, filters, progress and dashboard aggregates, refusal of garbage,
+// truncated, foreign and newer files (unchanged), and concurrent writers losing nothing.
+#include "counterplay/core/ResultsStore.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <thread>
+
+namespace fs = std::filesystem;
+using namespace counterplay::core;
+
+namespace {
+
+fs::path makeTempDir() {
+    std::string tmpl = (fs::temp_directory_path() / "cp-store-XXXXXX").string();
+    return mkdtemp(tmpl.data());
+}
+
+std::string readAll(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+NewAttempt makeAttempt(const std::string& trainee, const std::string& scenario, int listen,
+                       int empathy, std::int64_t endedAt) {
+    NewAttempt a;
+    a.traineeName = trainee;
+    a.lang = "en";
+    Scorecard& c = a.scorecard;
+    c.scenarioId = scenario;
+    c.scenarioTitle = {"블라우스", "The washed blouse"};
+    c.contentHash = std::string(64, 'a');
+    c.principles = {{"complaint.empathise", empathy, 4, -2}, {"complaint.listen", listen, 3, -1}};
+    c.earnedTotal = listen + empathy;
+    c.bestTotal = 7;
+    c.worstTotal = -3;
+    c.percent = c.earnedTotal * 100 / 7;
+    c.passed = c.percent >= 70;
+    c.finished = true;
+    c.endingId = "end";
+    c.endingKind = "loyal";
+    c.recommend = 9;
+    c.npsClass = "promoter";
+    DecisionRecord d1;
+    d1.nodeId = "start";
+    d1.choiceId = "start.0";
+    d1.points = {{"complaint.listen", listen}};
+    d1.elapsedMs = 4000;
+    DecisionRecord d2;
+    d2.nodeId = "second";
+    d2.choiceIndex = kTimeoutChoice;
+    d2.choiceId = "second.timeout";
+    d2.timeout = true;
+    d2.points = {{"complaint.empathise", empathy}};
+    d2.elapsedMs = 7000;
+    c.decisions = {d1, d2};
+    c.totalMs = 11000;
+    a.transcript.scenarioId = scenario;
+    a.transcript.contentHash = c.contentHash;
+    a.transcript.decisions = {{"start", 0, "start.0", 4000}, {"second", kTimeoutChoice, "second.timeout", 7000}};
+    a.startedAtMs = endedAt - 11000;
+    a.endedAtMs = endedAt;
+    return a;
+}
+
+class StoreTest : public ::testing::Test {
+protected:
+    void SetUp() override { dir = makeTempDir(); }
+    void TearDown() override { fs::remove_all(dir); }
+    std::unique_ptr<ResultsStore> openStore(const std::string& name = "results.db") {
+        std::string error;
+        auto s = ResultsStore::open((dir / name).string(), error);
+        EXPECT_TRUE(s) << error;
+        return s;
+    }
+    fs::path dir;
+};
+
+constexpr std::int64_t kDay = 86400000;
+constexpr std::int64_t kJan1 = 1704067200000;  // 2024-01-01T00:00:00Z
+
+}  // namespace
+
+TEST_F(StoreTest, RecordsAndReadsBackAnAttempt) {
+    auto store = openStore();
+    ASSERT_TRUE(store);
+    const auto id = store->recordAttempt(makeAttempt("Kim Minji", "washed-blouse", 3, 2, kJan1));
+    auto got = store->getAttempt(id);
+    ASSERT_TRUE(got);
+    EXPECT_EQ(got->summary.traineeName, "Kim Minji");
+    EXPECT_EQ(got->summary.traineeKey, "Kim Minji");
+    EXPECT_EQ(got->summary.scenarioTitle.ko, "블라우스");
+    EXPECT_EQ(got->summary.percent, 71);
+    EXPECT_TRUE(got->summary.passed);
+    EXPECT_EQ(got->summary.decisionCount, 2);
+    EXPECT_EQ(got->summary.uuid.size(), 36u);
+    EXPECT_EQ(got->scorecard.principles.size(), 2u);
+    EXPECT_EQ(got->scorecard.decisions[1].choiceId, "second.timeout");
+    EXPECT_EQ(got->transcript.decisions.size(), 2u);
+    EXPECT_EQ(got->transcript.decisions[1].choiceIndex, kTimeoutChoice);
+    EXPECT_FALSE(store->getAttempt(id + 100));
+    EXPECT_EQ(store->getAttemptByUuid(got->summary.uuid)->summary.id, id);
+    EXPECT_EQ(store->integrityCheck(), "ok");
+
+    std::vector<StoredDecision> decisions;
+    store->forEachDecision({}, [&](const StoredDecision& d) { decisions.push_back(d); });
+    ASSERT_EQ(decisions.size(), 2u);
+    EXPECT_EQ(decisions[0].seq, 1);
+    EXPECT_EQ(decisions[0].points.at("complaint.listen"), 3);
+    EXPECT_TRUE(decisions[1].timeout);
+    EXPECT_EQ(decisions[1].pointsTotal, 2);
+}
+
+TEST_F(StoreTest, UsesWalAndTheCurrentSchemaVersion) {
+    auto store = openStore();
+    sqlite3_stmt* s = nullptr;
+    sqlite3_prepare_v2(store->handle(), "PRAGMA journal_mode", -1, &s, nullptr);
+    ASSERT_EQ(sqlite3_step(s), SQLITE_ROW);
+    EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)), "wal");
+    sqlite3_finalize(s);
+    sqlite3_prepare_v2(store->handle(), "PRAGMA user_version", -1, &s, nullptr);
+    ASSERT_EQ(sqlite3_step(s), SQLITE_ROW);
+    EXPECT_EQ(sqlite3_column_int(s, 0), ResultsStore::schemaVersion());
+    sqlite3_finalize(s);
+    store.reset();
+    EXPECT_TRUE(openStore());  // reopening an up-to-date database works
+}
+
+TEST_F(StoreTest, FiltersListsAndStreams) {
+    auto store = openStore();
+    store->recordAttempt(makeAttempt("Ann", "washed-blouse", 3, 4, kJan1));
+    store->recordAttempt(makeAttempt("Ann", "hot-cup", 0, 1, kJan1 + kDay));
+    store->recordAttempt(makeAttempt("Bo", "washed-blouse", 1, 1, kJan1 + 2 * kDay));
+    EXPECT_EQ(store->countAttempts(), 3);
+    AttemptFilter byAnn;
+    byAnn.traineeKey = "Ann";
+    EXPECT_EQ(store->listAttempts(byAnn).size(), 2u);
+    AttemptFilter byScenario;
+    byScenario.scenarioId = "washed-blouse";
+    EXPECT_EQ(store->countAttempts(byScenario), 2);
+    AttemptFilter window;
+    std::int64_t since = 0, until = 0;
+    ASSERT_TRUE(parseDateMs("2024-01-02", false, since));
+    ASSERT_TRUE(parseDateMs("2024-01-02", true, until));
+    window.sinceMs = since;
+    window.untilMs = until;
+    auto inWindow = store->listAttempts(window);
+    ASSERT_EQ(inWindow.size(), 1u);
+    EXPECT_EQ(inWindow[0].scenarioId, "hot-cup");
+    AttemptFilter newest;
+    newest.newestFirst = true;
+    newest.limit = 1;
+    EXPECT_EQ(store->listAttempts(newest).at(0).traineeName, "Bo");
+
+    int visited = 0;
+    store->forEachAttempt(byAnn, [&](const AttemptSummary& a, const std::vector<PrincipleScore>& ps) {
+        ++visited;
+        EXPECT_EQ(a.traineeKey, "Ann");
+        ASSERT_EQ(ps.size(), 2u);
+        EXPECT_EQ(ps[0].id, "complaint.empathise");
+    });
+    EXPECT_EQ(visited, 2);
+    store->forEachAttempt(newest, [&](const AttemptSummary& a, const std::vector<PrincipleScore>& ps) {
+        EXPECT_EQ(a.traineeName, "Bo");
+        EXPECT_EQ(ps.size(), 2u);
+    });
+    EXPECT_EQ(store->principleIds(), (std::vector<std::string>{"complaint.empathise", "complaint.listen"}));
+}
+
+TEST_F(StoreTest, ProgressPractiseNextAndDashboard) {
+    auto store = openStore();
+    store->recordAttempt(makeAttempt("Ann", "washed-blouse", 1, 4, kJan1));
+    store->recordAttempt(makeAttempt("Ann", "washed-blouse", 3, 4, kJan1 + kDay));
+    store->recordAttempt(makeAttempt("Ann", "hot-cup", 0, 1, kJan1 + kDay));
+    store->recordAttempt(makeAttempt("Bo", "hot-cup", 3, 4, kJan1 + 40 * kDay));
+
+    auto progress = store->traineeProgress("Ann");
+    ASSERT_EQ(progress.size(), 2u);
+    EXPECT_EQ(progress[0].scenarioId, "hot-cup");
+    EXPECT_EQ(progress[0].bestPercent, 14);
+    EXPECT_FALSE(progress[0].passed);
+    EXPECT_EQ(progress[1].attempts, 2);
+    EXPECT_EQ(progress[1].bestPercent, 100);
+    EXPECT_TRUE(progress[1].passed);
+    EXPECT_TRUE(progress[1].completed);
+
+    auto totals = store->principleTotals("Ann");
+    ASSERT_EQ(totals.size(), 2u);
+    EXPECT_EQ(totals[0].principleId, "complaint.listen");  // 4 of 9: weakest, practise next
+    EXPECT_EQ(totals[0].earned, 4);
+    EXPECT_EQ(totals[0].achievable, 9);
+
+    auto byTrainee = store->summarize(GroupBy::Trainee);
+    ASSERT_EQ(byTrainee.size(), 2u);
+    EXPECT_EQ(byTrainee[0].key, "Ann");
+    EXPECT_EQ(byTrainee[0].attempts, 3);
+    EXPECT_EQ(byTrainee[0].passed, 2);
+    auto byPrinciple = store->summarize(GroupBy::Principle);
+    ASSERT_EQ(byPrinciple.size(), 2u);
+    EXPECT_EQ(byPrinciple[1].earned, 7);
+    EXPECT_EQ(byPrinciple[1].achievable, 12);
+    auto byMonth = store->summarize(GroupBy::Month);
+    ASSERT_EQ(byMonth.size(), 2u);
+    EXPECT_EQ(byMonth[0].key, "2024-01");
+    EXPECT_EQ(byMonth[1].key, "2024-02");
+    auto byScenario = store->summarize(GroupBy::Scenario);
+    EXPECT_EQ(byScenario[1].label, "The washed blouse");
+    EXPECT_EQ(byScenario[1].labelKo, "블라우스");
+}
+
+TEST_F(StoreTest, SyncBookkeeping) {
+    auto store = openStore();
+    const auto a = store->recordAttempt(makeAttempt("Ann", "s", 1, 1, kJan1));
+    const auto b = store->recordAttempt(makeAttempt("Ann", "s", 1, 1, kJan1));
+    EXPECT_EQ(store->unsentAttempts("http://lrs/a").size(), 2u);
+    store->markSent("http://lrs/a", {a}, kJan1);
+    EXPECT_EQ(store->unsentAttempts("http://lrs/a"), std::vector<std::int64_t>{b});
+    EXPECT_EQ(store->unsentAttempts("http://lrs/b").size(), 2u);
+    EXPECT_EQ(store->sentCount("http://lrs/a"), 1);
+}
+
+TEST_F(StoreTest, RefusesGarbageTruncatedForeignAndNewerFilesUnchanged) {
+    std::string error;
+    const fs::path garbage = dir / "garbage.db";
+    std::ofstream(garbage, std::ios::binary) << std::string(8192, 'x');
+    EXPECT_FALSE(ResultsStore::open(garbage.string(), error));
+    EXPECT_NE(error.find("not an SQLite database"), std::string::npos) << error;
+    EXPECT_EQ(readAll(garbage), std::string(8192, 'x'));
+
+    const fs::path good = dir / "good.db";
+    {
+        auto s = openStore("good.db");
+        for (int i = 0; i < 20; ++i) s->recordAttempt(makeAttempt("Ann", "s", 1, 1, kJan1));
+        sqlite3_exec(s->handle(), "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
+    }
+    const std::string bytes = readAll(good);
+    const fs::path cut = dir / "cut.db";
+    std::ofstream(cut, std::ios::binary) << bytes.substr(0, bytes.size() - 1000);
+    EXPECT_FALSE(ResultsStore::open(cut.string(), error));
+    EXPECT_NE(error.find("truncated"), std::string::npos) << error;
+    const fs::path cutPage = dir / "cutpage.db";
+    std::ofstream(cutPage, std::ios::binary) << bytes.substr(0, bytes.size() - 4096);
+    EXPECT_FALSE(ResultsStore::open(cutPage.string(), error));
+    EXPECT_NE(error.find("truncated"), std::string::npos) << error;
+    const fs::path tiny = dir / "tiny.db";
+    std::ofstream(tiny, std::ios::binary) << bytes.substr(0, 50);
+    EXPECT_FALSE(ResultsStore::open(tiny.string(), error));
+
+    const fs::path foreign = dir / "foreign.db";
+    sqlite3* db = nullptr;
+    sqlite3_open(foreign.string().c_str(), &db);
+    sqlite3_exec(db, "CREATE TABLE songs(x)", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    const std::string foreignBytes = readAll(foreign);
+    EXPECT_FALSE(ResultsStore::open(foreign.string(), error));
+    EXPECT_NE(error.find("not a Counterplay results database"), std::string::npos) << error;
+    EXPECT_EQ(readAll(foreign), foreignBytes);
+
+    sqlite3_open(good.string().c_str(), &db);
+    sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    const std::string newerBytes = readAll(good);
+    EXPECT_FALSE(ResultsStore::open(good.string(), error));
+    EXPECT_NE(error.find("newer Counterplay"), std::string::npos) << error;
+    EXPECT_EQ(readAll(good), newerBytes);
+}
+
+TEST_F(StoreTest, ReadOnlyNeedsAnExistingFile) {
+    std::string error;
+    EXPECT_FALSE(ResultsStore::open((dir / "none.db").string(), error, ResultsStore::Mode::ReadOnly));
+    EXPECT_NE(error.find("no such file"), std::string::npos);
+    openStore("ro.db")->recordAttempt(makeAttempt("Ann", "s", 1, 1, kJan1));
+    auto ro = ResultsStore::open((dir / "ro.db").string(), error, ResultsStore::Mode::ReadOnly);
+    ASSERT_TRUE(ro) << error;
+    EXPECT_EQ(ro->countAttempts(), 1);
+    EXPECT_THROW(ro->recordAttempt(makeAttempt("Ann", "s", 1, 1, kJan1)), StoreError);
+}
+
+TEST_F(StoreTest, ConcurrentWritersAndReadersLoseNothing) {
+    constexpr int kThreads = 4, kEach = 40;
+    std::vector<std::thread> threads;
+    std::atomic<int> failures{0};
+    const std::string path = (dir / "shared.db").string();
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&, t] {
+            std::string error;
+            auto s = ResultsStore::open(path, error);
+            if (!s) {
+                ++failures;
+                return;
+            }
+            for (int i = 0; i < kEach; ++i) {
+                try {
+                    s->recordAttempt(makeAttempt("T" + std::to_string(t), "s", 1, 2, kJan1 + i));
+                    s->summarize(GroupBy::Trainee);  // a dashboard reading meanwhile
+                } catch (const StoreError&) {
+                    ++failures;
+                }
+            }
+        });
+    }
+    for (auto& th : threads) th.join();
+    EXPECT_EQ(failures, 0);
+    EXPECT_EQ(openStore("shared.db")->countAttempts(), kThreads * kEach);
+}
+
+TEST(Dates, ParseAndFormatUtc) {
+    std::int64_t ms = 0;
+    ASSERT_TRUE(parseDateMs("2024-01-01", false, ms));
+    EXPECT_EQ(ms, kJan1);
+    ASSERT_TRUE(parseDateMs("2024-01-01", true, ms));
+    EXPECT_EQ(ms, kJan1 + kDay);
+    ASSERT_TRUE(parseDateMs("2024-01-01T10:30:15Z", true, ms));
+    EXPECT_EQ(ms, kJan1 + (10 * 3600 + 30 * 60 + 15) * 1000);
+    EXPECT_FALSE(parseDateMs("2024-02-31", false, ms));
+    EXPECT_FALSE(parseDateMs("yesterday", false, ms));
+    EXPECT_FALSE(parseDateMs("2024-01-01T10", false, ms));
+    EXPECT_EQ(formatIsoUtc(kJan1 + 1234), "2024-01-01T00:00:01.234Z");
+}

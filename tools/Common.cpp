@@ -1,0 +1,394 @@
+// Helpers shared by the headless verbs (see Common.h).
+#include "Common.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "counterplay/core/Transcript.h"
+
+namespace counterplay::tools {
+
+using core::Lang;
+
+std::optional<int> parseCommandLine(CLI::App& app, int argc, char** argv) {
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        // CLI11 prints the message and "Run with --help for more information."
+        const int code = app.exit(e, std::cout, std::cerr);
+        return code == static_cast<int>(CLI::ExitCodes::Success) ? kExitOk : kExitUsage;
+    }
+    return std::nullopt;
+}
+
+CLI::Option* addLangOption(CLI::App& app, std::string& value) {
+    return app
+        .add_option("--lang", value,
+                    "Language of the content: ko or en (default: ko when LANG starts with ko, "
+                    "else en)")
+        ->check(CLI::IsMember({"ko", "en"}, CLI::ignore_case));
+}
+
+Lang resolveLang(const std::string& value) {
+    Lang lang = Lang::En;
+    if (!value.empty() && core::parseLang(value, lang)) return lang;
+    for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+        const char* v = std::getenv(var);
+        if (v == nullptr || *v == '\0') continue;
+        return std::string_view(v).substr(0, 2) == "ko" ? Lang::Ko : Lang::En;
+    }
+    return Lang::En;
+}
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string envOr(const char* name) {
+    const char* v = std::getenv(name);
+    return v != nullptr ? v : "";
+}
+
+std::string exeDir() {
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    return ec ? std::string(".") : exe.parent_path().string();
+}
+
+/// The first candidate folder holding `marker`, as "<folder>/<marker>"; empty when none does.
+std::string firstWith(std::initializer_list<std::string> folders, const char* marker) {
+    std::error_code ec;
+    for (const std::string& folder : folders)
+        if (!folder.empty() && fs::is_regular_file(fs::path(folder) / marker, ec))
+            return (fs::path(folder) / marker).string();
+    return {};
+}
+
+}  // namespace
+
+std::string defaultCataloguePath() {
+    const std::string source = COUNTERPLAY_DEFAULT_SCENARIOS;
+    std::string found = firstWith({envOr("COUNTERPLAY_SCENARIOS"), "scenarios",
+                                   exeDir() + "/../scenarios", exeDir() + "/scenarios", source,
+                                   "/usr/share/counterplay/scenarios"},
+                                  "principles.yaml");
+    return found.empty() ? source + "/principles.yaml" : found;
+}
+
+std::string cliStringsPath() {
+    const std::string exe = exeDir();
+    return firstWith({envOr("COUNTERPLAY_ASSETS"), exe + "/../assets", exe + "/assets",
+                      std::string(COUNTERPLAY_DEFAULT_SCENARIOS) + "/../assets",
+                      "/usr/share/counterplay/assets"},
+                     "strings/cli.json");
+}
+
+namespace {
+
+/// English text of every label; translations live in assets/strings/cli.json.
+const std::map<std::string, std::string, std::less<>>& englishLabels() {
+    static const std::map<std::string, std::string, std::less<>> table = {
+        {"play.staff", "Colleague"},
+        {"play.time-limit", "(Time limit: {s} s. Answer in time, or enter t to stay silent.)"},
+        {"play.timed-out", "(Time ran out after {s} s: the customer did not wait for an answer.)"},
+        {"play.coach", "Coach"},
+        {"play.the-end", "The end"},
+        {"play.too-late", "Too late: the timer ran out before your answer."},
+        {"play.silent", "(You stay silent...)"},
+        {"play.no-timer", "There is no timer here; pick 1-{n}."},
+        {"play.enter-number", "Enter a number from 1 to {n}, or q to quit."},
+        {"play.enter-number-timed", "Enter a number from 1 to {n}, t to stay silent, or q to quit."},
+        {"play.stopped", "Stopped at node '{node}'."},
+        {"play.started-from", "(Starting from node '{node}'.)"},
+        {"card.title", "Scorecard"},
+        {"card.principles", "Principles (earned / achievable):"},
+        {"card.total", "Total: {earned} of {best} points, {percent}% (pass mark {threshold}%): {verdict}"},
+        {"card.pass", "PASS"},
+        {"card.fail", "FAIL"},
+        {"card.critical", "Critical actions:"},
+        {"card.critical-none", "Critical actions: none in this scenario"},
+        {"card.met", "[met]"},
+        {"card.missed", "[MISSED]"},
+        {"card.reason.missed", "missed"},
+        {"card.reason.late", "late"},
+        {"card.reason.out of order", "out of order"},
+        {"card.ending", "Ending: {title} ({kind})"},
+        {"card.ending-none", "Ending: not reached"},
+        {"card.mood-trust", "mood {mood}, trust {trust}"},
+        {"card.recommend", "Would recommend: {n}/10 ({class})"},
+        {"card.time", "Time per decision:"},
+        {"card.timeout", "timeout"},
+        {"card.total-time", "Total time: {t}"},
+        {"card.hash", "Content hash: {hash}"},
+        {"kind.loyal", "loyal"},
+        {"kind.resolved", "resolved"},
+        {"kind.lost", "lost"},
+        {"kind.escalated", "escalated"},
+        {"nps.promoter", "promoter"},
+        {"nps.passive", "passive"},
+        {"nps.detractor", "detractor"},
+        {"choice.timeout", "(no answer in time)"},
+    };
+    return table;
+}
+
+/// cli.json, read once; an unreadable or malformed file leaves every label in English.
+const nlohmann::json& translations() {
+    static const nlohmann::json table = [] {
+        const std::string path = cliStringsPath();
+        if (path.empty()) return nlohmann::json::object();
+        std::ifstream in(path, std::ios::binary);
+        nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+        return j.is_object() ? j : nlohmann::json::object();
+    }();
+    return table;
+}
+
+}  // namespace
+
+std::string label(std::string_view key, Lang lang,
+                  std::initializer_list<std::pair<const char*, std::string>> args) {
+    std::string text;
+    const nlohmann::json& t = translations();
+    if (auto it = t.find(std::string(key)); it != t.end() && it->is_object()) {
+        auto in = it->find(core::langCode(lang));
+        if (in != it->end() && in->is_string()) text = in->get<std::string>();
+    }
+    if (text.empty()) {
+        const auto& english = englishLabels();
+        auto it = english.find(key);
+        text = it != english.end() ? it->second : std::string(key);
+    }
+    for (const auto& [name, value] : args) {
+        const std::string placeholder = std::string("{") + name + "}";
+        for (std::size_t at = text.find(placeholder); at != std::string::npos;
+             at = text.find(placeholder, at + value.size()))
+            text.replace(at, placeholder.size(), value);
+    }
+    return text;
+}
+
+std::vector<std::string> labelKeys() {
+    std::vector<std::string> keys;
+    for (const auto& [key, text] : englishLabels()) keys.push_back(key);
+    return keys;
+}
+
+void printDiagnostics(std::ostream& out, const std::vector<core::Diagnostic>& diagnostics) {
+    for (const core::Diagnostic& d : diagnostics) out << d.format() << '\n';
+}
+
+ToolScenario loadScenarioForTool(const std::string& path, const std::string& catalogueOverride,
+                                 std::ostream& err) {
+    ToolScenario result;
+    const std::string cataloguePath =
+        catalogueOverride.empty() ? core::findCatalogueFor(path) : catalogueOverride;
+    if (cataloguePath.empty()) {
+        err << path
+            << ": note: no principles.yaml next to it or in a parent folder; principle ids are "
+               "not checked (use --catalogue FILE)\n";
+    } else {
+        core::CatalogueLoad cat = core::loadCatalogueFile(cataloguePath);
+        printDiagnostics(err, cat.diagnostics);
+        result.diagnostics = cat.diagnostics;
+        if (cat.ok())
+            result.catalogue = cat.catalogue;
+        else
+            err << cataloguePath << ": note: the catalogue has errors; principle ids are not checked\n";
+    }
+    core::ScenarioLoad load = core::loadScenarioFile(path, result.catalogue.get());
+    printDiagnostics(err, load.diagnostics);
+    result.diagnostics.insert(result.diagnostics.end(), load.diagnostics.begin(),
+                              load.diagnostics.end());
+    if (load.ok()) result.scenario = load.scenario;
+    return result;
+}
+
+void printJson(std::ostream& out, const nlohmann::json& j) {
+    out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+std::string snippet(std::string_view s, std::size_t maxCodePoints) {
+    std::string out;
+    std::size_t points = 0;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto lead = static_cast<unsigned char>(s[i]);
+        std::size_t len = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : 4;
+        if (i + len > s.size()) len = s.size() - i;
+        if (points == maxCodePoints) {
+            out += "...";
+            return out;
+        }
+        if (lead == '\n' || lead == '\r' || lead == '\t') {
+            if (out.empty() || out.back() != ' ') out += ' ';
+        } else {
+            out.append(s.substr(i, len));
+        }
+        ++points;
+        i += len;
+    }
+    return out;
+}
+
+std::string signedNumber(int value) {
+    return value > 0 ? "+" + std::to_string(value) : std::to_string(value);
+}
+
+std::string principleName(const core::Catalogue* catalogue, const std::string& id, Lang lang) {
+    if (catalogue != nullptr)
+        if (const core::Principle* p = catalogue->find(id)) return p->name.in(lang);
+    return id;
+}
+
+std::string displayExpression(const core::Line& line, int mood) {
+    if (!line.expression.empty()) return line.expression;
+    if (mood < 20) return "angry";
+    if (mood < 40) return "annoyed";
+    if (mood < 60) return "neutral";
+    if (mood < 80) return "relieved";
+    return "happy";
+}
+
+core::Text choiceText(const core::Node& node, int choiceIndex) {
+    if (choiceIndex == core::kTimeoutChoice)
+        return core::Text{label("choice.timeout", Lang::Ko), label("choice.timeout", Lang::En)};
+    if (choiceIndex < 0 || static_cast<std::size_t>(choiceIndex) >= node.choices.size()) return {};
+    return node.choices[static_cast<std::size_t>(choiceIndex)].text;
+}
+
+std::string choiceId(const core::Node& node, int choiceIndex) {
+    if (choiceIndex == core::kTimeoutChoice) return node.id + ".timeout";
+    if (choiceIndex < 0 || static_cast<std::size_t>(choiceIndex) >= node.choices.size()) return {};
+    return node.choices[static_cast<std::size_t>(choiceIndex)].id;
+}
+
+const core::Points& choicePoints(const core::Node& node, int choiceIndex) {
+    static const core::Points kNone;
+    if (choiceIndex == core::kTimeoutChoice) return node.timeLimit ? node.timeLimit->points : kNone;
+    if (choiceIndex < 0 || static_cast<std::size_t>(choiceIndex) >= node.choices.size()) return kNone;
+    return node.choices[static_cast<std::size_t>(choiceIndex)].points;
+}
+
+std::string formatPoints(const core::Points& points) {
+    std::string out;
+    for (const auto& [id, value] : points) {
+        if (value == 0) continue;
+        if (!out.empty()) out += ", ";
+        out += signedNumber(value) + ' ' + id;
+    }
+    return out;
+}
+
+std::unique_ptr<core::Session> replayPath(std::shared_ptr<const core::Scenario> scenario,
+                                          const core::ScoredPath& path, core::ManualClock& clock,
+                                          std::int64_t thinkMs, std::string& error) {
+    auto session = std::make_unique<core::Session>(std::move(scenario), clock);
+    for (std::size_t i = 0; i < path.steps.size(); ++i) {
+        const core::PathStep& step = path.steps[i];
+        const std::string where = "step " + std::to_string(i + 1) + " (" + step.nodeId + ")";
+        if (session->finished()) {
+            error = where + ": the scene already ended";
+            return nullptr;
+        }
+        if (session->currentNode().id != step.nodeId) {
+            error = where + ": the session is at '" + session->currentNode().id + "'";
+            return nullptr;
+        }
+        const std::optional<std::int64_t> remaining = session->remainingMs();
+        if (step.choiceIndex == core::kTimeoutChoice) {
+            if (!remaining) {
+                error = where + ": a timeout on a node without a time limit";
+                return nullptr;
+            }
+            clock.advance(*remaining);
+            if (!session->update()) {
+                error = where + ": the timer did not run out";
+                return nullptr;
+            }
+            continue;
+        }
+        std::int64_t wait = thinkMs;
+        if (remaining && wait >= *remaining) wait = std::max<std::int64_t>(0, *remaining - 1);
+        clock.advance(wait);
+        session->update();
+        if (step.choiceIndex < 0 || !session->choose(static_cast<std::size_t>(step.choiceIndex))) {
+            error = where + ": choice " + std::to_string(step.choiceIndex + 1) + " is not available";
+            return nullptr;
+        }
+    }
+    return session;
+}
+
+namespace {
+
+std::string seconds(std::int64_t ms) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f s", static_cast<double>(ms) / 1000.0);
+    return buf;
+}
+
+}  // namespace
+
+void printScorecard(std::ostream& out, const core::Scorecard& card,
+                    const core::Catalogue* catalogue, Lang lang) {
+    out << label("card.title", lang) << ": " << card.scenarioTitle.in(lang) << " ["
+        << card.scenarioId << "]\n";
+    out << label("card.principles", lang) << '\n';
+    for (const core::PrincipleScore& p : card.principles) {
+        char nums[40];
+        std::snprintf(nums, sizeof nums, "%4d / %-3d", p.earned, p.achievable);
+        out << "  " << nums << "  " << principleName(catalogue, p.id, lang) << "  [" << p.id
+            << "]\n";
+    }
+    out << label("card.total", lang,
+                 {{"earned", std::to_string(card.earnedTotal)},
+                  {"best", std::to_string(card.bestTotal)},
+                  {"percent", std::to_string(card.percent)},
+                  {"threshold", std::to_string(card.passThreshold)},
+                  {"verdict", label(card.passed ? "card.pass" : "card.fail", lang)}})
+        << '\n';
+    if (card.critical.empty()) {
+        out << label("card.critical-none", lang) << '\n';
+    } else {
+        out << label("card.critical", lang) << '\n';
+        for (const core::CriticalResult& c : card.critical) {
+            out << "  " << label(c.met ? "card.met" : "card.missed", lang) << ' '
+                << c.label.in(lang);
+            if (!c.met && !c.reason.empty())
+                out << " (" << label("card.reason." + c.reason, lang) << ')';
+            out << '\n';
+        }
+    }
+    if (card.finished)
+        out << label("card.ending", lang,
+                     {{"title", card.endingTitle.in(lang)},
+                      {"kind", label("kind." + card.endingKind, lang)}});
+    else
+        out << label("card.ending-none", lang);
+    out << "; "
+        << label("card.mood-trust", lang,
+                 {{"mood", std::to_string(card.finalMood)},
+                  {"trust", std::to_string(card.finalTrust)}})
+        << '\n';
+    out << label("card.recommend", lang,
+                 {{"n", std::to_string(card.recommend)},
+                  {"class", label("nps." + card.npsClass, lang)}})
+        << '\n';
+    out << label("card.time", lang) << '\n';
+    for (std::size_t i = 0; i < card.decisions.size(); ++i) {
+        const core::DecisionRecord& d = card.decisions[i];
+        out << "  " << (i + 1) << ". " << d.nodeId << " -> "
+            << (d.timeout ? label("card.timeout", lang) : d.choiceId) << ": "
+            << seconds(d.elapsedMs) << '\n';
+    }
+    out << label("card.total-time", lang, {{"t", seconds(card.totalMs)}}) << '\n';
+    out << label("card.hash", lang, {{"hash", card.contentHash}}) << '\n';
+}
+
+}  // namespace counterplay::tools

@@ -1,0 +1,51 @@
+// Helpers shared by the results verbs (export, verify, key, sync, report, simulate) and by
+// `play --trainee`: opening the results database, the attempt selection options, the words of
+// the HTML export.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <iosfwd>
+#include <memory>
+#include <string>
+
+#include "counterplay/core/Export.h"
+#include "counterplay/core/ResultsStore.h"
+
+namespace counterplay::tools {
+
+/// The --attempt/--trainee/--scenario/--since/--until options, as given.
+struct SelectionOptions {
+    std::int64_t attempt = 0;
+    std::string trainee;
+    std::string scenario;
+    std::string since;
+    std::string until;
+};
+
+/// Adds the selection options to `app`.
+void addSelectionOptions(CLI::App& app, SelectionOptions& sel);
+
+/// The filter for the options; false (message on `err`) for a malformed date.
+bool buildFilter(const SelectionOptions& sel, core::AttemptFilter& filter, std::ostream& err);
+
+/// Adds `--db FILE` (default: $COUNTERPLAY_DB, else the data folder's results.db).
+CLI::Option* addDbOption(CLI::App& app, std::string& value);
+
+/// Opens the results database for a verb; prints "counterplay <verb>: <reason>" and returns
+/// nullptr when it cannot (or, with `mustExist`, when there is no database yet).
+std::unique_ptr<core::ResultsStore> openStoreForVerb(const std::string& dbFlag,
+                                                     core::ResultsStore::Mode mode,
+                                                     const char* verb, std::ostream& err,
+                                                     bool mustExist = true);
+
+/// assets/strings/export.json, found next to cli.json (empty when there is none).
+std::string exportStringsPath();
+
+/// Stores a finished attempt of `play` (or anything else headless); prints where on `err`.
+/// Returns the attempt id, or 0 after printing the reason.
+std::int64_t storeAttempt(const std::string& dbFlag, const std::string& trainee,
+                          const core::Scorecard& card, const core::Transcript& transcript,
+                          std::int64_t startedAtMs, std::int64_t endedAtMs, core::Lang lang,
+                          std::ostream& err);
+
+}  // namespace counterplay::tools

@@ -1,0 +1,180 @@
+// `counterplay analyze FILE`: the best and worst reachable path with their choices and scores,
+// per-principle ranges, endings, unreachable nodes, dead ends, whether the scenario can be passed
+// and failed, and the analysis problems; as text or JSON.
+#include <iostream>
+
+#include "Common.h"
+#include "Verbs.h"
+#include "counterplay/core/Json.h"
+
+namespace counterplay::tools {
+namespace {
+
+using core::Lang;
+using nlohmann::json;
+
+json pathJson(const core::Scenario& s, const core::ScoredPath& path) {
+    json j;
+    j["exists"] = path.exists;
+    j["total"] = path.total;
+    j["points"] = json::object();
+    for (const auto& [id, value] : path.points) j["points"][id] = value;
+    j["ending"] = path.endingNode;
+    const core::Node* end = s.findNode(path.endingNode);
+    j["endingKind"] = end != nullptr && end->ending ? end->ending->kind : "";
+    j["steps"] = json::array();
+    for (const core::PathStep& step : path.steps) {
+        const core::Node* node = s.findNode(step.nodeId);
+        if (node == nullptr) continue;
+        json js;
+        js["node"] = step.nodeId;
+        js["choice"] = choiceId(*node, step.choiceIndex);
+        js["timeout"] = step.choiceIndex == core::kTimeoutChoice;
+        js["text"] = choiceText(*node, step.choiceIndex);
+        js["points"] = json::object();
+        for (const auto& [id, value] : choicePoints(*node, step.choiceIndex))
+            js["points"][id] = value;
+        j["steps"].push_back(js);
+    }
+    return j;
+}
+
+json analysisJson(const core::Scenario& s, const core::Analysis& a, const core::Catalogue* cat) {
+    json j;
+    j["scenario"] = s.id;
+    j["title"] = s.title;
+    j["contentHash"] = s.contentHash;
+    j["nodes"] = s.nodes.size();
+    j["passThreshold"] = s.passThreshold;
+    j["best"] = pathJson(s, a.best);
+    j["worst"] = pathJson(s, a.worst);
+    j["principles"] = json::array();
+    for (const core::PrincipleRange& r : a.principles) {
+        json p;
+        p["id"] = r.id;
+        const core::Principle* found = cat != nullptr ? cat->find(r.id) : nullptr;
+        p["name"] = found != nullptr ? found->name : core::Text{r.id, r.id};
+        p["best"] = r.best;
+        p["worst"] = r.worst;
+        j["principles"].push_back(p);
+    }
+    j["endings"] = json::array();
+    for (const std::string& id : a.endings) {
+        const core::Node* node = s.findNode(id);
+        if (node == nullptr || !node->ending) continue;
+        j["endings"].push_back({{"node", id},
+                                {"id", node->ending->id},
+                                {"kind", node->ending->kind},
+                                {"title", node->ending->title}});
+    }
+    j["unreachable"] = a.unreachable;
+    j["deadEnds"] = a.deadEnds;
+    j["canPass"] = a.canPass;
+    j["canFail"] = a.canFail;
+    j["problems"] = json::array();
+    for (const core::Diagnostic& d : a.problems) {
+        json jd;
+        core::to_json(jd, d);
+        j["problems"].push_back(jd);
+    }
+    return j;
+}
+
+void printPath(std::ostream& out, const char* title, const core::Scenario& s,
+               const core::ScoredPath& path, Lang lang) {
+    if (!path.exists) {
+        out << title << ": no complete path\n";
+        return;
+    }
+    const core::Node* end = s.findNode(path.endingNode);
+    out << title << ": " << signedNumber(path.total) << " points, ending '" << path.endingNode
+        << "'";
+    if (end != nullptr && end->ending)
+        out << " (" << end->ending->kind << ": " << end->ending->title.in(lang) << ")";
+    out << '\n';
+    for (std::size_t i = 0; i < path.steps.size(); ++i) {
+        const core::Node* node = s.findNode(path.steps[i].nodeId);
+        if (node == nullptr) continue;
+        const int c = path.steps[i].choiceIndex;
+        out << "  " << (i + 1) << ". " << node->id << " -> "
+            << (c == core::kTimeoutChoice ? std::string("timeout") : std::to_string(c + 1))
+            << ": " << snippet(choiceText(*node, c).in(lang), 70);
+        const std::string points = formatPoints(choicePoints(*node, c));
+        if (!points.empty()) out << "  [" << points << "]";
+        out << '\n';
+    }
+}
+
+std::string joinOrNone(const std::vector<std::string>& items) {
+    if (items.empty()) return "none";
+    std::string out;
+    for (const std::string& i : items) out += (out.empty() ? "" : ", ") + i;
+    return out;
+}
+
+void printText(std::ostream& out, const core::Scenario& s, const core::Analysis& a,
+               const core::Catalogue* cat, Lang lang) {
+    out << "Analysis: " << s.title.in(lang) << " [" << s.id << "], " << s.nodes.size()
+        << " nodes, pass mark " << s.passThreshold << "%\n\n";
+    printPath(out, "Best path", s, a.best, lang);
+    out << '\n';
+    printPath(out, "Worst path", s, a.worst, lang);
+    out << "\nPer principle (worst .. best):\n";
+    for (const core::PrincipleRange& r : a.principles) {
+        char range[48];
+        std::snprintf(range, sizeof range, "%4d .. %-4d", r.worst, r.best);
+        out << "  " << range << " " << principleName(cat, r.id, lang) << "  [" << r.id << "]\n";
+    }
+    out << "\nEndings:\n";
+    for (const std::string& id : a.endings) {
+        const core::Node* node = s.findNode(id);
+        if (node == nullptr || !node->ending) continue;
+        out << "  " << id << " (" << node->ending->kind << "): " << node->ending->title.in(lang)
+            << '\n';
+    }
+    out << "Unreachable nodes: " << joinOrNone(a.unreachable) << '\n';
+    out << "Dead ends: " << joinOrNone(a.deadEnds) << '\n';
+    out << "Can pass: " << (a.canPass ? "yes" : "NO") << "; can fail: " << (a.canFail ? "yes" : "NO")
+        << '\n';
+    if (a.problems.empty()) {
+        out << "Problems: none\n";
+    } else {
+        out << "Problems:\n";
+        for (const core::Diagnostic& d : a.problems) out << "  " << d.format() << '\n';
+    }
+}
+
+}  // namespace
+
+int analyzeMain(int argc, char** argv) {
+    CLI::App app{"Analyse a scenario's graph: best and worst reachable path with their choices and "
+                 "points, per-principle ranges, endings, unreachable nodes, dead ends, whether it "
+                 "can be passed and failed, and problems such as choices that can never show. "
+                 "Exit 1 when the file has errors.",
+                 "counterplay analyze"};
+    std::string file;
+    std::string catalogue;
+    std::string langValue;
+    bool json = false;
+    app.add_option("FILE", file, "Scenario file")->required();
+    app.add_option("--catalogue", catalogue,
+                   "Principle catalogue (default: principles.yaml next to the scenario or above)");
+    addLangOption(app, langValue);
+    app.add_flag("--json", json, "Print the analysis as JSON");
+    if (auto code = parseCommandLine(app, argc, argv)) return *code;
+
+    ToolScenario loaded = loadScenarioForTool(file, catalogue, std::cerr);
+    if (!loaded.scenario) {
+        std::cerr << "counterplay analyze: " << file << " has errors\n";
+        return kExitData;
+    }
+    const core::Analysis analysis = core::analyzeScenario(*loaded.scenario);
+    if (json)
+        printJson(std::cout, analysisJson(*loaded.scenario, analysis, loaded.catalogue.get()));
+    else
+        printText(std::cout, *loaded.scenario, analysis, loaded.catalogue.get(),
+                  resolveLang(langValue));
+    return kExitOk;
+}
+
+}  // namespace counterplay::tools

@@ -1,0 +1,151 @@
+// `counterplay export`: signed exports of stored attempts as JSON, CSV, xAPI statements or a
+// printable HTML scorecard, to a file (written atomically) or stdout.
+#include <iostream>
+
+#include "Common.h"
+#include "ResultsCommon.h"
+#include "Verbs.h"
+#include "counterplay/core/AtomicFile.h"
+#include "counterplay/core/DataDir.h"
+#include "counterplay/core/Loader.h"
+
+namespace counterplay::tools {
+namespace {
+
+/// Sends export bytes to std::cout (binary-safe).
+class CoutSink final : public core::ByteSink {
+public:
+    void write(std::string_view bytes) override {
+        std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    }
+};
+
+/// Sends export bytes to an AtomicFile.
+class FileSink final : public core::ByteSink {
+public:
+    explicit FileSink(core::AtomicFile& file) : file_(file) {}
+    void write(std::string_view bytes) override { file_.write(bytes); }
+
+private:
+    core::AtomicFile& file_;
+};
+
+}  // namespace
+
+int exportMain(int argc, char** argv) {
+    CLI::App app{"Export stored attempts, signed with the site key: json (complete attempts), csv "
+                 "(one row per attempt, a column per principle; --decisions: one row per "
+                 "decision), xapi (xAPI 1.0.3 statements, signature in FILE.sig) or html (a "
+                 "printable scorecard; several attempts give a cohort report). Without a "
+                 "selection every attempt is exported.",
+                 "counterplay export"};
+    std::string formatText, out, db, langValue, catalogue, baseIri, sigPath;
+    SelectionOptions sel;
+    bool decisions = false, detail = false;
+    app.add_option("--format", formatText, "json, csv, xapi or html")
+        ->required()
+        ->check(CLI::IsMember({"json", "csv", "xapi", "html"}));
+    addSelectionOptions(app, sel);
+    app.add_option("--out", out, "Write to FILE (atomically) instead of stdout");
+    addDbOption(app, db);
+    addLangOption(app, langValue);
+    app.add_flag("--decisions", decisions, "csv: one row per decision instead of per attempt");
+    app.add_flag("--detail", detail,
+                 "html over several attempts: add every attempt's full scorecard after the report");
+    app.add_option("--catalogue", catalogue,
+                   "Principle catalogue for principle names (default: scenarios/principles.yaml)");
+    app.add_option("--base-iri", baseIri,
+                   "xapi: base IRI of activity ids (default: $COUNTERPLAY_XAPI_BASE, else "
+                   "https://counterplay.example/xapi)");
+    app.add_option("--sig", sigPath, "xapi on stdout: write the detached signature to this file");
+    if (auto code = parseCommandLine(app, argc, argv)) return *code;
+
+    core::ExportFormat format{};
+    core::parseExportFormat(formatText, format);
+    core::ExportOptions options;
+    if (!buildFilter(sel, options.filter, std::cerr)) return kExitUsage;
+    options.lang = resolveLang(langValue);
+    options.csvDecisions = decisions;
+    options.htmlDetail = detail;
+    options.xapi.baseIri = baseIri.empty() ? core::defaultXapiBaseIri() : baseIri;
+    if (!core::isValidBaseIri(options.xapi.baseIri)) {
+        std::cerr << "counterplay export: --base-iri '" << options.xapi.baseIri
+                  << "' is not an absolute http(s) or urn IRI without a trailing slash\n";
+        return kExitUsage;
+    }
+
+    auto store = openStoreForVerb(db, core::ResultsStore::Mode::ReadWrite, "export", std::cerr);
+    if (!store) return kExitData;
+    if (options.filter.attemptId && store->countAttempts(options.filter) == 0) {
+        std::cerr << "counterplay export: there is no attempt " << *options.filter.attemptId
+                  << " in " << store->path() << '\n';
+        return kExitData;
+    }
+    std::string error;
+    const auto key = core::loadSiteKey(core::siteKeyPath(), true, error);
+    if (!key) {
+        std::cerr << "counterplay export: " << error << '\n';
+        return kExitData;
+    }
+    std::shared_ptr<const core::Catalogue> cat;
+    if (format == core::ExportFormat::Html) {
+        const core::CatalogueLoad load =
+            core::loadCatalogueFile(catalogue.empty() ? defaultCataloguePath() : catalogue);
+        if (load.ok()) cat = load.catalogue;
+        else std::cerr << "counterplay export: no principle catalogue; principle ids are shown\n";
+    }
+    options.catalogue = cat.get();
+    std::string wordsError;
+    const core::ExportStrings words(exportStringsPath(), options.lang, wordsError);
+    if (!wordsError.empty() && format == core::ExportFormat::Html)
+        std::cerr << "counterplay export: " << wordsError << '\n';
+    options.strings = &words;
+
+    try {
+        core::ExportResult result;
+        if (out.empty()) {
+            CoutSink sink;
+            result = core::exportAttempts(*store, format, options, *key, sink);
+            std::cout.flush();
+            if (format == core::ExportFormat::Xapi) {
+                if (!sigPath.empty()) {
+                    if (!core::writeFileAtomic(sigPath, result.detachedSignature, error)) {
+                        std::cerr << "counterplay export: " << error << '\n';
+                        return kExitData;
+                    }
+                } else {
+                    std::cerr << "counterplay export: note: xAPI on stdout carries no signature; "
+                                 "use --out FILE (signature in FILE.sig) or --sig FILE\n";
+                }
+            }
+        } else {
+            auto file = core::AtomicFile::create(out, error);
+            if (!file) {
+                std::cerr << "counterplay export: " << error << '\n';
+                return kExitData;
+            }
+            FileSink sink(*file);
+            result = core::exportAttempts(*store, format, options, *key, sink);
+            if (format == core::ExportFormat::Xapi &&
+                !core::writeFileAtomic(out + ".sig", result.detachedSignature, error)) {
+                std::cerr << "counterplay export: " << error << '\n';
+                return kExitData;
+            }
+            if (!file->commit(error)) {
+                std::cerr << "counterplay export: " << error << '\n';
+                return kExitData;
+            }
+            std::cerr << "Exported " << result.attempts << " attempt"
+                      << (result.attempts == 1 ? "" : "s") << " to " << out
+                      << (format == core::ExportFormat::Xapi ? " (signature in " + out + ".sig)"
+                                                             : std::string())
+                      << '\n';
+        }
+    } catch (const std::exception& e) {
+        std::cerr << "counterplay export: " << e.what() << '\n';
+        return kExitData;
+    }
+    return kExitOk;
+}
+
+}  // namespace counterplay::tools

@@ -1,0 +1,426 @@
+// `counterplay play FILE`: plays a scenario in the terminal, interactively (numbers on stdin, real
+// time) or scripted with --choices (a manual clock, so the output is byte-for-byte repeatable),
+// then prints the scorecard as text or JSON.
+#include <chrono>
+#include <iostream>
+#include <thread>
+
+#include <unistd.h>
+
+#include "Common.h"
+#include "Verbs.h"
+#include "counterplay/core/Json.h"
+#include "counterplay/core/State.h"
+
+namespace counterplay::tools {
+namespace {
+
+using core::Lang;
+
+/// One entry of --choices: a 1-based number among the available choices, or a timeout.
+struct ScriptStep {
+    bool timeout = false;
+    int number = 0;
+    std::optional<std::int64_t> thinkMs;  ///< "2@1500": this decision after 1.5 s
+    std::string raw;
+};
+
+bool parseScript(const std::string& text, std::vector<ScriptStep>& steps, std::string& error) {
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        std::size_t comma = text.find(',', pos);
+        if (comma == std::string::npos) comma = text.size();
+        std::string item = text.substr(pos, comma - pos);
+        item.erase(0, item.find_first_not_of(' '));
+        item.erase(item.find_last_not_of(' ') + 1);
+        pos = comma + 1;
+        if (item.empty()) {
+            if (comma == text.size() && steps.empty() && text.empty()) break;
+            error = "empty entry in --choices";
+            return false;
+        }
+        ScriptStep step;
+        step.raw = item;
+        std::string number = item;
+        if (const std::size_t at = item.find('@'); at != std::string::npos) {
+            number = item.substr(0, at);
+            try {
+                std::size_t used = 0;
+                const long long ms = std::stoll(item.substr(at + 1), &used);
+                if (used != item.size() - at - 1 || ms < 0) throw std::invalid_argument("ms");
+                step.thinkMs = ms;
+            } catch (const std::exception&) {
+                error = "bad time in --choices entry '" + item + "' (use N@milliseconds)";
+                return false;
+            }
+        }
+        if (number == "t" || number == "T" || number == "0") {
+            step.timeout = true;
+        } else {
+            try {
+                std::size_t used = 0;
+                step.number = std::stoi(number, &used);
+                if (used != number.size() || step.number < 1) throw std::invalid_argument("n");
+            } catch (const std::exception&) {
+                error = "bad entry '" + item + "' in --choices (use 1-9, or t for a timeout)";
+                return false;
+            }
+        }
+        steps.push_back(step);
+        if (comma == text.size()) break;
+    }
+    return true;
+}
+
+/// Applies --set NAME=VALUE to a scenario copy's starting state.
+bool applySet(core::Scenario& s, const std::string& assignment, std::string& error) {
+    const std::size_t eq = assignment.find('=');
+    if (eq == std::string::npos) {
+        error = "--set expects NAME=VALUE, got '" + assignment + "'";
+        return false;
+    }
+    const std::string name = assignment.substr(0, eq);
+    const std::string value = assignment.substr(eq + 1);
+    auto toInt = [&](int& out) {
+        try {
+            std::size_t used = 0;
+            out = std::stoi(value, &used);
+            return used == value.size();
+        } catch (const std::exception&) {
+            return false;
+        }
+    };
+    int number = 0;
+    if (s.flags.count(name)) {
+        if (value == "true" || value == "1") s.flags[name] = true;
+        else if (value == "false" || value == "0") s.flags[name] = false;
+        else {
+            error = "flag '" + name + "' takes true or false";
+            return false;
+        }
+        return true;
+    }
+    if (!toInt(number)) {
+        error = "'" + name + "' takes an integer, got '" + value + "'";
+        return false;
+    }
+    if (name == "mood") s.customer.mood = std::clamp(number, 0, 100);
+    else if (name == "trust") s.customer.trust = std::clamp(number, 0, 100);
+    else if (s.counters.count(name)) s.counters[name] = number;
+    else {
+        error = "no state variable '" + name + "' in this scenario";
+        return false;
+    }
+    return true;
+}
+
+/// Prints the scene as it unfolds.
+class Narrator {
+public:
+    Narrator(std::ostream& out, Lang lang, const core::Catalogue* catalogue, bool coach)
+        : out_(out), lang_(lang), catalogue_(catalogue), coach_(coach) {}
+
+    void showNode(const core::Session& session) {
+        const core::Node& node = session.currentNode();
+        const int mood = session.state().mood;
+        out_ << "\n== " << node.id << " ==\n";
+        for (const core::Line& line : node.lines) {
+            const std::string& text = line.text.in(lang_);
+            if (line.speaker == "narrator")
+                out_ << "  * " << text << '\n';
+            else if (line.speaker == "staff")
+                out_ << "  " << label("play.staff", lang_) << ": \"" << text << "\"\n";
+            else
+                out_ << "  " << session.scenario().customer.name.in(lang_) << " ["
+                     << displayExpression(line, mood) << "]: \"" << text << "\"\n";
+        }
+    }
+
+    void showChoices(const core::Session& session, const std::vector<std::size_t>& available) {
+        const core::Node& node = session.currentNode();
+        if (node.timeLimit)
+            out_ << "  "
+                 << label("play.time-limit", lang_,
+                          {{"s", std::to_string(node.timeLimit->seconds)}})
+                 << '\n';
+        for (std::size_t i = 0; i < available.size(); ++i)
+            out_ << "  " << (i + 1) << ") " << node.choices[available[i]].text.in(lang_) << '\n';
+    }
+
+    /// Feedback on the decision just taken (coach mode only).
+    void showFeedback(const core::Session& session) {
+        const core::Decision& d = session.transcript().decisions.back();
+        const core::Node* node = session.scenario().findNode(d.nodeId);
+        if (node == nullptr) return;
+        if (d.choiceIndex == core::kTimeoutChoice)
+            out_ << "  "
+                 << label("play.timed-out", lang_, {{"s", std::to_string(node->timeLimit->seconds)}})
+                 << '\n';
+        if (!coach_) return;
+        const core::Text& feedback = d.choiceIndex == core::kTimeoutChoice
+                                         ? node->timeLimit->feedback
+                                         : node->choices[static_cast<std::size_t>(d.choiceIndex)].feedback;
+        out_ << "  " << label("play.coach", lang_) << ": " << feedback.in(lang_) << '\n';
+        std::string points;
+        for (const auto& [id, value] : choicePoints(*node, d.choiceIndex)) {
+            if (value == 0) continue;
+            if (!points.empty()) points += ", ";
+            points += signedNumber(value) + ' ' + principleName(catalogue_, id, lang_);
+        }
+        if (!points.empty()) out_ << "         " << points << '\n';
+    }
+
+    void showEnding(const core::Session& session) {
+        const core::Node& node = session.currentNode();
+        if (!node.ending) return;
+        showNode(session);
+        out_ << "\n-- " << label("play.the-end", lang_) << ": " << node.ending->title.in(lang_)
+             << " (" << label("kind." + node.ending->kind, lang_) << ") --\n\n";
+    }
+
+private:
+    std::ostream& out_;
+    Lang lang_;
+    const core::Catalogue* catalogue_;
+    bool coach_;
+};
+
+struct PlayOptions {
+    std::string file;
+    std::string catalogue;
+    std::string lang;
+    std::string choices;
+    bool scripted = false;
+    std::int64_t thinkMs = 4000;
+    std::string from;
+    std::vector<std::string> sets;
+    bool json = false;
+    bool assess = false;
+};
+
+/// Outcome of the decision loop: kExitOk when the scene ended, else the code to exit with.
+int runScripted(core::Session& session, core::ManualClock& clock, const PlayOptions& opt,
+                Narrator& narrator, std::ostream& out) {
+    std::vector<ScriptStep> script;
+    std::string error;
+    if (!parseScript(opt.choices, script, error)) {
+        std::cerr << "counterplay play: " << error << '\n';
+        return kExitUsage;
+    }
+    std::size_t next = 0;
+    while (!session.finished()) {
+        narrator.showNode(session);
+        const std::vector<std::size_t> available = session.availableChoices();
+        narrator.showChoices(session, available);
+        if (session.stuck()) {
+            std::cerr << "counterplay play: stuck at node '" << session.currentNode().id
+                      << "': no choice is available and there is no timer (run `counterplay "
+                         "analyze`)\n";
+            return kExitData;
+        }
+        if (next == script.size()) {
+            std::cerr << "counterplay play: --choices ran out at node '" << session.currentNode().id
+                      << "' before the scene ended\n";
+            return kExitData;
+        }
+        const ScriptStep& step = script[next++];
+        out << "> " << step.raw << '\n';
+        if (step.timeout) {
+            const std::optional<std::int64_t> remaining = session.remainingMs();
+            if (!remaining) {
+                std::cerr << "counterplay play: --choices entry " << next << " ('" << step.raw
+                          << "'): node '" << session.currentNode().id << "' has no time limit\n";
+                return kExitUsage;
+            }
+            clock.advance(*remaining);
+            session.update();
+        } else {
+            clock.advance(step.thinkMs.value_or(opt.thinkMs));
+            if (!session.update()) {
+                if (static_cast<std::size_t>(step.number) > available.size()) {
+                    std::cerr << "counterplay play: --choices entry " << next << " ('" << step.raw
+                              << "'): node '" << session.currentNode().id << "' shows "
+                              << available.size() << " choices\n";
+                    return kExitUsage;
+                }
+                session.choose(available[static_cast<std::size_t>(step.number) - 1]);
+            }
+        }
+        narrator.showFeedback(session);
+    }
+    if (next < script.size()) {
+        std::cerr << "counterplay play: the scene ended with " << (script.size() - next)
+                  << " --choices entries left over\n";
+        return kExitUsage;
+    }
+    return kExitOk;
+}
+
+int runInteractive(core::Session& session, Narrator& narrator, std::ostream& out, Lang lang) {
+    const bool echo = isatty(STDIN_FILENO) == 0;  // piped input: show what was "typed"
+    while (!session.finished()) {
+        narrator.showNode(session);
+        const std::vector<std::size_t> available = session.availableChoices();
+        narrator.showChoices(session, available);
+        if (session.stuck()) {
+            std::cerr << "counterplay play: stuck at node '" << session.currentNode().id
+                      << "': no choice is available and there is no timer (run `counterplay "
+                         "analyze`)\n";
+            return kExitData;
+        }
+        bool decided = false;
+        while (!decided) {
+            out << "> " << std::flush;
+            std::string input;
+            if (!std::getline(std::cin, input)) {
+                std::cerr << "\ncounterplay play: no more input at node '"
+                          << session.currentNode().id << "'; stopping without a scorecard\n";
+                return kExitData;
+            }
+            input.erase(0, input.find_first_not_of(" \t\r"));
+            input.erase(input.find_last_not_of(" \t\r") + 1);
+            if (echo) out << input << '\n';
+            if (session.update()) {  // the answer came after the timer ran out
+                out << "  " << label("play.too-late", lang) << '\n';
+                decided = true;
+            } else if (input == "q" || input == "quit") {
+                out << label("play.stopped", lang, {{"node", session.currentNode().id}}) << '\n';
+                return -1;
+            } else if (input == "t" || input == "0") {
+                const std::optional<std::int64_t> remaining = session.remainingMs();
+                if (!remaining) {
+                    out << "  "
+                        << label("play.no-timer", lang, {{"n", std::to_string(available.size())}})
+                        << '\n';
+                    continue;
+                }
+                out << "  " << label("play.silent", lang) << '\n' << std::flush;
+                std::this_thread::sleep_for(std::chrono::milliseconds(*remaining + 20));
+                while (!session.update()) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                decided = true;
+            } else {
+                int n = 0;
+                try {
+                    std::size_t used = 0;
+                    n = std::stoi(input, &used);
+                    if (used != input.size()) n = 0;
+                } catch (const std::exception&) {
+                    n = 0;
+                }
+                if (n < 1 || static_cast<std::size_t>(n) > available.size()) {
+                    out << "  "
+                        << label(session.remainingMs() ? "play.enter-number-timed"
+                                                       : "play.enter-number",
+                                 lang, {{"n", std::to_string(available.size())}})
+                        << '\n';
+                    continue;
+                }
+                session.choose(available[static_cast<std::size_t>(n) - 1]);
+                decided = true;
+            }
+        }
+        narrator.showFeedback(session);
+    }
+    return kExitOk;
+}
+
+}  // namespace
+
+int playMain(int argc, char** argv) {
+    CLI::App app{"Play a scenario in the terminal: the customer's lines, numbered choices (enter a "
+                 "number), coach feedback after each choice, and the scorecard at the end. With "
+                 "--choices the play is scripted and repeatable.",
+                 "counterplay play"};
+    PlayOptions opt;
+    bool coach = false;
+    app.add_option("FILE", opt.file, "Scenario file")->required();
+    addLangOption(app, opt.lang);
+    app.add_option("--catalogue", opt.catalogue,
+                   "Principle catalogue (default: principles.yaml next to the scenario or above)");
+    app.add_option("--choices", opt.choices,
+                   "Scripted play: comma-separated 1-based numbers among the choices shown; t or 0 "
+                   "lets the timer run out; N@MS takes choice N after MS milliseconds "
+                   "(e.g. 2,1,t,3@1500)");
+    app.add_option("--think-ms", opt.thinkMs,
+                   "Scripted play: milliseconds before each decision (default 4000)")
+        ->check(CLI::Range(0, 3600000));
+    app.add_option("--from", opt.from, "Start from this node instead of the start node (trainers)");
+    app.add_option("--set", opt.sets,
+                   "Starting state NAME=VALUE for mood, trust, a flag or a counter (repeatable); "
+                   "useful with --from")
+        ->allow_extra_args(false);
+    app.add_flag("--json", opt.json,
+                 "Print the scorecard and transcript as JSON on stdout (the scene goes to stderr, "
+                 "or nowhere when scripted)");
+    auto* coachOpt = app.add_flag("--coach", coach, "Show feedback after each choice (default)");
+    app.add_flag("--assess", opt.assess, "Hide feedback until the scorecard (assessment mode)")
+        ->excludes(coachOpt);
+    // RESULTS: --trainee NAME and --db FILE (store the finished attempt) are added here by the
+    // results verbs; see the "store the attempt" spot below.
+    if (auto code = parseCommandLine(app, argc, argv)) return *code;
+    opt.scripted = app.count("--choices") > 0;
+    const Lang lang = resolveLang(opt.lang);
+
+    ToolScenario loaded = loadScenarioForTool(opt.file, opt.catalogue, std::cerr);
+    if (!loaded.scenario) {
+        std::cerr << "counterplay play: " << opt.file << " has errors; run `counterplay lint "
+                  << opt.file << "`\n";
+        return kExitData;
+    }
+    std::shared_ptr<const core::Scenario> scenario = loaded.scenario;
+    if (!opt.from.empty() || !opt.sets.empty()) {
+        auto copy = std::make_shared<core::Scenario>(*scenario);
+        if (!opt.from.empty()) {
+            auto it = copy->nodeIndex.find(opt.from);
+            if (it == copy->nodeIndex.end()) {
+                std::cerr << "counterplay play: no node '" << opt.from << "' in " << opt.file << '\n';
+                return kExitUsage;
+            }
+            copy->start = opt.from;
+            copy->startIndex = it->second;
+        }
+        for (const std::string& s : opt.sets) {
+            std::string error;
+            if (!applySet(*copy, s, error)) {
+                std::cerr << "counterplay play: " << error << '\n';
+                return kExitUsage;
+            }
+        }
+        scenario = copy;
+    }
+
+    std::ostream nullStream(nullptr);
+    std::ostream& scene = !opt.json ? std::cout : opt.scripted ? nullStream : std::cerr;
+    Narrator narrator(scene, lang, loaded.catalogue.get(), !opt.assess);
+    scene << scenario->title.in(lang) << '\n' << scenario->summary.in(lang) << '\n';
+    if (scenario->start != loaded.scenario->start)
+        scene << label("play.started-from", lang, {{"node", scenario->start}}) << '\n';
+
+    core::ManualClock manual;
+    core::SteadyClock steady;
+    const core::Clock& clock = opt.scripted ? static_cast<const core::Clock&>(manual) : steady;
+    core::Session session(scenario, clock);
+    const int rc = opt.scripted ? runScripted(session, manual, opt, narrator, scene)
+                                : runInteractive(session, narrator, scene, lang);
+    if (rc == -1) return kExitOk;  // the player quit
+    if (rc != kExitOk) return rc;
+    narrator.showEnding(session);
+
+    const core::Analysis analysis = core::analyzeScenario(*scenario);
+    const core::Scorecard card = core::computeScorecard(analysis, session);
+    // RESULTS: store the attempt here (scorecard + session.transcript()) when --db/--trainee are
+    // given and the play started at the real start node (scenario == loaded.scenario).
+    if (opt.json) {
+        nlohmann::json j;
+        j["scorecard"] = card;
+        j["transcript"] = session.transcript();
+        j["lang"] = core::langCode(lang);
+        if (scenario->start != loaded.scenario->start) j["startedFrom"] = scenario->start;
+        printJson(std::cout, j);
+    } else {
+        printScorecard(std::cout, card, loaded.catalogue.get(), lang);
+    }
+    return kExitOk;
+}
+
+}  // namespace counterplay::tools

@@ -1,0 +1,94 @@
+// `counterplay report`: the manager's headless view of stored attempts, grouped per trainee,
+// scenario, principle, day or month: attempts, pass rate, mean score, points earned of
+// achievable. Text (label last, so wide Korean names do not break the columns) or JSON.
+#include <cstdio>
+#include <iostream>
+
+#include "Common.h"
+#include "ResultsCommon.h"
+#include "Verbs.h"
+#include "counterplay/core/Loader.h"
+
+namespace counterplay::tools {
+
+int reportMain(int argc, char** argv) {
+    CLI::App app{"Summaries of stored attempts: per trainee (default), scenario, principle, day or "
+                 "month, with attempts, pass rate, mean score and points earned of achievable.",
+                 "counterplay report"};
+    std::string by = "trainee", db, langValue, catalogue;
+    SelectionOptions sel;
+    bool json = false;
+    app.add_option("--by", by, "trainee, scenario, principle, day or month")
+        ->check(CLI::IsMember({"trainee", "scenario", "principle", "day", "month"}));
+    addDbOption(app, db);
+    addSelectionOptions(app, sel);
+    addLangOption(app, langValue);
+    app.add_option("--catalogue", catalogue, "Principle catalogue for principle names");
+    app.add_flag("--json", json, "Print JSON");
+    if (auto code = parseCommandLine(app, argc, argv)) return *code;
+
+    core::AttemptFilter filter;
+    if (!buildFilter(sel, filter, std::cerr)) return kExitUsage;
+    const core::Lang lang = resolveLang(langValue);
+    const core::GroupBy groupBy = by == "scenario"    ? core::GroupBy::Scenario
+                                  : by == "principle" ? core::GroupBy::Principle
+                                  : by == "day"       ? core::GroupBy::Day
+                                  : by == "month"     ? core::GroupBy::Month
+                                                      : core::GroupBy::Trainee;
+    auto store = openStoreForVerb(db, core::ResultsStore::Mode::ReadWrite, "report", std::cerr);
+    if (!store) return kExitData;
+    std::shared_ptr<const core::Catalogue> cat;
+    if (groupBy == core::GroupBy::Principle) {
+        const auto load =
+            core::loadCatalogueFile(catalogue.empty() ? defaultCataloguePath() : catalogue);
+        if (load.ok()) cat = load.catalogue;
+    }
+    std::vector<core::GroupSummary> rows;
+    std::int64_t total = 0;
+    try {
+        rows = store->summarize(groupBy, filter);
+        total = store->countAttempts(filter);
+    } catch (const std::exception& e) {
+        std::cerr << "counterplay report: " << e.what() << '\n';
+        return kExitData;
+    }
+    auto labelOf = [&](const core::GroupSummary& g) -> std::string {
+        if (groupBy == core::GroupBy::Principle) return principleName(cat.get(), g.key, lang);
+        if (groupBy == core::GroupBy::Scenario)
+            return core::Text{g.labelKo, g.label}.in(lang) + " [" + g.key + "]";
+        if (groupBy == core::GroupBy::Trainee && g.label != g.key)
+            return g.label + " [" + g.key + "]";
+        return g.label;
+    };
+    if (json) {
+        nlohmann::json out = {{"by", by}, {"attempts", total}, {"rows", nlohmann::json::array()}};
+        for (const auto& g : rows)
+            out["rows"].push_back({{"key", g.key},
+                                   {"label", labelOf(g)},
+                                   {"attempts", g.attempts},
+                                   {"passed", g.passed},
+                                   {"pass_rate", g.passRate()},
+                                   {"mean_percent", g.meanPercent},
+                                   {"earned", g.earned},
+                                   {"achievable", g.achievable},
+                                   {"first_at", core::formatIsoUtc(g.firstAtMs)},
+                                   {"last_at", core::formatIsoUtc(g.lastAtMs)}});
+        printJson(std::cout, out);
+        return kExitOk;
+    }
+    std::cout << total << " attempt" << (total == 1 ? "" : "s") << ", by " << by << "\n\n";
+    if (rows.empty()) return kExitOk;
+    char line[160];
+    std::snprintf(line, sizeof line, "%9s %6s %6s %18s  %s\n", "attempts", "pass", "mean",
+                  "earned/achievable", by.c_str());
+    std::cout << line;
+    for (const auto& g : rows) {
+        const std::string points = std::to_string(g.earned) + "/" + std::to_string(g.achievable);
+        std::snprintf(line, sizeof line, "%9d %5.0f%% %5.0f%% %18s  ", g.attempts,
+                      100.0 * g.passRate(), g.meanPercent, points.c_str());
+        std::cout << line << labelOf(g) << '\n';
+    }
+    return kExitOk;
+}
+
+}  // namespace counterplay::tools

@@ -1,0 +1,96 @@
+// `counterplay sync`: sends the xAPI statements of attempts not yet sent to a Learning Record
+// Store, and records what was sent so that a second run sends nothing new.
+#include <cstdlib>
+#include <iostream>
+
+#include "Common.h"
+#include "ResultsCommon.h"
+#include "Verbs.h"
+#include "counterplay/core/LrsClient.h"
+
+namespace counterplay::tools {
+
+int syncMain(int argc, char** argv) {
+    CLI::App app{"Send unsent attempts to a Learning Record Store as xAPI 1.0.3 statements "
+                 "(basic auth, batches, retries on network errors and 5xx). What was sent is "
+                 "recorded in the results database per LRS URL; a second run sends nothing new.",
+                 "counterplay sync"};
+    std::string lrs, key, secret, db, baseIri;
+    SelectionOptions sel;
+    int batch = 200, retries = 5, retryDelayMs = 500;
+    bool dryRun = false;
+    app.add_option("--lrs", lrs, "The LRS's xAPI endpoint, e.g. https://lrs.example.com/xAPI")
+        ->required();
+    app.add_option("--key", key, "LRS client key (basic auth user; default $COUNTERPLAY_LRS_KEY)");
+    app.add_option("--secret", secret,
+                   "LRS client secret (basic auth password; default $COUNTERPLAY_LRS_SECRET)");
+    addDbOption(app, db);
+    addSelectionOptions(app, sel);
+    app.add_option("--base-iri", baseIri,
+                   "Base IRI of activity ids (default: $COUNTERPLAY_XAPI_BASE, else "
+                   "https://counterplay.example/xapi); keep it fixed for a site");
+    app.add_option("--batch", batch, "Statements per request (default 200)")
+        ->check(CLI::Range(1, 10000));
+    app.add_option("--retries", retries, "Retries after a network error or 5xx (default 5)")
+        ->check(CLI::Range(0, 20));
+    app.add_option("--retry-delay-ms", retryDelayMs,
+                   "First retry delay, doubled each time (default 500)")
+        ->check(CLI::Range(0, 60000));
+    app.add_flag("--dry-run", dryRun, "Count what would be sent; send nothing");
+    if (auto code = parseCommandLine(app, argc, argv)) return *code;
+
+    if (key.empty())
+        if (const char* v = std::getenv("COUNTERPLAY_LRS_KEY")) key = v;
+    if (secret.empty())
+        if (const char* v = std::getenv("COUNTERPLAY_LRS_SECRET")) secret = v;
+    if (key.empty() || secret.empty()) {
+        std::cerr << "counterplay sync: give --key and --secret (or COUNTERPLAY_LRS_KEY and "
+                     "COUNTERPLAY_LRS_SECRET)\n";
+        return kExitUsage;
+    }
+    if (lrs.rfind("http://", 0) != 0 && lrs.rfind("https://", 0) != 0) {
+        std::cerr << "counterplay sync: --lrs must be an http:// or https:// URL\n";
+        return kExitUsage;
+    }
+    core::SyncOptions options;
+    if (!buildFilter(sel, options.filter, std::cerr)) return kExitUsage;
+    options.xapi.baseIri = baseIri.empty() ? core::defaultXapiBaseIri() : baseIri;
+    if (!core::isValidBaseIri(options.xapi.baseIri)) {
+        std::cerr << "counterplay sync: --base-iri '" << options.xapi.baseIri
+                  << "' is not an absolute http(s) or urn IRI without a trailing slash\n";
+        return kExitUsage;
+    }
+    options.batchStatements = batch;
+    options.dryRun = dryRun;
+    options.progress = [](std::int64_t attempts, std::int64_t statements) {
+        std::cerr << "  sent " << attempts << " attempts (" << statements << " statements)\n";
+    };
+
+    auto store = openStoreForVerb(db, core::ResultsStore::Mode::ReadWrite, "sync", std::cerr);
+    if (!store) return kExitData;
+    core::LrsConfig config;
+    config.endpoint = lrs;
+    config.key = key;
+    config.secret = secret;
+    config.maxRetries = retries;
+    config.initialBackoffMs = retryDelayMs;
+    core::LrsClient client(config);
+    try {
+        const core::SyncResult r = core::syncToLrs(*store, client, options);
+        if (!r.ok) {
+            std::cerr << "counterplay sync: stopped: " << r.message << '\n'
+                      << "  " << r.attemptsSent << " of " << r.attemptsPending
+                      << " attempts were sent before the stop; run sync again to send the rest\n";
+            return kExitData;
+        }
+        std::cout << (dryRun ? "Would send " : "Sent ") << r.attemptsSent << " attempt"
+                  << (r.attemptsSent == 1 ? "" : "s") << " (" << r.statementsSent
+                  << " statements) to " << client.url() << '\n';
+    } catch (const std::exception& e) {
+        std::cerr << "counterplay sync: " << e.what() << '\n';
+        return kExitData;
+    }
+    return kExitOk;
+}
+
+}  // namespace counterplay::tools
