@@ -1,6 +1,8 @@
 // The art interface the game draws through: setting backgrounds, customer characters with
-// expressions, and the trainee's staff name tag. Implemented in game/app/art/ (owned by the art
-// engineer); the screens only call these three functions, so the art can change freely.
+// expressions, and the trainee's staff name tag. Implemented in game/app/art/ (drawn in code,
+// see assets/README.md); the screens only call these functions, so the art can change freely.
+// Everything is painted once into cached textures at the window's pixel density (lazily, or
+// ahead of time with the prepare* calls), so a frame costs a few sprite draws.
 #pragma once
 
 #include <SFML/Graphics/Font.hpp>
@@ -55,7 +57,7 @@ public:
 
     /// The same badge with a second, smaller line under the name, e.g. the trainee's favourite
     /// film (seed 000 item 9: "let them know you"); an empty `favourite` gives the plain badge.
-    /// At scale 1 the badge is 200x72 logical pixels when the line is shown.
+    /// At scale 1 the badge is 200x74 logical pixels when the line is shown.
     void drawNameTag(sf::RenderTarget& target, const sf::Font& font, const sf::String& name,
                      sf::Vector2f topLeft, float scale, const sf::String& favourite);
 

@@ -1,5 +1,5 @@
-// Boutique: blush walls with wainscoting, a calm arched niche in the middle, a clothes rail on
-// the left, a shelf of folded knits, a tall gold mirror and the till counter on the right.
+// Boutique: blush walls with wainscoting, an arched niche with folded knits on the left (behind
+// the customer), a clothes rail in the middle, a tall gold mirror and the till on the right.
 #include <cmath>
 
 #include "art/Backgrounds.h"
@@ -46,8 +46,8 @@ void paintGarment(Mesh& m, float x, float railY, int kind, sf::Color c) {
 }
 
 void paintRail(Mesh& m) {
-    const float railY = 150.f, left = 50.f, right = 410.f;
-    paintFloorShadow(m, {230.f, kFloorY + 30.f}, {220.f, 18.f}, 0.22f);
+    const float railY = 150.f, left = 526.f, right = 874.f;
+    paintFloorShadow(m, {(left + right) / 2.f, kFloorY + 30.f}, {210.f, 18.f}, 0.22f);
     for (float x : {left, right}) {
         m.rect({x - 4.f, railY, 8.f, kFloorY + 24.f - railY}, hgrad(lighter(kBrass, 0.3f), darker(kBrass, 0.3f), x - 4.f, x + 4.f));
         m.roundRect({x - 34.f, kFloorY + 20.f, 68.f, 8.f}, 4.f, darker(kBrass, 0.2f));
@@ -57,23 +57,23 @@ void paintRail(Mesh& m) {
     const sf::Color colours[] = {{196, 132, 140}, {244, 236, 220}, {150, 170, 140}, {70, 86, 120},
                                  {222, 176, 90}, {190, 110, 84}, {236, 206, 196}};
     const int kinds[] = {0, 1, 0, 2, 1, 0, 2};
-    for (int i = 0; i < 7; ++i) paintGarment(m, 88.f + i * 48.f, railY, kinds[i], colours[i]);
+    for (int i = 0; i < 7; ++i) paintGarment(m, left + 38.f + i * 46.f, railY, kinds[i], colours[i]);
 }
 
 void paintKnitShelf(Mesh& m) {
-    m.rect({470.f, 132.f, 150.f, 8.f}, sf::Color(226, 208, 196));
-    m.rect({470.f, 140.f, 150.f, 4.f}, sf::Color(170, 140, 128));
+    m.rect({176.f, 300.f, 150.f, 8.f}, sf::Color(250, 240, 232));
+    m.rect({176.f, 308.f, 150.f, 4.f}, sf::Color(196, 166, 150));
     const sf::Color knits[] = {{214, 190, 170}, {170, 120, 120}, {130, 150, 170}};
     for (int s = 0; s < 3; ++s)
         for (int k = 0; k < 3; ++k) {
-            const float x = 478.f + s * 48.f, y = 132.f - (k + 1) * 16.f;
+            const float x = 184.f + s * 48.f, y = 300.f - (k + 1) * 16.f;
             m.roundRect({x, y, 42.f, 15.f}, 5.f, vgrad(lighter(knits[(s + k) % 3], 0.1f), knits[(s + k) % 3], y, y + 15.f));
             m.stroke(Path({x + 4.f, y + 11.f}).line({x + 38.f, y + 11.f}), 1.f, fade(darker(knits[(s + k) % 3], 0.3f), 0.5f), false);
         }
 }
 
 void paintMirror(Mesh& m) {
-    const float cx = 1000.f, top = 120.f, bottom = 528.f, halfW = 74.f;
+    const float cx = 1004.f, top = 120.f, bottom = 528.f, halfW = 70.f;
     paintFloorShadow(m, {cx, bottom + 18.f}, {110.f, 14.f}, 0.3f);
     auto arch = [&](float inset) {
         return Path({cx - halfW + inset, bottom - inset})
@@ -127,17 +127,17 @@ void paintBoutique(Mesh& m) {
         m.stroke(roundRectPoly({14.f + i * 128.f, 412.f, 104.f, 106.f}, 4.f), 2.f, sf::Color(222, 198, 190), true);
     paintSkirting(m, kFloorY, sf::Color(250, 242, 236));
     // The arched niche behind the customer, softly lit.
-    const Poly niche = Path({500.f, kFloorY - 14.f}).line({500.f, 250.f}).arc({640.f, 250.f}, {140.f, 150.f}, 180.f, 360.f)
-                           .line({780.f, kFloorY - 14.f}).pts();
+    const Poly niche = Path({110.f, kFloorY - 14.f}).line({110.f, 250.f}).arc({250.f, 250.f}, {140.f, 150.f}, 180.f, 360.f)
+                           .line({390.f, kFloorY - 14.f}).pts();
     m.fill(niche, vgrad(sf::Color(232, 206, 200), sf::Color(240, 222, 214), 100.f, kFloorY));
-    m.radial({640.f, 240.f}, {170.f, 200.f}, sf::Color(255, 246, 236, 110), sf::Color(255, 246, 236, 0));
+    m.radial({250.f, 240.f}, {170.f, 200.f}, sf::Color(255, 246, 236, 110), sf::Color(255, 246, 236, 0));
     m.stroke(niche, 3.f, sf::Color(250, 240, 232), false);
-    paintPendant(m, 300.f, 60.f, 26.f, sf::Color(214, 170, 120));
-    paintPendant(m, 880.f, 70.f, 26.f, sf::Color(214, 170, 120));
+    paintPendant(m, 460.f, 60.f, 26.f, sf::Color(214, 170, 120));
+    paintPendant(m, 720.f, 40.f, 26.f, sf::Color(214, 170, 120));
     paintKnitShelf(m);
     paintRail(m);
     paintMirror(m);
-    paintPlant(m, {860.f, 560.f}, 170.f, sf::Color(232, 222, 210));
+    paintPlant(m, {440.f, 566.f}, 190.f, sf::Color(232, 222, 210));
     paintTill(m);
 }
 

@@ -1,5 +1,5 @@
-// Hardware store: sage walls, a pegboard of tools on the left, a lawnmower on a display plinth,
-// shelves of paint tins and the counter with the till on the right, a wall clock at five to six
+// Hardware store: sage walls, a pegboard of tools on the left, a lawnmower on a display plinth in
+// the middle, shelves of paint tins and the counter with the till on the right, a wall clock at five to six
 // (the lawnmower call comes five minutes before closing), over a concrete floor.
 #include <cmath>
 
@@ -75,6 +75,9 @@ void paintPegboard(Mesh& m) {
 }
 
 void paintLawnmower(Mesh& m) {
+    sf::Transform shift;  // painted at the left, placed right of the customer
+    shift.translate(360.f, 0.f);
+    m.push(shift);
     // A low wooden plinth, the mower on it, its handle rising behind.
     const float plinthTop = 486.f;
     paintFloorShadow(m, {330.f, kFloorY + 30.f}, {200.f, 18.f}, 0.3f);
@@ -97,6 +100,7 @@ void paintLawnmower(Mesh& m) {
     // A price tag hanging from the handle (shape only).
     m.stroke(Path({400.f, 354.f}).line({416.f, 372.f}), 1.5f, sf::Color(120, 120, 120), false);
     m.roundRect({404.f, 372.f, 34.f, 22.f}, 4.f, sf::Color(250, 230, 120));
+    m.pop();
 }
 
 void paintPaintShelves(Mesh& m) {

@@ -14,13 +14,13 @@ const sf::Color kTeal(42, 157, 143);
 const sf::Color kLine(176, 184, 198);
 
 void paintBlinds(Mesh& m) {
-    const sf::FloatRect r(1010.f, 70.f, 230.f, 280.f);
+    const sf::FloatRect r(60.f, 70.f, 230.f, 280.f);
     m.rect({r.left - 10.f, r.top - 10.f, r.width + 20.f, r.height + 20.f}, sf::Color(248, 246, 242));
     m.rect(r, vgrad(sf::Color(190, 220, 240), sf::Color(236, 238, 226), r.top, r.top + r.height));
     for (float y = r.top + 4.f; y < r.top + r.height * 0.7f; y += 14.f) {
         m.rect({r.left, y, r.width, 9.f}, vgrad(sf::Color(250, 248, 244), sf::Color(222, 218, 210), y, y + 9.f));
     }
-    m.rect({r.left + r.width - 30.f, r.top, 2.f, r.height * 0.85f}, sf::Color(200, 196, 190));
+    m.rect({r.left + 30.f, r.top, 2.f, r.height * 0.85f}, sf::Color(200, 196, 190));
 }
 
 /// The email client filling the monitor's screen `s`.
@@ -84,16 +84,18 @@ void paintMailClient(Mesh& m, sf::FloatRect s) {
 void paintInbox(Mesh& m) {
     m.rect({0.f, 0.f, kSceneWidth, kDeskY}, vgrad(sf::Color(236, 230, 222), sf::Color(222, 212, 200), 0.f, kDeskY));
     paintBlinds(m);
-    paintPlant(m, {1160.f, kDeskY + 14.f}, 170.f, sf::Color(236, 230, 220));
+    paintPlant(m, {1236.f, kDeskY + 14.f}, 160.f, sf::Color(236, 230, 220));
     // Desk surface.
     m.rect({0.f, kDeskY, kSceneWidth, kSceneHeight - kDeskY}, vgrad(sf::Color(222, 196, 164), sf::Color(190, 160, 128), kDeskY, kSceneHeight));
     m.rect({0.f, kDeskY, kSceneWidth, 5.f}, sf::Color(236, 214, 186));
     // Monitor with its stand and a soft glow on the wall.
-    const sf::FloatRect bezel(110.f, 40.f, 740.f, 430.f);
+    const sf::FloatRect bezel(400.f, 40.f, 740.f, 430.f);
     m.radial({bezel.left + bezel.width / 2.f, bezel.top + bezel.height / 2.f}, {520.f, 330.f},
              sf::Color(200, 220, 255, 60), sf::Color(200, 220, 255, 0));
-    m.fill(Poly{{440.f, 466.f}, {520.f, 466.f}, {530.f, kDeskY + 10.f}, {430.f, kDeskY + 10.f}}, sf::Color(70, 74, 84));
-    m.roundRect({380.f, kDeskY + 4.f, 200.f, 14.f}, 7.f, sf::Color(70, 74, 84));
+    const float standX = bezel.left + bezel.width / 2.f;
+    m.fill(Poly{{standX - 40.f, 466.f}, {standX + 40.f, 466.f}, {standX + 50.f, kDeskY + 10.f}, {standX - 50.f, kDeskY + 10.f}},
+           sf::Color(70, 74, 84));
+    m.roundRect({standX - 100.f, kDeskY + 4.f, 200.f, 14.f}, 7.f, sf::Color(70, 74, 84));
     m.roundRect({bezel.left + 4.f, bezel.top + 6.f, bezel.width, bezel.height}, 14.f, sf::Color(30, 20, 20, 50));
     m.roundRect(bezel, 14.f, vgrad(sf::Color(60, 64, 74), sf::Color(40, 42, 50), bezel.top, bezel.top + bezel.height));
     paintMailClient(m, {bezel.left + 14.f, bezel.top + 14.f, bezel.width - 28.f, bezel.height - 36.f});
@@ -105,15 +107,16 @@ void paintInbox(Mesh& m) {
     paintTextLines(m, {bezel.left + bezel.width - 52.f, bezel.top + bezel.height - 60.f, 40.f, 30.f}, 3, 3.f,
                    sf::Color(90, 90, 110, 150), 3u);
     // Keyboard, mouse and a mug of tea.
-    m.roundRect({300.f, kDeskY + 50.f, 360.f, 70.f}, 10.f, sf::Color(236, 236, 240));
+    const float kx = standX - 180.f, mugX = 1146.f;
+    m.roundRect({kx, kDeskY + 50.f, 360.f, 70.f}, 10.f, sf::Color(236, 236, 240));
     for (int r = 0; r < 4; ++r)
         for (int c = 0; c < 14; ++c)
-            m.roundRect({312.f + c * 24.6f, kDeskY + 58.f + r * 15.f, 20.f, 11.f}, 3.f, sf::Color(214, 216, 224));
-    m.ellipse({720.f, kDeskY + 84.f}, {20.f, 28.f}, sf::Color(236, 236, 240), 24);
-    m.roundRect({900.f, kDeskY - 50.f, 56.f, 64.f}, 10.f, hgrad(sf::Color(120, 170, 160), sf::Color(80, 130, 120), 900.f, 956.f));
-    m.stroke(Path({956.f, kDeskY - 36.f}).quad({980.f, kDeskY - 20.f}, {956.f, kDeskY - 2.f}), 6.f, sf::Color(80, 130, 120), false);
+            m.roundRect({kx + 12.f + c * 24.6f, kDeskY + 58.f + r * 15.f, 20.f, 11.f}, 3.f, sf::Color(214, 216, 224));
+    m.ellipse({kx + 420.f, kDeskY + 84.f}, {20.f, 28.f}, sf::Color(236, 236, 240), 24);
+    m.roundRect({mugX, kDeskY - 50.f, 56.f, 64.f}, 10.f, hgrad(sf::Color(120, 170, 160), sf::Color(80, 130, 120), mugX, mugX + 56.f));
+    m.stroke(Path({mugX + 56.f, kDeskY - 36.f}).quad({mugX + 80.f, kDeskY - 20.f}, {mugX + 56.f, kDeskY - 2.f}), 6.f, sf::Color(80, 130, 120), false);
     for (int i = 0; i < 2; ++i)
-        m.taper(Path({918.f + i * 18.f, kDeskY - 58.f}).cubic({906.f + i * 18.f, kDeskY - 84.f}, {930.f + i * 18.f, kDeskY - 104.f}, {916.f + i * 18.f, kDeskY - 134.f}),
+        m.taper(Path({mugX + 18.f + i * 18.f, kDeskY - 58.f}).cubic({mugX + 6.f + i * 18.f, kDeskY - 84.f}, {mugX + 30.f + i * 18.f, kDeskY - 104.f}, {mugX + 16.f + i * 18.f, kDeskY - 134.f}),
                 1.f, 5.f, 1.f, sf::Color(255, 255, 255, 90));
 }
 

@@ -180,7 +180,7 @@ void paintHairBack(Mesh& m, const Style& s) {
             break;
         }
         case HairStyle::Curly: {
-            auto ring = curlRing(196.f, {140.f, 160.f}, 180.f, 360.f, 11, 44.f);
+            auto ring = curlRing(202.f, {140.f, 150.f}, 180.f, 360.f, 11, 44.f);
             auto low = curlRing(236.f, {132.f, 140.f}, -10.f, 50.f, 3, 40.f);
             auto lowL = curlRing(236.f, {132.f, 140.f}, 130.f, 190.f, 3, 40.f);
             ring.insert(ring.end(), low.begin(), low.end());
