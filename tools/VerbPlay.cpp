@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "Common.h"
+#include "ResultsCommon.h"
 #include "Verbs.h"
 #include "counterplay/core/Json.h"
 #include "counterplay/core/State.h"
@@ -355,8 +356,10 @@ int playMain(int argc, char** argv) {
     auto* coachOpt = app.add_flag("--coach", coach, "Show feedback after each choice (default)");
     app.add_flag("--assess", opt.assess, "Hide feedback until the scorecard (assessment mode)")
         ->excludes(coachOpt);
-    // RESULTS: --trainee NAME and --db FILE (store the finished attempt) are added here by the
-    // results verbs; see the "store the attempt" spot below.
+    std::string trainee, db;
+    app.add_option("--trainee", trainee,
+                   "Store the finished attempt under this trainee name in the results database");
+    addDbOption(app, db);
     if (auto code = parseCommandLine(app, argc, argv)) return *code;
     opt.scripted = app.count("--choices") > 0;
     const Lang lang = resolveLang(opt.lang);
@@ -400,6 +403,7 @@ int playMain(int argc, char** argv) {
     core::SteadyClock steady;
     const core::Clock& clock = opt.scripted ? static_cast<const core::Clock&>(manual) : steady;
     core::Session session(scenario, clock);
+    const std::int64_t startedAt = core::nowEpochMs();
     const int rc = opt.scripted ? runScripted(session, manual, opt, narrator, scene)
                                 : runInteractive(session, narrator, scene, lang);
     if (rc == -1) return kExitOk;  // the player quit
@@ -408,8 +412,15 @@ int playMain(int argc, char** argv) {
 
     const core::Analysis analysis = core::analyzeScenario(*scenario);
     const core::Scorecard card = core::computeScorecard(analysis, session);
-    // RESULTS: store the attempt here (scorecard + session.transcript()) when --db/--trainee are
-    // given and the play started at the real start node (scenario == loaded.scenario).
+    if (!trainee.empty()) {
+        if (scenario != loaded.scenario)
+            std::cerr << "counterplay play: not saved: only plays from the start node with the "
+                         "scenario's own starting state are stored\n";
+        else
+            storeAttempt(db, trainee, card, session.transcript(), startedAt,
+                         opt.scripted ? startedAt + card.totalMs : core::nowEpochMs(), lang,
+                         std::cerr);
+    }
     if (opt.json) {
         nlohmann::json j;
         j["scorecard"] = card;
