@@ -3,6 +3,7 @@
 #include <SFML/Graphics/RectangleShape.hpp>
 #include <SFML/Graphics/Texture.hpp>
 #include <algorithm>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 
@@ -21,6 +22,11 @@ namespace counterplay::app {
 
 namespace {
 constexpr float kFadeOut = 0.14f, kFadeIn = 0.2f;
+
+/// Set by SIGTERM / SIGINT / SIGHUP: the frame loop then quits like the window's close button
+/// (the session in progress is saved first).
+volatile std::sig_atomic_t gQuitSignal = 0;
+void onQuitSignal(int) { gQuitSignal = 1; }
 }
 
 App::App(AppOptions options, std::chrono::steady_clock::time_point processStart)
@@ -123,9 +129,15 @@ int App::run() {
     if (!init()) return 1;
     if (ctx_.options.benchFrames > 0) return runBench(ctx_.options.benchFrames);
     replaceAll(std::make_unique<TitleScreen>(ctx_));
+    for (int sig : {SIGTERM, SIGINT, SIGHUP}) std::signal(sig, onQuitSignal);
     sf::Clock clock;
     bool first = true;
     while (running_ && window_->isOpen()) {
+        if (gQuitSignal != 0) {
+            logLine("quit requested by a signal; saving");
+            quit();
+            break;
+        }
         sf::Event event;
         while (window_->pollEvent(event)) handleEvent(event);
         const float dt = std::min(clock.restart().asSeconds(), 0.1f);

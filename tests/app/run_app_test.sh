@@ -54,7 +54,10 @@ start_game() {  # start_game LOGNAME
   GPID=$!
   wait_for "screen=title" 1 30 || return 1
   WIN=$(xdotool search --sync --onlyvisible --name '^Counterplay$' | head -n 1)
-  xdotool windowfocus --sync "$WIN" 2>/dev/null || xdotool windowfocus "$WIN"
+  # No window manager under Xvfb: keyboard focus follows the pointer (PointerRoot) unless set.
+  xdotool mousemove --window "$WIN" 640 700
+  xdotool windowfocus --sync "$WIN" || fail "could not focus the game window"
+  [ "$(xdotool getwindowfocus 2>/dev/null)" = "$WIN" ] || fail "the game window ($WIN) does not have the focus"
   sleep 0.5
 }
 shot() {  # shot NAME: F12, then wait for the file to be reported
@@ -97,21 +100,22 @@ play_best() {
     tries=0
     while ! line=$(grep "choices node=$node ids=" "$LOG" | tail -n 1) || [ -z "$line" ]; do
       key space; sleep 0.15; tries=$((tries + 1))
-      [ $tries -gt 80 ] && { fail "choices of node $node never appeared"; tail -n 15 "$LOG"; return 1; }
+      if [ $tries -gt 80 ]; then fail "choices of node $node never appeared"; tail -n 15 "$LOG"; return 1; fi
     done
     pos=$(sed 's/.*ids= *//' <<<"$line" | tr ' ' '\n' | grep -n "^$choice$" | cut -d: -f1)
     [ -n "$pos" ] || { fail "best choice $choice not offered at $node ($line)"; return 1; }
     settle 0.3
     key "$pos"
     wait_for "decision $step: $choice" 1 10 || return 1
-    [ $step -ge "$stop" ] && return 0
+    if [ $step -ge "$stop" ]; then return 0; fi
   done <"$WORK/best.txt"
   # The ending: Space through its lines, then Space opens the debrief.
   tries=0
   while [ "$(count 'screen=debrief')" -lt 1 ]; do
     key space; sleep 0.2; tries=$((tries + 1))
-    [ $tries -gt 80 ] && { fail "the debrief never opened"; tail -n 15 "$LOG"; return 1; }
+    if [ $tries -gt 80 ]; then fail "the debrief never opened"; tail -n 15 "$LOG"; return 1; fi
   done
+  return 0
 }
 
 run_language() {  # run_language en|ko
@@ -192,8 +196,7 @@ run_language() {  # run_language en|ko
   settle
   key Escape
   wait_for "screen=title" 2 10
-  key Escape  # nothing bound on the title; close the window instead
-  xdotool windowclose "$WIN" 2>/dev/null || kill "$GPID"
+  kill -TERM "$GPID"  # the game quits cleanly on SIGTERM
   wait "$GPID" 2>/dev/null
 
   # The attempt in the results store: best path -> 100 %, passed, finished, right trainee/lang.
