@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "Autosave.h"
+#include "counterplay/core/DataDir.h"
 #include "platform/Display.h"
 #include "platform/Log.h"
 #include "screens/DebriefScreen.h"
@@ -64,7 +65,7 @@ bool App::init() {
         logLine("UI strings unavailable (" + error + "); showing keys");
     loadFonts(ctx_.paths.assetsDir, ctx_.fonts);
     ctx_.library.load(ctx_.paths.scenariosDir);
-    ctx_.progress.open(!ctx_.options.dbPath.empty() ? ctx_.options.dbPath : ctx_.paths.dataDir + "/results.db");
+    ctx_.progress.open(core::resultsDbPath(ctx_.options.dbPath));
     createWindow();
     if (!window_->isOpen()) {
         std::fprintf(stderr, "counterplay: the window could not be created. Play in the terminal with "

@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
     cli.add_option("--screenshot-dir", options.screenshotDir, "where F12 writes screenshots");
     cli.add_option("--assets", options.assetsDir, "assets folder (fonts, strings, art)");
     cli.add_option("--scenarios", options.scenariosDir, "scenarios folder");
-    cli.add_option("--db", options.dbPath, "results database (default: $XDG_DATA_HOME/counterplay/results.db)");
+    cli.add_option("--db", options.dbPath, "results database (default: $COUNTERPLAY_DB, else $XDG_DATA_HOME/counterplay/results.db)");
     cli.add_option("--lang", options.lang, "ko or en for this run")->check(CLI::IsMember({"ko", "en", "KO", "EN"}));
     cli.add_flag("--windowed", options.windowed, "start in a window even if fullscreen was saved");
     try {

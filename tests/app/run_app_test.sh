@@ -132,7 +132,10 @@ run_language() {  # run_language en|ko
   fi
   settle
   shot "title"
-  xdotool type --delay 60 "$name"
+  click 300 354  # the name field
+  # One character at a time: xdotool maps a spare keycode for each non-Latin character, and
+  # typing Hangul quickly can drop characters while the keymap changes.
+  for ((c = 0; c < ${#name}; c++)); do xdotool type --delay 100 "${name:c:1}"; sleep 0.15; done
   key Return Return  # name -> id field -> start
   wait_for "screen=select" 1 10 || return 1
   settle
@@ -190,7 +193,8 @@ run_language() {  # run_language en|ko
   shot "debrief"
   key d; settle 0.5; shot "debrief-decisions"
   key b; settle 0.5; shot "debrief-best"
-  key e; settle 0.3
+  key e
+  wait_for "scorecard exported: " 1 10
   key Escape
   wait_for "screen=select" 1 10
   settle
@@ -208,10 +212,13 @@ run_language() {  # run_language en|ko
   steps=$(wc -l <"$WORK/best.txt")
   [ "$row" = "washed-blouse|100|1|1|$lang|$name|$steps" ] ||
     fail "$lang: expected 'washed-blouse|100|1|1|$lang|$name|$steps', got '$row'"
-  if "$CLI" export --help >/dev/null 2>&1; then
-    "$CLI" export --format json --db "$db" >"$WORK/$lang-export.json" 2>&1 || fail "$lang: export failed"
-    grep -q '"percent": *100' "$WORK/$lang-export.json" || fail "$lang: export lacks percent 100"
-  fi
+  # The same through the exporter, and the HTML scorecard the debrief's Export button wrote.
+  "$CLI" export --format json --db "$db" >"$WORK/$lang-export.json" 2>"$WORK/$lang-export.err" ||
+    fail "$lang: counterplay export failed: $(cat "$WORK/$lang-export.err")"
+  grep -q '"percent": *100' "$WORK/$lang-export.json" || fail "$lang: the JSON export lacks percent 100"
+  grep -q '"passed": *true' "$WORK/$lang-export.json" || fail "$lang: the JSON export lacks passed: true"
+  ls "$XDG_DATA_HOME"/counterplay/exports/scorecard-washed-blouse-*-"$lang".html >/dev/null 2>&1 ||
+    fail "$lang: the debrief's Export button wrote no HTML scorecard"
   [ -f "$XDG_DATA_HOME/counterplay/autosave.json" ] && fail "$lang: autosave left after finishing"
   return 0
 }

@@ -1,11 +1,12 @@
 // libFuzzer target: any bytes through the scenario loader (with and without a catalogue) and the
 // catalogue loader. Beyond "no crash, no hang, no sanitizer report", it checks the loader's
 // promises: every diagnostic names the file and has a message, and a scenario that loads
-// without errors has every reference resolved.
+// without errors has every reference resolved and no cycle.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
+#include <vector>
 
 #include "counterplay/core/Loader.h"
 
@@ -55,11 +56,35 @@ void checkScenario(const ScenarioLoad& load) {
     check(!s.nodes.empty());
     check(s.startIndex < s.nodes.size());
     check(s.nodeIndex.size() == s.nodes.size());
+    std::vector<int> indegree(s.nodes.size(), 0);
     for (const Node& n : s.nodes) {
         check(n.choices.empty() != !n.ending.has_value());
-        for (const Choice& c : n.choices) check(c.nextIndex < s.nodes.size());
-        if (n.timeLimit) check(n.timeLimit->nextIndex < s.nodes.size());
+        check(n.choices.size() <= 9);
+        for (const Choice& c : n.choices) {
+            check(c.nextIndex < s.nodes.size());
+            ++indegree[c.nextIndex];
+        }
+        if (n.timeLimit) {
+            check(n.timeLimit->nextIndex < s.nodes.size());
+            ++indegree[n.timeLimit->nextIndex];
+        }
     }
+    // No cycles: Kahn's algorithm must remove every node.
+    std::vector<std::size_t> ready;
+    for (std::size_t i = 0; i < indegree.size(); ++i)
+        if (indegree[i] == 0) ready.push_back(i);
+    std::size_t removed = 0;
+    while (!ready.empty()) {
+        const Node& n = s.nodes[ready.back()];
+        ready.pop_back();
+        ++removed;
+        const auto release = [&](std::size_t to) {
+            if (--indegree[to] == 0) ready.push_back(to);
+        };
+        for (const Choice& c : n.choices) release(c.nextIndex);
+        if (n.timeLimit) release(n.timeLimit->nextIndex);
+    }
+    check(removed == s.nodes.size());
 }
 
 }  // namespace

@@ -116,6 +116,42 @@ TEST_F(StoreTest, RecordsAndReadsBackAnAttempt) {
     EXPECT_EQ(decisions[1].pointsTotal, 2);
 }
 
+TEST_F(StoreTest, StoresEachTextOnce) {
+    auto store = openStore();
+    NewAttempt a = makeAttempt("Ann", "washed-blouse", 3, 2, kJan1);
+    a.scorecard.decisions[0].choiceText = {"ko", "I am sorry."};
+    a.scorecard.decisions[0].feedback = {"ko-f", "Step 1."};
+    for (int i = 0; i < 5; ++i) store->recordAttempt(a);
+    sqlite3_stmt* s = nullptr;
+    sqlite3_prepare_v2(store->handle(), "SELECT count(*) FROM texts", -1, &s, nullptr);
+    ASSERT_EQ(sqlite3_step(s), SQLITE_ROW);
+    EXPECT_EQ(sqlite3_column_int(s, 0), 3);  // title, choice text, feedback
+    sqlite3_finalize(s);
+    auto got = store->getAttempt(5);
+    ASSERT_TRUE(got);
+    EXPECT_EQ(got->scorecard, a.scorecard);
+    EXPECT_EQ(got->transcript, a.transcript);
+}
+
+TEST_F(StoreTest, KeepsAScorecardWhoseRecordsDoNotMatchTheTranscript) {
+    auto store = openStore();
+    NewAttempt a = makeAttempt("Ann", "washed-blouse", 3, 2, kJan1);
+    a.scorecard.decisions.pop_back();  // e.g. a scorecard made elsewhere
+    a.scorecard.decisions[0].tags = {"apologise"};
+    const auto id = store->recordAttempt(a);
+    auto got = store->getAttempt(id);
+    ASSERT_TRUE(got);
+    EXPECT_EQ(got->scorecard, a.scorecard);
+    EXPECT_EQ(got->transcript, a.transcript);
+    NewAttempt c = makeAttempt("Cy", "washed-blouse", 1, 1, kJan1);
+    std::swap(c.scorecard.principles[0], c.scorecard.principles[1]);  // not sorted: kept as is
+    EXPECT_EQ(store->getAttempt(store->recordAttempt(c))->scorecard, c.scorecard);
+    NewAttempt b = makeAttempt("Bo", "washed-blouse", 1, 1, kJan1);
+    b.scorecard.decisions[1].tags = {"x", "y"};
+    b.scorecard.decisions[1].choiceText = {};
+    EXPECT_EQ(store->getAttempt(store->recordAttempt(b))->scorecard, b.scorecard);
+}
+
 TEST_F(StoreTest, UsesWalAndTheCurrentSchemaVersion) {
     auto store = openStore();
     sqlite3_stmt* s = nullptr;

@@ -6,8 +6,8 @@
 
 namespace counterplay::app {
 
-/// Writes `bytes` to `path` atomically: a temp file in the same folder, fsync, rename, then fsync
-/// of the folder. Creates missing parent folders. Returns false and sets `error` on failure (the
+/// Writes `bytes` to `path` atomically through core::AtomicFile (temp file in the same folder,
+/// fsync, rename, fsync of the folder). Creates missing parent folders. Returns false and sets `error` on failure (the
 /// old file, if any, is then untouched).
 bool writeFileAtomic(const std::string& path, std::string_view bytes, std::string& error);
 

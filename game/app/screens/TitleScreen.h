@@ -17,7 +17,7 @@ namespace counterplay::app {
 class TitleScreen : public Screen {
 public:
     explicit TitleScreen(Context& ctx);
-    std::string id() const override { return "title"; }
+    std::string id() const override { return autosave_ && resumeEntry_ ? "title-resume" : "title"; }
     void handleEvent(const sf::Event& event, sf::Vector2f mouse) override;
     void update(float dt, sf::Vector2f mouse) override;
     void draw(sf::RenderTarget& target) override;

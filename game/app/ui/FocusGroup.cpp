@@ -83,7 +83,8 @@ int FocusGroup::handleEvent(const sf::Event& event, sf::Vector2f mouse) {
         if (event.mouseButton.button != sf::Mouse::Left) return -1;
         const int p = pressed_;
         pressed_ = -1;
-        if (p >= 0 && p < static_cast<int>(items_.size()) && items_[p].widget->hit(mouse))
+        if (p >= 0 && p < static_cast<int>(items_.size()) && items_[p].widget->hit(mouse) &&
+            items_[p].widget->clickActivates())
             return items_[p].id;
         return -1;
     }

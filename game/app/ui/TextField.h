@@ -20,6 +20,7 @@ public:
     void update(float dt, bool hovered) override;
     void draw(sf::RenderTarget& target) const override;
     bool handleFocusedEvent(const sf::Event& event) override;
+    bool clickActivates() const override { return false; }
 
 private:
     void refresh();

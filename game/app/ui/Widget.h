@@ -20,6 +20,8 @@ public:
     /// Animations (hover, caret); `hovered` = the mouse is over it.
     virtual void update(float dt, bool hovered) = 0;
     virtual void draw(sf::RenderTarget& target) const = 0;
+    /// Whether a click activates it (buttons) or only focuses it (text fields).
+    virtual bool clickActivates() const { return true; }
     /// Keys and text for a focused widget (text fields); true when consumed.
     virtual bool handleFocusedEvent(const sf::Event&) { return false; }
 

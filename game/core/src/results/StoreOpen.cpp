@@ -13,6 +13,7 @@
 #include "counterplay/core/ResultsStore.h"
 #include "results/Sqlite.h"
 #include "results/StoreSchema.h"
+#include "results/StoreTexts.h"
 
 namespace counterplay::core {
 namespace {
@@ -154,7 +155,13 @@ std::unique_ptr<ResultsStore> ResultsStore::open(const std::string& path, std::s
     return store;
 }
 
-ResultsStore::~ResultsStore() { sqlite3_close_v2(db_); }
+ResultsStore::ResultsStore(sqlite3* db, std::string path)
+    : db_(db), path_(std::move(path)), texts_(std::make_unique<TextInterner>(db)) {}
+
+ResultsStore::~ResultsStore() {
+    texts_.reset();
+    sqlite3_close_v2(db_);
+}
 
 std::string ResultsStore::integrityCheck() const {
     sqlite::Stmt s(db_, "PRAGMA integrity_check(20)");

@@ -6,6 +6,7 @@
 #include "counterplay/core/Json.h"
 #include "counterplay/core/ResultsStore.h"
 #include "results/Sqlite.h"
+#include "results/StoreTexts.h"
 
 namespace counterplay::core {
 namespace {
@@ -81,25 +82,6 @@ struct Where {
 };
 
 constexpr const char* kFrom = " FROM attempts a JOIN trainees t ON t.id = a.trainee_id";
-
-std::optional<StoredAttempt> loadFull(sqlite3* db, const char* column, auto key) {
-    sqlite::Stmt s(db, std::string("SELECT ") + kSummaryColumns +
-                           ", r.scorecard_json, r.transcript_json" + kFrom +
-                           " JOIN attempt_records r ON r.attempt_id = a.id WHERE a." + column +
-                           " = ?");
-    s.bind(1, key);
-    if (!s.step()) return std::nullopt;
-    StoredAttempt out;
-    out.summary = readSummary(s);
-    try {
-        out.scorecard = nlohmann::json::parse(s.text(28)).get<Scorecard>();
-        out.transcript = nlohmann::json::parse(s.text(29)).get<Transcript>();
-    } catch (const std::exception& e) {
-        throw StoreError("attempt " + std::to_string(out.summary.id) +
-                         " has an unreadable scorecard or transcript: " + e.what());
-    }
-    return out;
-}
 
 }  // namespace
 
@@ -205,12 +187,72 @@ std::vector<std::string> ResultsStore::principleIds(const AttemptFilter& filter)
     return out;
 }
 
+std::optional<StoredAttempt> ResultsStore::loadFull(const char* column, std::int64_t id,
+                                                   const std::string* uuid) const {
+    sqlite::Stmt s(db_, std::string("SELECT ") + kSummaryColumns + ", r.scorecard_json" + kFrom +
+                            " JOIN attempt_records r ON r.attempt_id = a.id WHERE a." + column +
+                            " = ?");
+    if (uuid)
+        s.bind(1, *uuid);
+    else
+        s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    StoredAttempt out;
+    out.summary = readSummary(s);
+    try {
+        out.scorecard = nlohmann::json::parse(s.text(28)).get<Scorecard>();
+    } catch (const std::exception& e) {
+        throw StoreError("attempt " + std::to_string(out.summary.id) +
+                         " has an unreadable scorecard: " + e.what());
+    }
+    // The transcript (and, when not kept in the JSON, the scorecard's decision records) is the
+    // decisions table in step order.
+    out.transcript.scenarioId = out.summary.scenarioId;
+    out.transcript.contentHash = out.summary.contentHash;
+    const bool rebuild = out.scorecard.decisions.empty();
+    sqlite::Stmt d(db_,
+                   "SELECT node_id, choice_index, choice_id, elapsed_ms, timeout, points_json, "
+                   "choice_text, feedback, tags_json FROM decisions WHERE attempt_id = ? "
+                   "ORDER BY seq");
+    d.bind(1, out.summary.id);
+    while (d.step()) {
+        out.transcript.decisions.push_back({d.str(0), d.i32(1), d.str(2), d.i64(3)});
+        if (!rebuild) continue;
+        DecisionRecord r;
+        r.nodeId = d.str(0);
+        r.choiceIndex = d.i32(1);
+        r.choiceId = d.str(2);
+        r.elapsedMs = d.i64(3);
+        r.timeout = d.i32(4) != 0;
+        r.choiceText.ko = d.str(6);
+        r.feedback.ko = d.str(7);
+        const auto points = nlohmann::json::parse(d.text(5), nullptr, false);
+        if (points.is_object())
+            for (const auto& [k, v] : points.items())
+                if (v.is_number_integer()) r.points[k] = v.get<int>();
+        const auto tags = nlohmann::json::parse(d.text(8), nullptr, false);
+        if (tags.is_array())
+            for (const auto& t : tags)
+                if (t.is_string()) r.tags.push_back(t.get<std::string>());
+        out.scorecard.decisions.push_back(std::move(r));
+    }
+    texts_->resolve(out.scorecard);
+    if (out.scorecard.principles.empty()) {
+        sqlite::Stmt p(db_,
+                       "SELECT principle_id, earned, achievable, worst FROM principle_scores "
+                       "WHERE attempt_id = ? ORDER BY principle_id");
+        p.bind(1, out.summary.id);
+        while (p.step()) out.scorecard.principles.push_back({p.str(0), p.i32(1), p.i32(2), p.i32(3)});
+    }
+    return out;
+}
+
 std::optional<StoredAttempt> ResultsStore::getAttempt(std::int64_t id) const {
-    return loadFull(db_, "id", id);
+    return loadFull("id", id, nullptr);
 }
 
 std::optional<StoredAttempt> ResultsStore::getAttemptByUuid(const std::string& uuid) const {
-    return loadFull(db_, "uuid", uuid);
+    return loadFull("uuid", 0, &uuid);
 }
 
 std::vector<Trainee> ResultsStore::trainees() const {

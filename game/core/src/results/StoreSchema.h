@@ -52,12 +52,19 @@ CREATE TABLE attempts(
   decision_count    INTEGER NOT NULL,
   app_version       TEXT NOT NULL
 );
--- The full scorecard and transcript (JSON) live apart from the summary row, so that scans for
--- reports and cohort exports read ~0.4 KB per attempt instead of several.
+-- The full scorecard (JSON) lives apart from the summary row, so that scans for reports and
+-- cohort exports read ~0.4 KB per attempt. Its texts (choice, feedback, titles: the same few
+-- hundred in every attempt) are stored once in `texts` and referenced as "\u0001<id>". The
+-- transcript and the scorecard's per-decision records are rebuilt from `decisions`.
 CREATE TABLE attempt_records(
-  attempt_id      INTEGER PRIMARY KEY REFERENCES attempts(id) ON DELETE CASCADE,
-  scorecard_json  TEXT NOT NULL,
-  transcript_json TEXT NOT NULL
+  attempt_id     INTEGER PRIMARY KEY REFERENCES attempts(id) ON DELETE CASCADE,
+  scorecard_json TEXT NOT NULL
+);
+CREATE TABLE texts(
+  id INTEGER PRIMARY KEY,
+  ko TEXT NOT NULL,
+  en TEXT NOT NULL,
+  UNIQUE(ko, en)
 );
 CREATE INDEX attempts_by_trainee ON attempts(trainee_id, scenario_id);
 CREATE INDEX attempts_by_scenario ON attempts(scenario_id);
@@ -72,6 +79,9 @@ CREATE TABLE decisions(
   timeout      INTEGER NOT NULL,
   points_total INTEGER NOT NULL,
   points_json  TEXT NOT NULL,
+  choice_text  TEXT NOT NULL DEFAULT '',  -- "\u0001<text id>" (see texts) or ''
+  feedback     TEXT NOT NULL DEFAULT '',
+  tags_json    TEXT NOT NULL DEFAULT '[]',
   PRIMARY KEY(attempt_id, seq)
 ) WITHOUT ROWID;
 CREATE TABLE principle_scores(

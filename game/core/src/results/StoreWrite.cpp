@@ -8,6 +8,7 @@
 #include "counterplay/core/ResultsStore.h"
 #include "counterplay/core/Uuid.h"
 #include "results/Sqlite.h"
+#include "results/StoreTexts.h"
 
 namespace counterplay::core {
 namespace {
@@ -41,14 +42,42 @@ std::int64_t upsertTrainee(sqlite3* db, const NewAttempt& a) {
     return get.i64(0);
 }
 
+/// True when the scorecard's decision records are exactly the transcript's decisions, so they
+/// can be rebuilt from the decisions table (interned texts are single references then).
+bool decisionsAligned(const Scorecard& card, const Transcript& transcript) {
+    if (card.decisions.size() != transcript.decisions.size()) return false;
+    for (std::size_t k = 0; k < card.decisions.size(); ++k) {
+        const DecisionRecord& r = card.decisions[k];
+        const Decision& d = transcript.decisions[k];
+        if (r.nodeId != d.nodeId || r.choiceId != d.choiceId || r.choiceIndex != d.choiceIndex ||
+            r.elapsedMs != d.elapsedMs || r.timeout != (d.choiceIndex == kTimeoutChoice))
+            return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 std::int64_t ResultsStore::insertAttempt(const NewAttempt& a) {
     const Scorecard& card = a.scorecard;
     const std::int64_t traineeId = upsertTrainee(db_, a);
     const std::string uuid = a.uuid.empty() ? uuidV4() : a.uuid;
-    nlohmann::json cardJson = card;
-    nlohmann::json transcriptJson = a.transcript;
+    Scorecard compact = card;
+    texts_->intern(compact);
+    // When the scorecard's decision records match the transcript (always, for a scorecard made
+    // by computeScorecard) they are kept in the decisions table only.
+    const bool aligned = decisionsAligned(card, a.transcript);
+    std::vector<DecisionRecord> records = std::move(compact.decisions);
+    if (!aligned) compact.decisions = records;
+    else compact.decisions.clear();
+    // Likewise the principle scores live in principle_scores when sorted by id (they always are).
+    const bool sortedPrinciples =
+        std::adjacent_find(card.principles.begin(), card.principles.end(),
+                           [](const PrincipleScore& x, const PrincipleScore& y) {
+                               return x.id >= y.id;
+                           }) == card.principles.end();
+    if (sortedPrinciples) compact.principles.clear();
+    const nlohmann::json cardJson = compact;
     sqlite::Stmt ins(db_, R"SQL(
 INSERT INTO attempts(uuid, trainee_id, scenario_id, scenario_title_ko, scenario_title_en,
   content_hash, started_at, ended_at, duration_ms, finished, passed, critical_missed, percent,
@@ -78,20 +107,21 @@ VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))SQL");
     ins.run();
     const std::int64_t id = sqlite3_last_insert_rowid(db_);
     sqlite::Stmt rec(db_,
-                     "INSERT INTO attempt_records(attempt_id, scorecard_json, transcript_json) "
-                     "VALUES(?,?,?)");
-    rec.bind(1, id).bind(2, dumpJson(cardJson)).bind(3, dumpJson(transcriptJson)).run();
+                     "INSERT INTO attempt_records(attempt_id, scorecard_json) VALUES(?,?)");
+    rec.bind(1, id).bind(2, dumpJson(cardJson)).run();
 
     sqlite::Stmt dec(db_,
                      "INSERT INTO decisions(attempt_id, seq, node_id, choice_index, choice_id, "
-                     "elapsed_ms, timeout, points_total, points_json) VALUES(?,?,?,?,?,?,?,?,?)");
+                     "elapsed_ms, timeout, points_total, points_json, choice_text, feedback, "
+                     "tags_json) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
     // The transcript is the record; the scorecard's decision records add points per decision.
     const auto& decisions = a.transcript.decisions;
     for (std::size_t k = 0; k < decisions.size(); ++k) {
         const Decision& d = decisions[k];
         Points points;
-        if (k < card.decisions.size() && card.decisions[k].nodeId == d.nodeId)
-            points = card.decisions[k].points;
+        const DecisionRecord* rec =
+            k < records.size() && records[k].nodeId == d.nodeId ? &records[k] : nullptr;
+        if (rec) points = rec->points;
         int total = 0;
         for (const auto& [pid, p] : points) total += p;
         dec.reset();
@@ -99,6 +129,9 @@ VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))SQL");
         dec.bind(4, d.choiceIndex).bind(5, d.choiceId).bind(6, d.elapsedMs);
         dec.bind(7, d.choiceIndex == kTimeoutChoice).bind(8, total);
         dec.bind(9, dumpJson(nlohmann::json(points)));
+        dec.bind(10, aligned ? rec->choiceText.ko : std::string());
+        dec.bind(11, aligned ? rec->feedback.ko : std::string());
+        dec.bind(12, aligned ? dumpJson(nlohmann::json(rec->tags)) : std::string("[]"));
         dec.run();
     }
     sqlite::Stmt ps(db_,
@@ -113,18 +146,20 @@ VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))SQL");
 }
 
 std::int64_t ResultsStore::recordAttempt(const NewAttempt& attempt) {
-    sqlite::WriteTransaction tx(db_);
-    const std::int64_t id = insertAttempt(attempt);
-    tx.commit();
-    return id;
+    return recordAttempts({attempt}).at(0);
 }
 
 std::vector<std::int64_t> ResultsStore::recordAttempts(const std::vector<NewAttempt>& attempts) {
     std::vector<std::int64_t> ids;
     ids.reserve(attempts.size());
-    sqlite::WriteTransaction tx(db_);
-    for (const NewAttempt& a : attempts) ids.push_back(insertAttempt(a));
-    tx.commit();
+    try {
+        sqlite::WriteTransaction tx(db_);
+        for (const NewAttempt& a : attempts) ids.push_back(insertAttempt(a));
+        tx.commit();
+    } catch (...) {
+        texts_->forget();  // texts inserted by the rolled-back transaction are gone
+        throw;
+    }
     return ids;
 }
 

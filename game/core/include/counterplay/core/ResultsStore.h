@@ -18,6 +18,8 @@ struct sqlite3;
 
 namespace counterplay::core {
 
+class TextInterner;
+
 /// Thrown by ResultsStore methods when the database fails (disk full, I/O error, locked for
 /// minutes). The message is meant for a person and names the database file.
 class StoreError : public std::runtime_error {
@@ -228,11 +230,14 @@ public:
     sqlite3* handle() const { return db_; }
 
 private:
-    ResultsStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+    ResultsStore(sqlite3* db, std::string path);
     std::int64_t insertAttempt(const NewAttempt& attempt);
+    std::optional<StoredAttempt> loadFull(const char* column, std::int64_t id,
+                                          const std::string* uuid) const;
 
     sqlite3* db_;
     std::string path_;
+    std::unique_ptr<TextInterner> texts_;
 };
 
 /// Parses "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM[:SS][Z]" (UTC) to epoch ms; `endOfDay` makes a bare

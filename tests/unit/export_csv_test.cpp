@@ -1,0 +1,129 @@
+// CSV export: RFC 4180 with BOM and CRLF, a column pair per principle, formula neutralisation,
+// the decisions table, filters, and the trailing signature line that verify checks.
+#include <gtest/gtest.h>
+
+#include "counterplay/core/Export.h"
+#include "results_fixture.h"
+
+using namespace counterplay::core;
+using counterplay::testing::kJan1;
+using counterplay::testing::ResultsFixture;
+using counterplay::testing::sampleAttempt;
+
+namespace {
+
+/// A minimal RFC 4180 reader (quoted cells, doubled quotes, CRLF) for checking the output.
+std::vector<std::vector<std::string>> parseCsv(std::string_view text) {
+    std::vector<std::vector<std::string>> rows(1, std::vector<std::string>(1));
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+                rows.back().back() += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                rows.back().back() += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            rows.back().emplace_back();
+        } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+            rows.emplace_back(1);
+            ++i;
+        } else {
+            rows.back().back() += c;
+        }
+    }
+    if (rows.back().size() == 1 && rows.back()[0].empty()) rows.pop_back();
+    return rows;
+}
+
+std::string exportCsvText(const ResultsStore& store, const SiteKey& key, ExportOptions options = {}) {
+    StringSink sink;
+    exportAttempts(store, ExportFormat::Csv, options, key, sink);
+    return sink.data;
+}
+
+class ExportCsvTest : public ResultsFixture {};
+
+}  // namespace
+
+TEST(CsvCell, QuotesAndNeutralisesFormulas) {
+    auto cell = [](std::string_view s) {
+        std::string out;
+        appendCsvCell(out, s);
+        return out;
+    };
+    EXPECT_EQ(cell("plain"), "plain");
+    EXPECT_EQ(cell("a,b"), "\"a,b\"");
+    EXPECT_EQ(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+    EXPECT_EQ(cell("two\nlines"), "\"two\nlines\"");
+    EXPECT_EQ(cell("=1+1"), "\"'=1+1\"");
+    EXPECT_EQ(cell("+82 10"), "\"'+82 10\"");
+    EXPECT_EQ(cell("-5"), "\"'-5\"");
+    EXPECT_EQ(cell("@SUM(A1)"), "\"'@SUM(A1)\"");
+    EXPECT_EQ(cell("\tcmd"), "\"'\tcmd\"");
+    EXPECT_EQ(cell("\rcmd"), "\"'\rcmd\"");
+    EXPECT_EQ(cell("a=b"), "a=b");
+    EXPECT_EQ(cell(""), "");
+}
+
+TEST_F(ExportCsvTest, OneRowPerAttemptWithPrincipleColumnsAndASignature) {
+    store->recordAttempt(sampleAttempt("Ann", 3, 2, kJan1));
+    store->recordAttempt(sampleAttempt("=HYPERLINK(\"http://x\",\"y\")", 1, -1, kJan1 + 1000));
+    const std::string csv = exportCsvText(*store, key);
+    ASSERT_EQ(csv.rfind("\xEF\xBB\xBF", 0), 0u) << "UTF-8 BOM first";
+    const auto rows = parseCsv(std::string_view(csv).substr(3));
+    ASSERT_EQ(rows.size(), 4u);  // header, 2 attempts, signature
+    const auto& h = rows[0];
+    auto col = [&](const std::string& name) {
+        const auto it = std::find(h.begin(), h.end(), name);
+        EXPECT_NE(it, h.end()) << name;
+        return static_cast<std::size_t>(it - h.begin());
+    };
+    for (std::size_t r = 1; r <= 2; ++r) EXPECT_EQ(rows[r].size(), h.size()) << "row " << r;
+    EXPECT_EQ(rows[1][col("trainee_name")], "Ann");
+    EXPECT_EQ(rows[1][col("complaint.listen")], "3");
+    EXPECT_EQ(rows[1][col("complaint.listen.achievable")], "3");
+    EXPECT_EQ(rows[1][col("complaint.empathise")], "2");
+    EXPECT_EQ(rows[1][col("percent")], "71");
+    EXPECT_EQ(rows[1][col("passed")], "true");
+    EXPECT_EQ(rows[1][col("started_at")], "2023-12-31T23:59:49.000Z");
+    EXPECT_EQ(rows[1][col("worst")], "-3");  // numbers are not neutralised
+    EXPECT_EQ(rows[2][col("trainee_name")], "'=HYPERLINK(\"http://x\",\"y\")");
+    EXPECT_EQ(rows[2][col("complaint.empathise")], "-1");
+    EXPECT_EQ(rows[3][0].rfind("# counterplay-signature v1 format=csv key=", 0), 0u);
+    EXPECT_TRUE(verifyExportBytes(csv, nullptr, key).ok);
+    std::string edited = csv;
+    edited[edited.find("Ann")] = 'B';
+    EXPECT_FALSE(verifyExportBytes(edited, nullptr, key).ok);
+}
+
+TEST_F(ExportCsvTest, DecisionsTableAndFilters) {
+    store->recordAttempt(sampleAttempt("Ann", 3, 2, kJan1));
+    store->recordAttempt(sampleAttempt("Bo", 1, 1, kJan1 + 86400000));
+    ExportOptions options;
+    options.csvDecisions = true;
+    const std::string csv = exportCsvText(*store, key, options);
+    const auto rows = parseCsv(std::string_view(csv).substr(3));
+    ASSERT_EQ(rows.size(), 6u);  // header, 4 decisions, signature
+    EXPECT_EQ(rows[0][4], "step");
+    EXPECT_EQ(rows[2][5], "second");
+    EXPECT_EQ(rows[2][8], "true");  // timeout
+    EXPECT_EQ(rows[2][9], "7000");
+    EXPECT_TRUE(verifyExportBytes(csv, nullptr, key).ok);
+
+    ExportOptions onlyBo;
+    onlyBo.filter.traineeKey = "Bo";
+    const auto boRows = parseCsv(std::string_view(exportCsvText(*store, key, onlyBo)).substr(3));
+    ASSERT_EQ(boRows.size(), 3u);
+    EXPECT_EQ(boRows[1][3], "Bo");
+    ExportOptions none;
+    none.filter.sinceMs = kJan1 + 10 * 86400000LL;
+    const auto empty = parseCsv(std::string_view(exportCsvText(*store, key, none)).substr(3));
+    EXPECT_EQ(empty.size(), 2u);  // header and signature only
+}

@@ -1,0 +1,58 @@
+// JSON export: complete attempts (scorecard, transcript, content hash) that round-trip, inside a
+// signed document whose signature verify checks byte for byte.
+#include <gtest/gtest.h>
+
+#include "counterplay/core/Export.h"
+#include "counterplay/core/Json.h"
+#include "results_fixture.h"
+
+using namespace counterplay::core;
+using counterplay::testing::ResultsFixture;
+using counterplay::testing::sampleAttempt;
+
+namespace {
+class ExportJsonTest : public ResultsFixture {};
+}  // namespace
+
+TEST_F(ExportJsonTest, ExportsCompleteAttemptsThatRoundTrip) {
+    const NewAttempt a = sampleAttempt("Kim Minji");
+    const auto id = store->recordAttempt(a);
+    store->recordAttempt(sampleAttempt("Bo"));
+    ExportOptions options;
+    options.filter.attemptId = id;
+    options.exportedAtMs = 1;
+    StringSink sink;
+    const ExportResult r = exportAttempts(*store, ExportFormat::Json, options, key, sink);
+    EXPECT_EQ(r.attempts, 1);
+    const auto doc = nlohmann::json::parse(sink.data);
+    EXPECT_EQ(doc["format"], "counterplay-results");
+    EXPECT_EQ(doc["exported_at"], "1970-01-01T00:00:00.001Z");
+    ASSERT_EQ(doc["attempts"].size(), 1u);
+    const auto& j = doc["attempts"][0];
+    EXPECT_EQ(j["trainee"]["name"], "Kim Minji");
+    EXPECT_EQ(j["scenario"]["content_hash"], a.scorecard.contentHash);
+    EXPECT_EQ(j["scorecard"].get<Scorecard>(), a.scorecard);
+    EXPECT_EQ(j["transcript"].get<Transcript>(), a.transcript);
+    EXPECT_EQ(doc["signature"]["key"], key.id());
+    EXPECT_TRUE(verifyExportBytes(sink.data, nullptr, key).ok);
+}
+
+TEST_F(ExportJsonTest, AnyEditFailsVerification) {
+    store->recordAttempt(sampleAttempt("Ann"));
+    StringSink sink;
+    exportAttempts(*store, ExportFormat::Json, {}, key, sink);
+    const std::string& text = sink.data;
+    // Change a score, a name, whitespace, the signature; each must fail.
+    for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+             {"\"percent\": 71", "\"percent\": 91"},
+             {"\"Ann\"", "\"Anne\""},
+             {"{\n", "{ \n"},
+             {"\"mac\": \"", "\"mac\": \"0"}}) {
+        std::string edited = text;
+        const auto pos = edited.find(from);
+        ASSERT_NE(pos, std::string::npos) << from;
+        edited.replace(pos, from.size(), to);
+        EXPECT_FALSE(verifyExportBytes(edited, nullptr, key).ok) << from;
+    }
+    EXPECT_TRUE(verifyExportBytes(text, nullptr, key).ok);
+}
