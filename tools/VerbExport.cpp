@@ -20,16 +20,6 @@ public:
     }
 };
 
-/// Sends export bytes to an AtomicFile.
-class FileSink final : public core::ByteSink {
-public:
-    explicit FileSink(core::AtomicFile& file) : file_(file) {}
-    void write(std::string_view bytes) override { file_.write(bytes); }
-
-private:
-    core::AtomicFile& file_;
-};
-
 }  // namespace
 
 int exportMain(int argc, char** argv) {
@@ -119,19 +109,7 @@ int exportMain(int argc, char** argv) {
                 }
             }
         } else {
-            auto file = core::AtomicFile::create(out, error);
-            if (!file) {
-                std::cerr << "counterplay export: " << error << '\n';
-                return kExitData;
-            }
-            FileSink sink(*file);
-            result = core::exportAttempts(*store, format, options, *key, sink);
-            if (format == core::ExportFormat::Xapi &&
-                !core::writeFileAtomic(out + ".sig", result.detachedSignature, error)) {
-                std::cerr << "counterplay export: " << error << '\n';
-                return kExitData;
-            }
-            if (!file->commit(error)) {
+            if (!core::exportToFile(*store, format, options, out, result, error)) {
                 std::cerr << "counterplay export: " << error << '\n';
                 return kExitData;
             }

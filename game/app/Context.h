@@ -62,6 +62,7 @@ struct Context {
     Navigator* nav = nullptr;
     sf::RenderWindow* window = nullptr;
     float time = 0.f;  ///< seconds since start (idle animations)
+    std::string lastScenarioId;  ///< the scenario played last (the select screen focuses it)
 
     core::Lang lang() const { return settings.lang; }
     /// A UI string as UTF-8 / as sf::String.

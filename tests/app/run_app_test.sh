@@ -133,9 +133,9 @@ run_language() {  # run_language en|ko
   settle
   shot "title"
   click 300 354  # the name field
-  # One character at a time: xdotool maps a spare keycode for each non-Latin character, and
-  # typing Hangul quickly can drop characters while the keymap changes.
-  for ((c = 0; c < ${#name}; c++)); do xdotool type --delay 100 "${name:c:1}"; sleep 0.15; done
+  # Slowly: xdotool binds a spare keycode for each Hangul character and restores the keymap
+  # after the delay; the game must read the key before that.
+  xdotool type --delay 250 "$name"
   key Return Return  # name -> id field -> start
   wait_for "screen=select" 1 10 || return 1
   settle
@@ -195,11 +195,15 @@ run_language() {  # run_language en|ko
   key b; settle 0.5; shot "debrief-best"
   key e
   wait_for "scorecard exported: " 1 10
+  local n
+  n=$(count "screen=select")
   key Escape
-  wait_for "screen=select" 1 10
-  settle
+  wait_for "screen=select" $((n + 1)) 10
+  settle 1.0
+  shot "select"  # again, now with a best score, a completed mark and the next recommendation
+  n=$(count "screen=title")
   key Escape
-  wait_for "screen=title" 2 10
+  wait_for "screen=title" $((n + 1)) 10
   kill -TERM "$GPID"  # the game quits cleanly on SIGTERM
   wait "$GPID" 2>/dev/null
 

@@ -21,6 +21,7 @@ constexpr float kCustomerHeight = 720.f;
 
 PlayScreen::PlayScreen(Context& ctx, const ScenarioEntry& entry, const Autosave* resume)
     : Screen(ctx), entry_(entry), clock_(ctx.steadyClock) {
+    ctx.lastScenarioId = entry.scenario->id;
     hud_.setup(ctx, *entry.scenario);
     dialogue_.setup(ctx);
     choices_.setup(ctx);
@@ -263,6 +264,11 @@ void PlayScreen::handleEvent(const sf::Event& event, sf::Vector2f mouse) {
     if (key && event.key.code == sf::Keyboard::Escape) {
         pause_.open();
         setPaused(kMenu, true);
+        return;
+    }
+    if (key && event.key.code == sf::Keyboard::M) {  // meters on/off, remembered
+        ctx_.settings.showMeters = !ctx_.settings.showMeters;
+        saveSettings(ctx_.paths.settingsFile(), ctx_.settings);
         return;
     }
     if (key && event.key.code == sf::Keyboard::H) {

@@ -45,6 +45,8 @@ void SelectScreen::relayout() {
                            {"percent", std::to_string(rec.principlePercent)}});
     else if (rec.firstSteps)
         reason = ctx_.tr("select.rec.firstreason");
+    else if (ctx_.progress.scenarios(key).count(rec.scenarioId) == 0)
+        reason = ctx_.tr("select.rec.new");
     else
         reason = ctx_.tr("select.rec.review");
     recReason_ = Label(reg, reason, theme::kSizeSmall, theme::kTextOnDarkMuted, 680.f);
@@ -79,7 +81,16 @@ void SelectScreen::relayout() {
     focus_.add(&recStart_, kRecommended);
     focus_.add(&back_, kBack);
     focus_.add(&settings_, kSettings);
-    focus_.focusId(focused >= 0 ? focused : (cards_.empty() ? kBack : 0));
+    int initial = cards_.empty() ? kBack : 0;
+    for (std::size_t i = 0; i < cards_.size(); ++i)
+        if (cards_[i].entry()->scenario->id == ctx_.lastScenarioId) initial = static_cast<int>(i);
+    focus_.focusId(focused >= 0 ? focused : initial);
+    const int f = focus_.focusedId();
+    if (f >= 0 && f < static_cast<int>(cards_.size())) {
+        const sf::FloatRect r = cards_[f].contentRect();
+        scroll_.ensureVisible(r.top - kGridTop, r.top + r.height - kGridTop + 16);
+        scroll_.settle();
+    }
 }
 
 void SelectScreen::activate(int id) {
@@ -123,7 +134,7 @@ void SelectScreen::handleEvent(const sf::Event& event, sf::Vector2f mouse) {
             scroll_.ensureVisible(r.top - kGridTop, r.top + r.height - kGridTop + 16);
         }
     }
-    if (id >= 0 || id <= -2) activate(id);
+    if (id >= 0) activate(id);
 }
 
 void SelectScreen::update(float dt, sf::Vector2f mouse) {
@@ -146,7 +157,6 @@ void SelectScreen::draw(sf::RenderTarget& target) {
     target.draw(recReason_);
     recStart_.draw(target);
     scroll_.begin(target);
-    sf::RenderStates slide;
     for (const ScenarioCard& c : cards_) c.draw(target);
     scroll_.end(target);
     scroll_.drawScrollbar(target, theme::kTextOnDarkMuted);

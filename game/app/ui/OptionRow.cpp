@@ -26,7 +26,12 @@ void OptionRow::setValue(const sf::String& value) {
 }
 
 void OptionRow::layoutValue() {
-    const float pillW = 260, x = rect_.left + rect_.width - pillW - 16;
+    const float pillW = 340, x = rect_.left + rect_.width - pillW - 16;
+    // Shrink a long value until it fits between the arrows.
+    for (float size = theme::kSizeBody; size >= theme::kSizeTiny; size -= 1.f) {
+        value_.setSize(size);
+        if (value_.size().x <= pillW - 76) break;
+    }
     pill_.set({x, rect_.top + 8, pillW, rect_.height - 16}, (rect_.height - 16) / 2);
     pill_.setFill(theme::kInk);
     const sf::Vector2f vs = value_.size();

@@ -23,6 +23,8 @@ public:
     /// Scrolls the least needed so content rows [top, bottom] are visible.
     void ensureVisible(float top, float bottom);
     bool canScroll() const { return content_ > region_.height + 0.5f; }
+    /// Jumps to the scroll target without the smooth motion.
+    void settle() { current_ = target_; }
 
     /// Wheel over the region; keys when `keys` (Up/Down/PageUp/PageDown/Home/End). True when used.
     bool handleEvent(const sf::Event& event, sf::Vector2f mouse, bool keys);

@@ -2,6 +2,8 @@
 #include <charconv>
 #include <fstream>
 
+#include "counterplay/core/AtomicFile.h"
+#include "counterplay/core/DataDir.h"
 #include "counterplay/core/Json.h"
 #include "results/ExportCommon.h"
 
@@ -176,6 +178,31 @@ ExportResult exportAttempts(const ResultsStore& store, ExportFormat format,
         case ExportFormat::Html: return exportHtml(store, options, key, out);
     }
     return {};
+}
+
+bool exportToFile(const ResultsStore& store, ExportFormat format, const ExportOptions& options,
+                  const std::string& path, ExportResult& result, std::string& error) {
+    const auto key = loadSiteKey(siteKeyPath(), true, error);
+    if (!key) return false;
+    auto file = AtomicFile::create(path, error);
+    if (!file) return false;
+    struct FileSink final : ByteSink {
+        AtomicFile& f;
+        explicit FileSink(AtomicFile& file) : f(file) {}
+        void write(std::string_view bytes) override { f.write(bytes); }
+    } sink(*file);
+    try {
+        result = exportAttempts(store, format, options, *key, sink);
+    } catch (const std::exception& e) {
+        error = e.what();
+        return false;
+    }
+    // The signature first: a crash between the two renames leaves a new .sig beside an old
+    // export, which verify reports, never an unsigned new export that looks complete.
+    if (format == ExportFormat::Xapi &&
+        !writeFileAtomic(path + ".sig", result.detachedSignature, error))
+        return false;
+    return file->commit(error);
 }
 
 ExportResult exportJson(const ResultsStore& store, const ExportOptions& options,

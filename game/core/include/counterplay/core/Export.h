@@ -69,6 +69,13 @@ struct ExportResult {
 ExportResult exportAttempts(const ResultsStore& store, ExportFormat format,
                             const ExportOptions& options, const SiteKey& key, ByteSink& out);
 
+/// Writes a signed export to `path` atomically (temp file, fsync, rename; for xAPI also
+/// `path`.sig), signed with the site key at siteKeyPath() (created on first use). This is what
+/// the app's "Export" buttons and `counterplay export --out` call. False and `error` on failure,
+/// leaving any previous file untouched.
+bool exportToFile(const ResultsStore& store, ExportFormat format, const ExportOptions& options,
+                  const std::string& path, ExportResult& result, std::string& error);
+
 /// The individual exporters (exportAttempts dispatches to them).
 ExportResult exportJson(const ResultsStore& store, const ExportOptions& options,
                         const SiteKey& key, ByteSink& out);
