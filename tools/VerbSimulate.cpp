@@ -49,7 +49,8 @@ bool playOnce(const Playable& p, SimTrainee& t, std::mt19937_64& rng, std::int64
     core::ManualClock clock(0);
     core::Session session(p.scenario, clock);
     const int practice = t.practice[p.scenario->id]++;
-    const double skill = std::min(0.97, t.skill + 0.06 * practice);
+    // Practice helps with diminishing returns: halfway to mastery after about 8 tries.
+    const double skill = t.skill + (0.95 - t.skill) * 0.7 * (1.0 - std::exp(-practice / 8.0));
     std::uniform_real_distribution<double> unit(0.0, 1.0);
     std::lognormal_distribution<double> think(std::log(3500.0 + 4000.0 * (1.0 - skill)), 0.45);
     for (int guard = 0; guard < 200 && !session.finished(); ++guard) {
@@ -65,7 +66,7 @@ bool playOnce(const Playable& p, SimTrainee& t, std::mt19937_64& rng, std::int64
         }
         if (available.empty()) return false;
         // Softmax over the choice's total points; the temperature falls as skill rises.
-        const double temperature = 0.35 + 3.0 * (1.0 - skill);
+        const double temperature = 0.4 + 5.0 * (1.0 - skill);
         std::vector<double> weights;
         for (std::size_t i : available)
             weights.push_back(std::exp(choicePoints(node.choices[i].points) / temperature));
@@ -148,7 +149,7 @@ int simulateMain(int argc, char** argv) {
 
     std::mt19937_64 rng(seed);
     std::uniform_real_distribution<double> unit(0.0, 1.0);
-    std::normal_distribution<double> skillDist(0.6, 0.15);
+    std::normal_distribution<double> skillDist(0.45, 0.2);
     std::vector<SimTrainee> people(static_cast<std::size_t>(trainees));
     for (int i = 0; i < trainees; ++i) {
         SimTrainee& t = people[static_cast<std::size_t>(i)];

@@ -2,6 +2,8 @@
 // truncated, foreign and newer files (unchanged), and concurrent writers losing nothing.
 #include "counterplay/core/ResultsStore.h"
 
+#include "counterplay/core/DataDir.h"
+
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <unistd.h>
@@ -33,7 +35,7 @@ NewAttempt makeAttempt(const std::string& trainee, const std::string& scenario, 
     a.lang = "en";
     Scorecard& c = a.scorecard;
     c.scenarioId = scenario;
-    c.scenarioTitle = {"블라우스", "The washed blouse"};
+    c.scenarioTitle = {"\xEB\xB8\x94\xEB\x9D\xBC\xEC\x9A\xB0\xEC\x8A\xA4", "The washed blouse"};
     c.contentHash = std::string(64, 'a');
     c.principles = {{"complaint.empathise", empathy, 4, -2}, {"complaint.listen", listen, 3, -1}};
     c.earnedTotal = listen + empathy;
@@ -94,7 +96,7 @@ TEST_F(StoreTest, RecordsAndReadsBackAnAttempt) {
     ASSERT_TRUE(got);
     EXPECT_EQ(got->summary.traineeName, "Kim Minji");
     EXPECT_EQ(got->summary.traineeKey, "Kim Minji");
-    EXPECT_EQ(got->summary.scenarioTitle.ko, "블라우스");
+    EXPECT_EQ(got->summary.scenarioTitle.ko, "\xEB\xB8\x94\xEB\x9D\xBC\xEC\x9A\xB0\xEC\x8A\xA4");
     EXPECT_EQ(got->summary.percent, 71);
     EXPECT_TRUE(got->summary.passed);
     EXPECT_EQ(got->summary.decisionCount, 2);
@@ -246,7 +248,7 @@ TEST_F(StoreTest, ProgressPractiseNextAndDashboard) {
     EXPECT_EQ(byMonth[1].key, "2024-02");
     auto byScenario = store->summarize(GroupBy::Scenario);
     EXPECT_EQ(byScenario[1].label, "The washed blouse");
-    EXPECT_EQ(byScenario[1].labelKo, "블라우스");
+    EXPECT_EQ(byScenario[1].labelKo, "\xEB\xB8\x94\xEB\x9D\xBC\xEC\x9A\xB0\xEC\x8A\xA4");
 }
 
 TEST_F(StoreTest, SyncBookkeeping) {
@@ -357,4 +359,28 @@ TEST(Dates, ParseAndFormatUtc) {
     EXPECT_FALSE(parseDateMs("yesterday", false, ms));
     EXPECT_FALSE(parseDateMs("2024-01-01T10", false, ms));
     EXPECT_EQ(formatIsoUtc(kJan1 + 1234), "2024-01-01T00:00:01.234Z");
+}
+
+TEST(DataDir, XdgDefaultsAndOverrides) {
+    const char* home = std::getenv("HOME");
+    const std::string savedHome = home ? home : "";
+    ::setenv("XDG_DATA_HOME", "/srv/data", 1);
+    ::unsetenv("COUNTERPLAY_DB");
+    ::unsetenv("COUNTERPLAY_KEY_FILE");
+    EXPECT_EQ(dataDir(), "/srv/data/counterplay");
+    EXPECT_EQ(resultsDbPath(), "/srv/data/counterplay/results.db");
+    EXPECT_EQ(siteKeyPath(), "/srv/data/counterplay/site.key");
+    EXPECT_EQ(resultsDbPath("/tmp/flag.db"), "/tmp/flag.db");
+    ::setenv("COUNTERPLAY_DB", "/tmp/env.db", 1);
+    ::setenv("COUNTERPLAY_KEY_FILE", "/tmp/env.key", 1);
+    EXPECT_EQ(resultsDbPath(), "/tmp/env.db");
+    EXPECT_EQ(resultsDbPath("/tmp/flag.db"), "/tmp/flag.db");  // the flag wins
+    EXPECT_EQ(siteKeyPath(), "/tmp/env.key");
+    ::setenv("XDG_DATA_HOME", "relative/path", 1);  // invalid per the XDG spec: ignored
+    ::setenv("HOME", "/home/trainer", 1);
+    EXPECT_EQ(dataDir(), "/home/trainer/.local/share/counterplay");
+    ::unsetenv("COUNTERPLAY_DB");
+    ::unsetenv("COUNTERPLAY_KEY_FILE");
+    ::unsetenv("XDG_DATA_HOME");
+    ::setenv("HOME", savedHome.c_str(), 1);
 }

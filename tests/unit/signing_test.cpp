@@ -32,7 +32,7 @@ std::string signedHtml(const SiteKey& key) {
 }
 
 std::string signedJson(const SiteKey& key) {
-    return signJsonDocument({{"format", "counterplay-export"}, {"attempts", {1, 2}}, {"name", "김"}},
+    return signJsonDocument({{"format", "counterplay-export"}, {"attempts", {1, 2}}, {"name", "\xEA\xB9\x80"}},
                             key);
 }
 

@@ -24,7 +24,7 @@ void DevOverlay::build(const Context& ctx, const std::string& screenId, const st
     const float mean = std::accumulate(frames_.begin(), frames_.end(), 0.f) / static_cast<float>(frames_.size());
     ImGui::Text("frame CPU: %.2f ms mean, %.2f ms worst (last %zu)", mean, worst_, frames_.size());
     ImGui::PlotLines("##frames", frames_.data(), static_cast<int>(frames_.size()), static_cast<int>(next_), nullptr,
-                     0.f, std::max(4.f, worst_ * 1.2f), ImVec2(-1, 60));
+                     0.f, std::max(16.7f, mean * 3.f), ImVec2(-1, 60));  // 16.7 ms = one 60 Hz frame
     ImGui::Separator();
     ImGui::Text("screen: %s   language: %s", screenId.c_str(), core::langCode(ctx.lang()));
     if (!ctx.settings.traineeName.empty()) ImGui::Text("trainee: %s", ctx.settings.traineeName.c_str());

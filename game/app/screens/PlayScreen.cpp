@@ -1,5 +1,6 @@
 #include "screens/PlayScreen.h"
 
+#include <algorithm>
 #include <sstream>
 
 #include "counterplay/core/ResultsStore.h"
@@ -116,9 +117,10 @@ void PlayScreen::enterNode() {
     else showLine();
 }
 
-void PlayScreen::showLine() {
-    const core::Node& node = session_->currentNode();
-    const core::Line& line = node.lines[lineIndex_];
+void PlayScreen::showLine() { showLine(session_->currentNode()); }
+
+void PlayScreen::showLine(const core::Node& node) {
+    const core::Line& line = node.lines[std::min(lineIndex_, node.lines.size() - 1)];
     const bool narrator = line.speaker == "narrator";
     sf::String speaker;
     if (line.speaker == "customer") speaker = ctx_.text(session_->scenario().customer.name);
@@ -168,28 +170,32 @@ void PlayScreen::afterLines() {
 void PlayScreen::decide(std::size_t displayIndex) {
     if (displayIndex >= available_.size()) return;
     const std::size_t choiceIndex = available_[displayIndex];
-    const core::Choice choice = session_->currentNode().choices[choiceIndex];
     if (!session_->choose(choiceIndex)) return;
-    logLine("decision " + std::to_string(session_->transcript().decisions.size()) + ": " + choice.id);
     afterDecision(false);
 }
 
+void PlayScreen::showFeedback() {
+    const core::Node& before = session_->scenario().nodes[shownNode_];
+    const core::Decision& d = session_->transcript().decisions.back();
+    if (d.choiceIndex == core::kTimeoutChoice && before.timeLimit) {
+        feedback_.show(ctx_.tr("play.timeout.said"), before.timeLimit->feedback, before.timeLimit->points, true,
+                       ctx_.settings.textScale());
+    } else if (d.choiceIndex >= 0 && static_cast<std::size_t>(d.choiceIndex) < before.choices.size()) {
+        const core::Choice& c = before.choices[static_cast<std::size_t>(d.choiceIndex)];
+        feedback_.show(ctx_.trf("feedback.said", {{"text", c.text.in(ctx_.lang())}}), c.feedback, c.points, false,
+                       ctx_.settings.textScale());
+    }
+}
+
 void PlayScreen::afterDecision(bool timeout) {
-    save();
+    save();  // before anything else: a crash from here on resumes after this decision
+    const auto& decisions = session_->transcript().decisions;
+    logLine("decision " + std::to_string(decisions.size()) + ": " + decisions.back().choiceId);
     const core::State& s = session_->state();
     hud_.setMeters(s.mood, s.trust, false);
     choices_.hide();
-    const core::Node& before = session_->scenario().nodes[shownNode_];
-    const core::Decision& d = session_->transcript().decisions.back();
     if (ctx_.settings.mode == PlayMode::Coach) {
-        if (timeout && before.timeLimit) {
-            feedback_.show(ctx_.tr("play.timeout.said"), before.timeLimit->feedback, before.timeLimit->points, true,
-                           ctx_.settings.textScale());
-        } else if (d.choiceIndex >= 0) {
-            const core::Choice& c = before.choices[static_cast<std::size_t>(d.choiceIndex)];
-            feedback_.show(ctx_.trf("feedback.said", {{"text", c.text.in(ctx_.lang())}}), c.feedback, c.points, false,
-                           ctx_.settings.textScale());
-        }
+        showFeedback();
         setPaused(kFeedback, true);
         phase_ = Phase::Feedback;
         return;
@@ -310,10 +316,7 @@ void PlayScreen::update(float dt, sf::Vector2f mouse) {
     noticeTime_ = std::max(0.f, noticeTime_ - dt);
     dialogue_.update(paused_ & (kMenu | kHistory) ? 0.f : dt, ctx_.settings.charsPerSecond());
     if (benchLoop_ && dialogue_.isComplete()) showLine();
-    if ((phase_ == Phase::Lines || phase_ == Phase::Choosing) && session_->update()) {
-        logLine("decision " + std::to_string(session_->transcript().decisions.size()) + ": timeout");
-        afterDecision(true);
-    }
+    if ((phase_ == Phase::Lines || phase_ == Phase::Choosing) && session_->update()) afterDecision(true);
     if (phase_ == Phase::Lines && dialogue_.isComplete() &&
         lineIndex_ + 1 >= session_->currentNode().lines.size())
         afterLines();
@@ -356,16 +359,20 @@ void PlayScreen::draw(sf::RenderTarget& target) {
 void PlayScreen::relayout() {
     hud_.relayout(session_->scenario());
     pause_.relayout();
-    if (phase_ == Phase::Lines && !session_->currentNode().lines.empty()) {
-        showLine();
+    if (phase_ == Phase::Feedback) {
+        // The decision's node is still on screen under the card; its next node is not shown yet.
+        const core::Node& before = session_->scenario().nodes[shownNode_];
+        if (!before.lines.empty()) showLine(before);
         dialogue_.complete();
-    } else if (!session_->currentNode().lines.empty()) {
-        const std::size_t keep = lineIndex_;
-        lineIndex_ = std::min(keep, session_->currentNode().lines.size() - 1);
-        showLine();
-        dialogue_.complete();
-        if (phase_ == Phase::Choosing) afterLines();
-        if (phase_ == Phase::Ending) afterLines();
+        showFeedback();
+    } else if (phase_ != Phase::Leaving) {
+        const core::Node& node = session_->currentNode();
+        if (!node.lines.empty()) {
+            lineIndex_ = std::min(lineIndex_, node.lines.size() - 1);
+            showLine();
+            dialogue_.complete();
+        }
+        if (phase_ == Phase::Choosing || phase_ == Phase::Ending) afterLines();
     }
     if (history_.visible()) history_.open(*session_, lineIndex_ + 1);
 }

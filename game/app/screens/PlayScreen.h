@@ -45,6 +45,8 @@ private:
 
     void enterNode();
     void showLine();
+    void showLine(const core::Node& node);
+    void showFeedback();
     void advance();
     void afterLines();
     void decide(std::size_t choiceIndex);

@@ -77,7 +77,7 @@ void ScenarioCard::setup(Context& ctx, const ScenarioEntry& entry, sf::FloatRect
                    passed_ ? ctx.tr("select.passed") : (completed_ ? ctx.tr("select.completed") : sf::String()),
                    theme::kSizeTiny, sf::Color::White);
     const sf::Vector2f bs = badge_.size();
-    badge_.setPosition(rect_.left + rect_.width - 18 - bs.x - 28, rect_.top + rect_.height - 32);
+    badge_.setPosition(rect_.left + rect_.width - 18 - bs.x - 12, rect_.top + rect_.height - 32);
     badgeBg_.set({rect_.left + rect_.width - 18 - bs.x - 38, rect_.top + rect_.height - 36, bs.x + 38, 26}, 13);
     badgeBg_.setFill(passed_ ? theme::kGood : theme::kTeal);
     body_.set(rect_, theme::kRadius);

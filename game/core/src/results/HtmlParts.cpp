@@ -77,7 +77,7 @@ tr{break-inside:avoid}
 thead{display:table-header-group}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 footer{margin-top:26px;padding-top:9px;border-top:1px solid var(--line);color:var(--muted);
-font-size:10.5px;line-height:1.5;overflow-wrap:anywhere}
+font-size:10.5px;line-height:1.5;overflow-wrap:anywhere;break-before:avoid;break-inside:avoid}
 @page{size:A4;margin:13mm 12mm}
 @media print{body{background:#fff;font-size:12px}
 .page{box-shadow:none;margin:0;max-width:none;padding:0}
