@@ -3,6 +3,7 @@
 #include <set>
 
 #include "DiagSink.h"
+#include "DocumentLoad.h"
 #include "Schema.h"
 #include "TreeReader.h"
 #include "Validator.h"
@@ -100,49 +101,21 @@ private:
 }  // namespace
 
 CatalogueLoad loadCatalogueText(std::string_view bytes, const std::string& fileName) {
-    CatalogueLoad out;
-    try {
-        DiagSink sink(fileName);
-        if (bytes.size() > kMaxFileBytes) {
-            sink.addRendered(Severity::Error, Pos{}, "", tooLargeMessage(bytes.size()));
-        } else {
-            YamlTree tree;
-            if (parseYaml(bytes, sink, tree)) {
-                if (tree[tree.root].kind != YNode::Kind::Map) {
-                    TreeReader r(tree, sink);
-                    sink.addRendered(Severity::Error, tree.pos(tree.root), "",
-                                     "a principle catalogue is a map of keys (format, groups, "
-                                     "principles), found " + r.describe(tree.root));
-                } else {
-                    auto catalogue = std::make_shared<Catalogue>();
-                    catalogue->file = fileName;
-                    CatalogueReader(tree, sink, *catalogue).read();
-                    out.catalogue = std::move(catalogue);
-                }
-            }
-        }
-        out.diagnostics = sink.finish();
-    } catch (...) {
-        out.catalogue.reset();
-        out.diagnostics = {boundaryDiagnostic(fileName)};
-    }
-    return out;
+    return detail::loadMapDocument<CatalogueLoad>(
+        bytes, fileName,
+        "a principle catalogue is a map of keys (format, groups, principles)",
+        [&](CatalogueLoad& out, const YamlTree& tree, DiagSink& sink) {
+            auto catalogue = std::make_shared<Catalogue>();
+            catalogue->file = fileName;
+            CatalogueReader(tree, sink, *catalogue).read();
+            out.catalogue = std::move(catalogue);
+        },
+        [](CatalogueLoad& out) { out.catalogue.reset(); });
 }
 
 CatalogueLoad loadCatalogueFile(const std::string& path) {
-    CatalogueLoad out;
-    try {
-        DiagSink sink(path);
-        std::string bytes;
-        if (!readGuardedFile(path, sink, bytes)) {
-            out.diagnostics = sink.finish();
-            return out;
-        }
-        return loadCatalogueText(bytes, path);
-    } catch (...) {
-        out.diagnostics = {boundaryDiagnostic(path)};
-    }
-    return out;
+    return detail::loadGuardedDocument<CatalogueLoad>(
+        path, [&](const std::string& bytes) { return loadCatalogueText(bytes, path); });
 }
 
 }  // namespace counterplay::core

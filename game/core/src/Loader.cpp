@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "DiagSink.h"
+#include "DocumentLoad.h"
 #include "Schema.h"
 #include "TreeReader.h"
 #include "Validator.h"
@@ -406,50 +407,21 @@ bool CatalogueLoad::ok() const { return catalogue != nullptr && !hasErrors(diagn
 
 ScenarioLoad loadScenarioText(std::string_view bytes, const std::string& fileName,
                               const Catalogue* catalogue) {
-    ScenarioLoad out;
-    try {
-        DiagSink sink(fileName);
-        if (bytes.size() > kMaxFileBytes) {
-            sink.addRendered(Severity::Error, Pos{}, "", tooLargeMessage(bytes.size()));
-        } else {
-            YamlTree tree;
-            if (parseYaml(bytes, sink, tree)) {
-                if (tree[tree.root].kind != YNode::Kind::Map) {
-                    TreeReader r(tree, sink);
-                    sink.addRendered(Severity::Error, tree.pos(tree.root), "",
-                                     "a scenario file is a map of keys (format, id, title, ...), "
-                                     "found " + r.describe(tree.root));
-                } else {
-                    auto scenario = std::make_shared<Scenario>();
-                    scenario->file = fileName;
-                    scenario->contentHash = sha256Hex(bytes);
-                    ScenarioReader(tree, sink, *scenario, catalogue).read();
-                    out.scenario = std::move(scenario);
-                }
-            }
-        }
-        out.diagnostics = sink.finish();
-    } catch (...) {
-        out.scenario.reset();
-        out.diagnostics = {boundaryDiagnostic(fileName)};
-    }
-    return out;
+    return detail::loadMapDocument<ScenarioLoad>(
+        bytes, fileName, "a scenario file is a map of keys (format, id, title, ...)",
+        [&](ScenarioLoad& out, const YamlTree& tree, DiagSink& sink) {
+            auto scenario = std::make_shared<Scenario>();
+            scenario->file = fileName;
+            scenario->contentHash = sha256Hex(bytes);
+            ScenarioReader(tree, sink, *scenario, catalogue).read();
+            out.scenario = std::move(scenario);
+        },
+        [](ScenarioLoad& out) { out.scenario.reset(); });
 }
 
 ScenarioLoad loadScenarioFile(const std::string& path, const Catalogue* catalogue) {
-    ScenarioLoad out;
-    try {
-        DiagSink sink(path);
-        std::string bytes;
-        if (!readGuardedFile(path, sink, bytes)) {
-            out.diagnostics = sink.finish();
-            return out;
-        }
-        return loadScenarioText(bytes, path, catalogue);
-    } catch (...) {
-        out.diagnostics = {boundaryDiagnostic(path)};
-    }
-    return out;
+    return detail::loadGuardedDocument<ScenarioLoad>(
+        path, [&](const std::string& bytes) { return loadScenarioText(bytes, path, catalogue); });
 }
 
 std::string findCatalogueFor(const std::string& scenarioPath) {
