@@ -199,6 +199,19 @@ struct PlayOptions {
     bool assess = false;
 };
 
+// Shows the current node and its available choices (filled into `available`); false, after
+// saying why, when no choice is available and no timer can move the scene on.
+bool presentNode(const core::Session& session, Narrator& narrator,
+                 std::vector<std::size_t>& available) {
+    narrator.showNode(session);
+    available = session.availableChoices();
+    narrator.showChoices(session, available);
+    if (!session.stuck()) return true;
+    std::cerr << "counterplay play: stuck at node '" << session.currentNode().id
+              << "': no choice is available and there is no timer (run `counterplay analyze`)\n";
+    return false;
+}
+
 /// Outcome of the decision loop: kExitOk when the scene ended, else the code to exit with.
 int runScripted(core::Session& session, core::ManualClock& clock, const PlayOptions& opt,
                 Narrator& narrator, std::ostream& out) {
@@ -210,15 +223,8 @@ int runScripted(core::Session& session, core::ManualClock& clock, const PlayOpti
     }
     std::size_t next = 0;
     while (!session.finished()) {
-        narrator.showNode(session);
-        const std::vector<std::size_t> available = session.availableChoices();
-        narrator.showChoices(session, available);
-        if (session.stuck()) {
-            std::cerr << "counterplay play: stuck at node '" << session.currentNode().id
-                      << "': no choice is available and there is no timer (run `counterplay "
-                         "analyze`)\n";
-            return kExitData;
-        }
+        std::vector<std::size_t> available;
+        if (!presentNode(session, narrator, available)) return kExitData;
         if (next == script.size()) {
             std::cerr << "counterplay play: --choices ran out at node '" << session.currentNode().id
                       << "' before the scene ended\n";
@@ -260,15 +266,8 @@ int runScripted(core::Session& session, core::ManualClock& clock, const PlayOpti
 int runInteractive(core::Session& session, Narrator& narrator, std::ostream& out, Lang lang) {
     const bool echo = isatty(STDIN_FILENO) == 0;  // piped input: show what was "typed"
     while (!session.finished()) {
-        narrator.showNode(session);
-        const std::vector<std::size_t> available = session.availableChoices();
-        narrator.showChoices(session, available);
-        if (session.stuck()) {
-            std::cerr << "counterplay play: stuck at node '" << session.currentNode().id
-                      << "': no choice is available and there is no timer (run `counterplay "
-                         "analyze`)\n";
-            return kExitData;
-        }
+        std::vector<std::size_t> available;
+        if (!presentNode(session, narrator, available)) return kExitData;
         bool decided = false;
         while (!decided) {
             out << "> " << std::flush;

@@ -36,11 +36,9 @@ public:
 
 private:
     void readGroups(const TreeReader::Fields& f, const Path& root) {
-        const std::uint32_t v = f["groups"];
         const Path p = root.child("groups");
-        if (v == npos || !r_.expect(v, f.field("groups"), p) ||
-            !r_.checkCount(v, f.field("groups"), p))
-            return;
+        const std::uint32_t v = r_.getCollection(f, "groups", root);
+        if (v == npos) return;
         r_.forEachItem(v, [&](int i, std::uint32_t item) {
             const Path ip = p.item(i);
             if (!r_.expect(item, kMapItem, ip)) return;
@@ -55,11 +53,9 @@ private:
     }
 
     void readPrinciples(const TreeReader::Fields& f, const Path& root) {
-        const std::uint32_t v = f["principles"];
         const Path p = root.child("principles");
-        if (v == npos || !r_.expect(v, f.field("principles"), p) ||
-            !r_.checkCount(v, f.field("principles"), p))
-            return;
+        const std::uint32_t v = r_.getCollection(f, "principles", root);
+        if (v == npos) return;
         std::set<std::string> ids;
         c_.principles.reserve(r_.at(v).count);
         r_.forEachItem(v, [&](int i, std::uint32_t item) {

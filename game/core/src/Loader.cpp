@@ -67,11 +67,9 @@ public:
 
 private:
     void readPrinciples(const TreeReader::Fields& f, const Path& root) {
-        const std::uint32_t v = f["principles"];
         const Path p = root.child("principles");
-        if (v == npos || !r_.expect(v, f.field("principles"), p) ||
-            !r_.checkCount(v, f.field("principles"), p))
-            return;
+        const std::uint32_t v = r_.getCollection(f, "principles", root);
+        if (v == npos) return;
         r_.forEachItem(v, [&](int i, std::uint32_t item) {
             const Path ip = p.item(i);
             std::string id;
@@ -153,11 +151,9 @@ private:
     }
 
     void readNodes(const TreeReader::Fields& f, const Path& root) {
-        const std::uint32_t v = f["nodes"];
         const Path p = root.child("nodes");
-        if (v == npos || !r_.expect(v, f.field("nodes"), p) ||
-            !r_.checkCount(v, f.field("nodes"), p))
-            return;
+        const std::uint32_t v = r_.getCollection(f, "nodes", root);
+        if (v == npos) return;
         const std::size_t count = r_.at(v).count / 2;
         s_.nodes.reserve(count);
         s_.nodeIndex.reserve(count);

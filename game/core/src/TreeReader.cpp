@@ -365,6 +365,15 @@ bool TreeReader::readKey(std::uint32_t key, const Path& parent, std::string_view
     return true;
 }
 
+std::uint32_t TreeReader::getCollection(const Fields& f, std::string_view key,
+                                        const Path& parent) {
+    const std::uint32_t v = f[key];
+    if (v == npos) return npos;
+    const Path p = parent.child(key);
+    if (!expect(v, f.field(key), p) || !checkCount(v, f.field(key), p)) return npos;
+    return v;
+}
+
 bool TreeReader::checkCount(std::uint32_t node, const FieldSpec& field, const Path& path) {
     const YNode& n = tree_[node];
     const int count = static_cast<int>(n.kind == YNode::Kind::Map ? n.count / 2 : n.count);

@@ -83,6 +83,10 @@ public:
     /// Checks a list's or map's entry count against the field's [min, max].
     bool checkCount(std::uint32_t node, const schema::FieldSpec& field, const Path& path);
 
+    /// The value of a list or map field `key` of `f` after its shape and entry count were
+    /// checked (errors reported); npos when absent or bad. Path of the value: parent.key.
+    std::uint32_t getCollection(const Fields& f, std::string_view key, const Path& parent);
+
     /// Parses a plain scalar as an integer ("found ..." errors are the caller's).
     bool parseInt(std::uint32_t node, int& out) const;
     /// Plain true/false in any case.
