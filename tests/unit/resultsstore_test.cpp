@@ -8,9 +8,11 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <mutex>
 #include <thread>
 
 namespace fs = std::filesystem;
@@ -323,6 +325,8 @@ TEST_F(StoreTest, ConcurrentWritersAndReadersLoseNothing) {
     constexpr int kThreads = 4, kEach = 40;
     std::vector<std::thread> threads;
     std::atomic<int> failures{0};
+    std::mutex errorsMutex;
+    std::string errors;
     const std::string path = (dir / "shared.db").string();
     for (int t = 0; t < kThreads; ++t) {
         threads.emplace_back([&, t] {
@@ -330,21 +334,57 @@ TEST_F(StoreTest, ConcurrentWritersAndReadersLoseNothing) {
             auto s = ResultsStore::open(path, error);
             if (!s) {
                 ++failures;
+                const std::lock_guard lock(errorsMutex);
+                errors += "open: " + error + "\n";
                 return;
             }
             for (int i = 0; i < kEach; ++i) {
                 try {
                     s->recordAttempt(makeAttempt("T" + std::to_string(t), "s", 1, 2, kJan1 + i));
                     s->summarize(GroupBy::Trainee);  // a dashboard reading meanwhile
-                } catch (const StoreError&) {
+                } catch (const StoreError& e) {
                     ++failures;
+                    const std::lock_guard lock(errorsMutex);
+                    errors += std::string("write/read: ") + e.what() + "\n";
                 }
             }
         });
     }
     for (auto& th : threads) th.join();
-    EXPECT_EQ(failures, 0);
+    EXPECT_EQ(failures, 0) << errors;
     EXPECT_EQ(openStore("shared.db")->countAttempts(), kThreads * kEach);
+}
+
+TEST_F(StoreTest, OpeningWhileAnotherInstanceCheckpointsIsNeverRefused) {
+    // A checkpoint writes page 1 (with the new page count) before the later pages, so a
+    // header check at that moment sees a "truncated" file; opening must wait it out.
+    const std::string path = (dir / "busy.db").string();
+    openStore("busy.db");
+    std::atomic<bool> stop{false};
+    std::thread writer([&] {
+        std::string error;
+        auto s = ResultsStore::open(path, error);
+        for (int i = 0; s && !stop; ++i)
+            s->recordAttempt(makeAttempt("W" + std::to_string(i % 50), "s" + std::to_string(i),
+                                         1, 2, kJan1 + i));
+    });
+    std::thread checkpointer([&] {
+        sqlite3* db = nullptr;
+        sqlite3_open(path.c_str(), &db);
+        sqlite3_busy_timeout(db, 1000);
+        while (!stop) sqlite3_exec(db, "PRAGMA wal_checkpoint(PASSIVE)", nullptr, nullptr, nullptr);
+        sqlite3_close(db);
+    });
+    std::string errors;
+    for (int i = 0; i < 300; ++i) {
+        std::string error;
+        const auto mode = i % 2 ? ResultsStore::Mode::ReadOnly : ResultsStore::Mode::ReadWrite;
+        if (!ResultsStore::open(path, error, mode)) errors += error + "\n";
+    }
+    stop = true;
+    writer.join();
+    checkpointer.join();
+    EXPECT_EQ(errors, "");
 }
 
 TEST(Dates, ParseAndFormatUtc) {

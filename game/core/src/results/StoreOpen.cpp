@@ -4,10 +4,12 @@
 #include <sys/stat.h>
 
 #include <array>
+#include <chrono>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "counterplay/core/DataDir.h"
 #include "counterplay/core/ResultsStore.h"
@@ -48,9 +50,17 @@ std::string checkHeader(const std::string& path) {
     if (size % pageSize != 0)
         return "it is truncated (" + std::to_string(size) + " bytes is not a whole number of " +
                std::to_string(pageSize) + "-byte pages)";
+    // While a write-ahead log holds frames, the file alone is not the database: a checkpoint
+    // by another instance writes page 1 (with the new page count) before the pages after it,
+    // and pages may wait in the log. Then SQLite reads through the log, and a short file is
+    // normal, so the page count is compared only when no log is in use.
+    std::error_code ec;
+    const auto walSize = std::filesystem::file_size(path + "-wal", ec);
+    const bool walInUse = !ec && walSize > 0;
     const std::uint32_t headerPages = bigEndian(h.data() + 28, 4);
     const bool countValid = bigEndian(h.data() + 24, 4) == bigEndian(h.data() + 92, 4);
-    if (countValid && headerPages > 0 && size < std::uint64_t(headerPages) * pageSize)
+    if (!walInUse && countValid && headerPages > 0 &&
+        size < std::uint64_t(headerPages) * pageSize)
         return "it is truncated (" + std::to_string(size / pageSize) + " of " +
                std::to_string(headerPages) + " pages present)";
     return {};
@@ -59,6 +69,20 @@ std::string checkHeader(const std::string& path) {
 int pragmaInt(sqlite3* db, const char* sql) {
     sqlite::Stmt s(db, sql);
     return s.step() ? s.i32(0) : 0;
+}
+
+/// Sets WAL mode. Leaving rollback mode needs the file to itself, so when several instances
+/// create the database at once one may be refused briefly: retry for a while before failing.
+bool switchToWal(sqlite3* db) {
+    for (int attempt = 0; attempt < 250; ++attempt) {
+        try {
+            sqlite::Stmt wal(db, "PRAGMA journal_mode=WAL");
+            if (wal.step() && wal.text(0) == "wal") return true;
+        } catch (const StoreError&) {
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return false;
 }
 
 void migrate(sqlite3* db) {
@@ -113,9 +137,20 @@ std::unique_ptr<ResultsStore> ResultsStore::open(const std::string& path, std::s
     sqlite3_busy_timeout(db, kBusyTimeoutMs);
     sqlite3_extended_result_codes(db, 1);
     try {
-        const int appId = pragmaInt(db, "PRAGMA application_id");
-        const int version = pragmaInt(db, "PRAGMA user_version");
-        const int tables = pragmaInt(db, "SELECT count(*) FROM sqlite_schema");
+        // One statement, so one read snapshot: read separately, another instance could commit
+        // its first migration between the reads and the file would look foreign.
+        int appId = 0, version = 0, tables = 0;
+        {
+            sqlite::Stmt s(db,
+                           "SELECT (SELECT application_id FROM pragma_application_id),"
+                           " (SELECT user_version FROM pragma_user_version),"
+                           " (SELECT count(*) FROM sqlite_schema)");
+            if (s.step()) {
+                appId = s.i32(0);
+                version = s.i32(1);
+                tables = s.i32(2);
+            }
+        }
         if (appId != schema::kApplicationId && (appId != 0 || tables > 0)) {
             error = refused + "it is an SQLite database but not a Counterplay results database" +
                     unchanged;
@@ -136,12 +171,9 @@ std::unique_ptr<ResultsStore> ResultsStore::open(const std::string& path, std::s
             return store;
         }
         // WAL: readers never block the writer; FULL: a commit is on disk when it returns.
-        {
-            sqlite::Stmt wal(db, "PRAGMA journal_mode=WAL");
-            if (!wal.step() || wal.text(0) != "wal") {
-                error = refused + "cannot switch it to WAL mode";
-                return nullptr;
-            }
+        if (!switchToWal(db)) {
+            error = refused + "cannot switch it to WAL mode";
+            return nullptr;
         }
         sqlite::exec(db, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
         if (version < schemaVersion()) migrate(db);
