@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "Autosave.h"
+#include "PartialRedraw.h"
 #include "counterplay/core/DataDir.h"
 #include "platform/Display.h"
 #include "platform/Log.h"
@@ -87,6 +88,11 @@ void App::createWindow() {
     if (ctx_.settings.fullscreen) window_->create(sf::VideoMode::getDesktopMode(), title, sf::Style::Fullscreen, cs);
     else window_->create(sf::VideoMode(1280, 720), title, sf::Style::Default, cs);
     windowFullscreen_ = ctx_.settings.fullscreen;
+    std::string redraw;
+    partialRedraw_ = probePreservedBackBuffer(*window_, redraw);
+    logLine("partial redraw " + redraw);
+    drawnScreen_ = nullptr;
+    invalidate();
     if (!windowFullscreen_) {
         // Centre on the desktop ourselves: SFML 2.5 can place the window partly off screen when
         // the X server's monitor layout is unusual (seen under Xvfb), which also skews input.
@@ -162,6 +168,7 @@ void App::handleEvent(const sf::Event& event) {
         logLine(event.type == sf::Event::KeyPressed ? "key " + std::to_string(event.key.code)
                                                     : "text " + std::to_string(event.text.unicode));
     if (overlay_) imgui_.processEvent(event);
+    invalidate();  // any input may move anything (hover, focus, keys); see PartialRedraw.h
     switch (event.type) {
     case sf::Event::Closed:
         quit();
@@ -209,6 +216,7 @@ void App::handleEvent(const sf::Event& event) {
 
 void App::frame(float dt) {
     ctx_.time += dt;
+    fullRedrawFor_ = std::max(0.f, fullRedrawFor_ - dt);
     if (fade_ == Fade::Out) {
         fadeT_ += dt / kFadeOut;
         if (fadeT_ >= 1.f) {
@@ -230,26 +238,53 @@ void App::frame(float dt) {
 }
 
 void App::drawFrame() {
-    window_->clear(theme::kInk);
+    Screen* s = top();
+    std::vector<sf::FloatRect> damage;
     window_->setView(view_);
-    if (Screen* s = top()) s->draw(*window_);
-    float alpha = 0.f;
-    if (fade_ == Fade::Out) alpha = std::min(1.f, fadeT_);
-    else if (fade_ == Fade::In) alpha = 1.f - std::min(1.f, fadeT_);
-    if (alpha > 0.f) {
-        sf::RectangleShape veil({theme::kWidth, theme::kHeight});
-        veil.setFillColor(theme::fade(theme::kInk, alpha));
-        window_->draw(veil);
-    }
-    if (overlay_ && imgui_.ready()) {
-        imgui_.newFrame(*window_, 1.f / 60.f);
-        devOverlay_.build(ctx_, top() ? top()->id() : "", top() ? top()->debugInfo() : "", imgui_.glyphCount());
-        imgui_.render(*window_);
+    const bool partial = partialRedraw_ && s != nullptr && s == drawnScreen_ && fullRedrawFor_ <= 0.f &&
+                         fade_ == Fade::None && !overlay_ && window_->getSize() == drawnSize_ &&
+                         s->damage(damage);
+    drawnScreen_ = s;
+    drawnSize_ = window_->getSize();
+    if (partial) {
+        drawDamaged(*s, damage);
+        ++partialFrames_;
+    } else {
+        ++fullFrames_;
+        window_->clear(theme::kInk);
+        if (s) s->draw(*window_);
+        float alpha = 0.f;
+        if (fade_ == Fade::Out) alpha = std::min(1.f, fadeT_);
+        else if (fade_ == Fade::In) alpha = 1.f - std::min(1.f, fadeT_);
+        if (alpha > 0.f) {
+            sf::RectangleShape veil({theme::kWidth, theme::kHeight});
+            veil.setFillColor(theme::fade(theme::kInk, alpha));
+            window_->draw(veil);
+        }
+        if (overlay_ && imgui_.ready()) {
+            imgui_.newFrame(*window_, 1.f / 60.f);
+            devOverlay_.build(ctx_, top() ? top()->id() : "", top() ? top()->debugInfo() : "", imgui_.glyphCount());
+            imgui_.render(*window_);
+        }
     }
     if (screenshotRequested_) {
         screenshotRequested_ = false;
         takeScreenshot();
     }
+}
+
+void App::drawDamaged(Screen& s, const std::vector<sf::FloatRect>& damage) {
+    // The back buffer still holds the previous frame (probed): draw the screen again, once per
+    // damaged rectangle, with the scissor keeping every other pixel as it was.
+    for (const sf::IntRect& px : damageToPixels(*window_, view_, damage)) {
+        const ScissorScope scissor(*window_, px);
+        window_->clear(theme::kInk);  // the scissor limits the clear too: the same steps as a whole frame
+        const sf::Vector2f a = window_->mapPixelToCoords({px.left, px.top}, view_);
+        const sf::Vector2f b = window_->mapPixelToCoords({px.left + px.width, px.top + px.height}, view_);
+        s.setDrawClip(sf::FloatRect(a, b - a));
+        s.draw(*window_);
+    }
+    s.setDrawClip(std::nullopt);
 }
 
 void App::takeScreenshot() {
@@ -319,6 +354,7 @@ void App::closeTop() {
 }
 
 void App::applySettings() {
+    invalidate();
     saveSettings(ctx_.paths.settingsFile(), ctx_.settings);
     if (ctx_.settings.fullscreen != windowFullscreen_) createWindow();
     for (auto& s : screens_) s->relayout();

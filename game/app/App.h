@@ -3,6 +3,7 @@
 // F3 developer overlay, F11 fullscreen, F12 screenshot), and the frame loop.
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -43,6 +44,10 @@ private:
     void handleEvent(const sf::Event& event);
     void frame(float dt);
     void drawFrame();
+    /// Draws only `damage` (logical rectangles) of screen `s` over the kept back buffer.
+    void drawDamaged(Screen& s, const std::vector<sf::FloatRect>& damage);
+    /// Whole frames for the next `seconds` (input, resize, settings: anything may move).
+    void invalidate(float seconds = 0.6f) { fullRedrawFor_ = std::max(fullRedrawFor_, seconds); }
     void transition(std::function<void()> swap);
     void replaceAll(std::unique_ptr<Screen> screen);
     void takeScreenshot();
@@ -62,6 +67,13 @@ private:
     imgui::ImGuiSfml imgui_;
     imgui::DevOverlay devOverlay_;
     bool running_ = true;
+
+    // Partial redraw (PartialRedraw.h).
+    bool partialRedraw_ = false;        // the probe found a kept back buffer
+    float fullRedrawFor_ = 1.f;         // seconds of whole frames still to draw
+    const Screen* drawnScreen_ = nullptr;
+    sf::Vector2u drawnSize_;
+    long partialFrames_ = 0, fullFrames_ = 0;
 };
 
 }  // namespace counterplay::app

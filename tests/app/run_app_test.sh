@@ -7,6 +7,7 @@
 #
 # Usage: run_app_test.sh GAME CLI SOURCE_DIR BINARY_DIR          (re-runs itself under xvfb-run)
 #        run_app_test.sh nodisplay GAME                          (no DISPLAY: clear message, exit 1)
+#        run_app_test.sh partial GAME                            (partial redraw == whole redraw)
 set -uo pipefail
 
 if [ "${1:-}" = nodisplay ]; then
@@ -15,6 +16,21 @@ if [ "${1:-}" = nodisplay ]; then
   [ $rc -eq 1 ] || { echo "FAIL: expected exit 1 without a display, got $rc"; exit 1; }
   grep -q "counterplay play" <<<"$out" || { echo "FAIL: the message does not point to 'counterplay play'"; exit 1; }
   echo "PASS: no display -> exit 1 with a pointer to 'counterplay play'"
+  exit 0
+fi
+
+if [ "${1:-}" = partial ]; then
+  # Partial redraw (game/app/PartialRedraw.h) must give the pixels of a whole redraw: the frame
+  # benchmark compares the two after every block of frames and exits 1 when they differ.
+  home=$(mktemp -d); trap 'rm -rf "$home"' EXIT
+  out=$(XDG_DATA_HOME=$home/data XDG_CONFIG_HOME=$home/config \
+        xvfb-run -a -s "-screen 0 1280x720x24" "$2" --windowed --bench-frames 200 2>&1); rc=$?
+  echo "$out"
+  [ $rc -eq 0 ] || { echo "FAIL: the frame benchmark exited $rc"; exit 1; }
+  grep -q "partial redraw: on" <<<"$out" || { echo "FAIL: partial redraw did not switch on under Xvfb"; exit 1; }
+  grep -Eq "partial redraw check: ([0-9]+) of \1 frames match" <<<"$out" ||
+    { echo "FAIL: a partial frame differs from a whole redraw"; exit 1; }
+  echo "PASS: partial redraw matches whole redraws"
   exit 0
 fi
 

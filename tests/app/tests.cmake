@@ -15,5 +15,8 @@ if(COUNTERPLAY_BUILD_APP AND TARGET counterplay)
                      $<TARGET_FILE:counterplay-cli> ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR})
     set_tests_properties(app_playthrough PROPERTIES LABELS "app;nosan" TIMEOUT 300
                          RUN_SERIAL TRUE)
+    add_test(NAME app_partial_redraw
+             COMMAND ${CMAKE_CURRENT_LIST_DIR}/run_app_test.sh partial $<TARGET_FILE:counterplay>)
+    set_tests_properties(app_partial_redraw PROPERTIES LABELS "app;nosan" TIMEOUT 180)
   endif()
 endif()

@@ -25,6 +25,21 @@ inline constexpr const char* kExpressions[] = {"neutral",   "annoyed",  "angry",
 inline constexpr const char* kSettings[] = {"boutique", "cafe",  "cosmetics", "hardware",
                                             "phone",    "hotel", "inbox"};
 
+/// What the idle animation shows at a moment: the breathing step and whether the eyes are
+/// shut. Breathing moves in whole window pixels at the top of the figure, so a frame redraws
+/// the customer only when the pose really changes (see PartialRedraw.h).
+struct CustomerPose {
+    int breath = 0;
+    bool shut = false;
+    bool operator==(const CustomerPose&) const = default;
+};
+
+/// Where a drawn customer landed, in logical coordinates: the whole figure and its face.
+struct CustomerBounds {
+    sf::FloatRect body;
+    sf::FloatRect face;
+};
+
 class ArtLibrary {
 public:
     /// Prepares cached textures (construct once after the window and its GL context exist).
@@ -46,9 +61,15 @@ public:
     /// to `expression` (1 = fully the new one); `time` in seconds drives idle animation (blink,
     /// breathing); the figure stands on `bottomCenter` and is `height` tall (head to the
     /// bottom edge, which is usually hidden behind the dialogue box).
-    void drawCustomer(sf::RenderTarget& target, const core::Look& look,
-                      const std::string& expression, const std::string& previousExpression,
-                      float blend, float time, sf::Vector2f bottomCenter, float height);
+    /// Returns where it was drawn (empty rectangles when nothing was drawn).
+    CustomerBounds drawCustomer(sf::RenderTarget& target, const core::Look& look,
+                                const std::string& expression,
+                                const std::string& previousExpression, float blend, float time,
+                                sf::Vector2f bottomCenter, float height);
+
+    /// The idle pose drawCustomer shows at `time` for a figure `height` logical pixels tall
+    /// on `target` (its view gives the pixel density).
+    static CustomerPose customerPose(const sf::RenderTarget& target, float time, float height);
 
     /// The staff name tag (the trainee's name) with its top-left corner at `topLeft`; `scale` 1
     /// is about 200x56 logical pixels. `font` is the UI font (it covers Korean).

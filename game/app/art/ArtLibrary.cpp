@@ -30,6 +30,8 @@ constexpr std::size_t kMaxBackgrounds = 16;
 constexpr std::size_t kMaxFigures = 10;
 constexpr std::size_t kMaxTags = 8;
 constexpr float kPi = 3.14159265f;
+// Breathing raises the top of the customer by this fraction of her height.
+constexpr float kBreathRise = 0.0045f;
 
 std::string lookKey(const core::Look& l) {
     return l.skin + '|' + l.hair + '|' + l.hairColor + '|' + l.outfit + '|' + l.outfitColor + '|' +
@@ -262,24 +264,41 @@ void ArtLibrary::prepareBackground(const sf::RenderTarget& target, const std::st
     impl_->background(target, setting, area, px);
 }
 
-void ArtLibrary::drawCustomer(sf::RenderTarget& target, const core::Look& look,
-                              const std::string& expression, const std::string& previousExpression,
-                              float blend, float time, sf::Vector2f bottomCenter, float height) {
+CustomerPose ArtLibrary::customerPose(const sf::RenderTarget& target, float time, float height) {
+    if (!std::isfinite(time)) time = 0.f;
+    CustomerPose pose;
+    pose.shut = eyesShutAt(time);
+    // Breathing: a slow, tiny rise of the shoulders, in steps of one window pixel at the top of
+    // the figure (smooth to the eye, and a still frame between the steps).
+    const float amplitudePx =
+        std::isfinite(height) ? kBreathRise * std::max(0.f, height) * pixelDensity(target).y : 0.f;
+    const float levels = std::clamp(std::round(amplitudePx), 1.f, 64.f);
+    pose.breath = static_cast<int>(std::round(std::sin(time * 2.f * kPi / 4.2f) * levels));
+    return pose;
+}
+
+CustomerBounds ArtLibrary::drawCustomer(sf::RenderTarget& target, const core::Look& look,
+                                        const std::string& expression,
+                                        const std::string& previousExpression, float blend,
+                                        float time, sf::Vector2f bottomCenter, float height) {
+    CustomerBounds drawn;
     if (!(height > 1.f) || !std::isfinite(height) || !std::isfinite(bottomCenter.x) ||
         !std::isfinite(bottomCenter.y))
-        return;
+        return drawn;
     if (!std::isfinite(blend)) blend = 1.f;
     if (!std::isfinite(time)) time = 0.f;
     blend = std::clamp(blend, 0.f, 1.f);
     Figure& f = impl_->figure(look);
-    const bool shut = eyesShutAt(time);
+    const CustomerPose pose = customerPose(target, time, height);
+    const bool shut = pose.shut;
     const int cur = static_cast<int>(parseExpression(expression)) * 2 + (shut ? 1 : 0);
     const int prev = static_cast<int>(parseExpression(previousExpression)) * 2 + (shut ? 1 : 0);
     const bool fading = blend < 0.999f && prev != cur;
 
-    // Breathing: a slow, tiny rise of the shoulders (scale from the bottom edge).
-    const float breath = std::sin(time * 2.f * kPi / 4.2f);
-    const float sy = 1.f + 0.0045f * breath, sx = 1.f + 0.002f * breath;
+    const float amplitudePx = kBreathRise * height * pixelDensity(target).y;
+    const float levels = std::clamp(std::round(amplitudePx), 1.f, 64.f);
+    const float breath = static_cast<float>(pose.breath) / levels;
+    const float sy = 1.f + kBreathRise * breath, sx = 1.f + 0.002f * breath;
 
     const float density = pixelDensity(target).y;
     const float ppu = std::clamp(height * density / kFigureHeight, 0.05f, 3.f);
@@ -307,7 +326,9 @@ void ArtLibrary::drawCustomer(sf::RenderTarget& target, const core::Look& look,
             const sf::Uint8 a = static_cast<sf::Uint8>(255.f * (fading ? blend : 1.f) + 0.5f);
             face.setColor(sf::Color(a, a, a, a));
             target.draw(face, states);
-            return;
+            drawn.body = states.transform.transformRect(body.getGlobalBounds());
+            drawn.face = states.transform.transformRect(face.getGlobalBounds());
+            return drawn;
         }
     }
     // Direct drawing (no render textures): meshes in figure units, no cross-fade.
@@ -317,6 +338,10 @@ void ArtLibrary::drawCustomer(sf::RenderTarget& target, const core::Look& look,
     f.baseMesh.draw(target, states);
     f.faceMesh(fading && blend < 0.5f ? prev : cur).draw(target, states);
     f.overlayMesh.draw(target, states);
+    // The meshes have no cheap bounds: report the whole figure box (wide enough for any look).
+    drawn.body = states.transform.transformRect({-kFigureHeight, 0.f, 2.f * kFigureHeight, kFigureHeight});
+    drawn.face = drawn.body;
+    return drawn;
 }
 
 void ArtLibrary::prepareCustomer(const sf::RenderTarget& target, const core::Look& look,

@@ -72,6 +72,10 @@ void ChoicePanel::update(float dt, sf::Vector2f mouse) {
     focus_.update(dt, mouse);
 }
 
+bool ChoicePanel::settled() const {
+    return !visible_ || age_ >= 0.25f + 0.06f * static_cast<float>(buttons_.size());
+}
+
 void ChoicePanel::draw(sf::RenderTarget& target) const {
     if (!visible_) return;
     for (std::size_t i = 0; i < buttons_.size(); ++i) {

@@ -21,6 +21,8 @@ public:
     int handleEvent(const sf::Event& event, sf::Vector2f mouse);
     void update(float dt, sf::Vector2f mouse);
     void draw(sf::RenderTarget& target) const;
+    /// True when the options have finished sliding in (partial redraw).
+    bool settled() const;
 
 private:
     Context* ctx_ = nullptr;

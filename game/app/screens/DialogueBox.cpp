@@ -40,6 +40,7 @@ void DialogueBox::show(const sf::String& speaker, const sf::String& text, bool n
 }
 
 void DialogueBox::layout() {
+    ++serial_;
     text_.setSize(21.f * textScale_);
     text_.setWrapWidth(kWidth - 2 * kPadX);
     text_.setColor(narrator_ ? theme::kGold : theme::kTextOnDark);
@@ -72,6 +73,17 @@ void DialogueBox::update(float dt, float cps) {
 void DialogueBox::complete() {
     revealed_ = static_cast<float>(text_.revealLength());
     text_.setVisibleCount(static_cast<std::size_t>(-1));
+}
+
+sf::FloatRect DialogueBox::markerArea() const {
+    const sf::FloatRect r = box_.rect();
+    return {r.left + r.width - 44, r.top + r.height - 37, 24, 24};
+}
+
+sf::FloatRect DialogueBox::bounds() const {
+    const sf::FloatRect r = box_.rect();
+    // The plate sits 22 above the box; shadows reach about 16 beyond the shapes.
+    return {r.left - 16, r.top - 40, r.width + 32, r.height + 56};
 }
 
 void DialogueBox::draw(sf::RenderTarget& target, float time, bool showMarker) const {

@@ -24,6 +24,20 @@ public:
     float top() const { return box_.rect().top; }
     void setHint(const sf::String& hint);
 
+    // Partial redraw support (PartialRedraw.h).
+    /// Changes whenever a new line is shown or the layout is rebuilt.
+    unsigned serial() const { return serial_; }
+    /// Characters of the current line revealed so far.
+    std::size_t revealedCount() const { return text_.visibleCount(); }
+    /// Where characters [from, to) of the current line are drawn.
+    sf::FloatRect charactersRect(std::size_t from, std::size_t to) const {
+        return text_.charactersRect(from, to);
+    }
+    /// The area the continue marker moves in.
+    sf::FloatRect markerArea() const;
+    /// The box with its name plate and shadow.
+    sf::FloatRect bounds() const;
+
 private:
     void layout();
 
@@ -37,6 +51,7 @@ private:
     ui::RoundedRect box_;
     ui::RoundedRect plateBg_;
     bool hasPlate_ = false;
+    unsigned serial_ = 0;
 };
 
 }  // namespace counterplay::app

@@ -62,7 +62,33 @@ void PlayHud::setTimer(std::optional<std::int64_t> remainingMs, std::int64_t tot
 void PlayHud::update(float dt) {
     mood_.update(dt);
     trust_.update(dt);
-    show_ += ((remaining_ ? 1.f : 0.f) - show_) * std::min(1.f, dt * 8.f);
+    const float target = remaining_ ? 1.f : 0.f;
+    show_ += (target - show_) * std::min(1.f, dt * 8.f);
+    if (std::abs(target - show_) < 0.01f) show_ = target;  // land exactly (see Meter::update)
+}
+
+float PlayHud::fillWidth() const {
+    if (!remaining_) return 0.f;
+    const float frac = std::clamp(static_cast<float>(*remaining_) / static_cast<float>(total_), 0.f, 1.f);
+    return std::max(6.f, 260 * frac);
+}
+
+bool PlayHud::urgent() const {
+    return remaining_ && !paused_ && fillWidth() < 260 * 0.34f;
+}
+
+bool PlayHud::settled() const { return show_ == 0.f || show_ == 1.f; }
+
+void PlayHud::damage(std::vector<sf::FloatRect>& out, float /*time*/) const {
+    const bool metersMoving = !mood_.settled() || !trust_.settled();
+    if (metersMoving || drawn_.metersMoving) out.push_back({870, 4, 370, 52});  // both meters
+    const bool timer = show_ > 0.02f && remaining_;
+    if (!timer && !drawn_.timer) return;
+    const sf::FloatRect whole{480, 62, 320, 72};  // the box, the pulsing glow and the text
+    if (timer != drawn_.timer || urgent() || drawn_.urgent || shownSeconds_ != drawn_.seconds)
+        out.push_back(whole);
+    else if (fillWidth() != drawn_.fill)
+        out.push_back({506, 102, 268, 14});  // only the bar moved
 }
 
 void PlayHud::draw(sf::RenderTarget& target, float time) const {
@@ -75,6 +101,8 @@ void PlayHud::draw(sf::RenderTarget& target, float time) const {
         mood_.draw(target);
         trust_.draw(target);
     }
+    drawn_ = {show_ > 0.02f && remaining_.has_value(), urgent(), shownSeconds_, fillWidth(),
+              !mood_.settled() || !trust_.settled()};
     if (show_ > 0.02f && remaining_) {
         const float frac = std::clamp(static_cast<float>(*remaining_) / static_cast<float>(total_), 0.f, 1.f);
         const bool urgent = frac < 0.34f && !paused_;

@@ -3,6 +3,8 @@
 // trainee's name tag.
 #pragma once
 
+#include <vector>
+
 #include <optional>
 
 #include "Context.h"
@@ -23,6 +25,14 @@ public:
     void update(float dt);
     void draw(sf::RenderTarget& target, float time) const;
 
+    // Partial redraw support (PartialRedraw.h).
+    /// True when the countdown is not fading in or out.
+    bool settled() const;
+    /// Adds the areas (meters easing, the countdown) that changed since the last draw().
+    void damage(std::vector<sf::FloatRect>& out, float time) const;
+    /// Everything the HUD draws (the top bar and the countdown below it).
+    static sf::FloatRect bounds() { return {0, 0, 1280, 140}; }
+
 private:
     Context* ctx_ = nullptr;
     ui::Label title_, mode_, hint_, timerText_, moodLabel_;
@@ -34,6 +44,15 @@ private:
     bool paused_ = false;
     float show_ = 0.f;  // countdown fade-in
     int shownSeconds_ = -1;
+    struct Drawn {
+        bool timer = false, urgent = false;
+        int seconds = -1;
+        float fill = 0.f;
+        bool metersMoving = false;
+    };
+    mutable Drawn drawn_;
+    float fillWidth() const;
+    bool urgent() const;
 };
 
 }  // namespace counterplay::app

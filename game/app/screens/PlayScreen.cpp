@@ -312,6 +312,11 @@ void PlayScreen::handleEvent(const sf::Event& event, sf::Vector2f mouse) {
 }
 
 void PlayScreen::update(float dt, sf::Vector2f mouse) {
+    if (phase_ != settledPhase_) {
+        settledPhase_ = phase_;
+        settle_ = 0.f;
+    }
+    settle_ += dt;
     blend_ = std::min(1.f, blend_ + dt / kBlendSeconds);
     noticeTime_ = std::max(0.f, noticeTime_ - dt);
     dialogue_.update(paused_ & (kMenu | kHistory) ? 0.f : dt, ctx_.settings.charsPerSecond());
@@ -331,15 +336,56 @@ void PlayScreen::update(float dt, sf::Vector2f mouse) {
     if (phase_ == Phase::Ending) endButton_.update(dt, endButton_.hit(mouse));
 }
 
+bool PlayScreen::markerShown() const {
+    const bool moreLines = lineIndex_ + 1 < session_->currentNode().lines.size();
+    return phase_ == Phase::Lines && dialogue_.isComplete() && moreLines;
+}
+
+bool PlayScreen::damage(std::vector<sf::FloatRect>& out) const {
+    // Only the calm states of a conversation are tracked piece by piece; anything that moves
+    // as a whole (a phase change and what slides or fades in after it, the menus, a notice, an
+    // expression cross-fade, easing meters) redraws the whole screen.
+    if (!drawn_.valid || drawn_.phase != phase_) return false;
+    if (phase_ == Phase::Leaving || pause_.visible() || history_.visible() || noticeTime_ > 0.f) return false;
+    if (settle_ < 0.3f || !hud_.settled() || !choices_.settled()) return false;
+    if (dialogue_.serial() != drawn_.dialogueSerial) return false;
+    const std::size_t revealed = dialogue_.revealedCount();
+    if (revealed < drawn_.revealed) return false;
+    if (revealed > drawn_.revealed) out.push_back(dialogue_.charactersRect(drawn_.revealed, revealed));
+    if (markerShown() || drawn_.marker) out.push_back(dialogue_.markerArea());
+    hud_.damage(out, ctx_.time);
+    const art::CustomerPose pose = art::ArtLibrary::customerPose(*ctx_.window, ctx_.time, kCustomerHeight);
+    const bool faceChanged = blend_ < 1.f || drawn_.blend < 1.f || expression_ != drawn_.expression;
+    if (!(pose == drawn_.pose) || faceChanged) {
+        // Breathing rescales the whole figure by a pixel; a blink or a change of expression
+        // (cross-faded) only changes the face.
+        const sf::FloatRect r = pose.breath != drawn_.pose.breath ? customerDrawn_.body : customerDrawn_.face;
+        if (r.width <= 0.f) return false;
+        out.push_back({r.left - 6, r.top - 6, r.width + 12, r.height + 12});
+    }
+    return true;
+}
+
 void PlayScreen::draw(sf::RenderTarget& target) {
     const core::Scenario& s = session_->scenario();
     ctx_.art->drawBackground(target, s.setting, {0, 0, theme::kWidth, theme::kHeight});
-    ctx_.art->drawCustomer(target, s.customer.look, expression_, previousExpression_, blend_, ctx_.time,
-                           {340, 800}, kCustomerHeight);
-    hud_.draw(target, ctx_.time);
-    ctx_.art->drawNameTag(target, ctx_.fonts.bold, utf8(ctx_.settings.traineeName), {24, 76}, 0.8f);
-    const bool moreLines = lineIndex_ + 1 < session_->currentNode().lines.size();
-    dialogue_.draw(target, ctx_.time, phase_ == Phase::Lines && dialogue_.isComplete() && moreLines);
+    const sf::FloatRect body = customerDrawn_.body;
+    if (body.width <= 0.f || inClip({body.left - 6, body.top - 6, body.width + 12, body.height + 12}))
+        customerDrawn_ = ctx_.art->drawCustomer(target, s.customer.look, expression_, previousExpression_,
+                                                blend_, ctx_.time, {340, 800}, kCustomerHeight);
+    if (inClip(PlayHud::bounds())) hud_.draw(target, ctx_.time);
+    if (inClip({12, 64, 200, 80}))
+        ctx_.art->drawNameTag(target, ctx_.fonts.bold, utf8(ctx_.settings.traineeName), {24, 76}, 0.8f);
+    const bool marker = markerShown();
+    if (inClip(dialogue_.bounds())) dialogue_.draw(target, ctx_.time, marker);
+    drawn_.valid = true;
+    drawn_.phase = phase_;
+    drawn_.dialogueSerial = dialogue_.serial();
+    drawn_.revealed = dialogue_.revealedCount();
+    drawn_.marker = marker;
+    drawn_.expression = expression_;
+    drawn_.blend = blend_;
+    drawn_.pose = art::ArtLibrary::customerPose(target, ctx_.time, kCustomerHeight);
     choices_.draw(target);
     if (phase_ == Phase::Ending) endButton_.draw(target);
     if (noticeTime_ > 0.f && !notice_.string().isEmpty()) {

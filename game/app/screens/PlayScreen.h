@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "Autosave.h"
+#include "art/Art.h"
 #include "counterplay/core/Session.h"
 #include "screens/ChoicePanel.h"
 #include "screens/DialogueBox.h"
@@ -35,6 +36,7 @@ public:
     void onFocusGained() override;
     void onClose() override;
     std::string debugInfo() const override;
+    bool damage(std::vector<sf::FloatRect>& out) const override;
 
     /// Benchmark support: keeps the typewriter running on the current line forever.
     void setBenchLoop(bool on);
@@ -56,6 +58,7 @@ private:
     void setPaused(unsigned reason, bool on);
     std::string expressionFor(const core::Line& line) const;
     void setExpression(const std::string& expression);
+    bool markerShown() const;
 
     const ScenarioEntry& entry_;
     core::PausableClock clock_;
@@ -80,6 +83,22 @@ private:
     float noticeTime_ = 0.f;
     ui::Button endButton_;
     bool benchLoop_ = false;
+
+    // Partial redraw (PartialRedraw.h): what the last draw() showed, to tell what changed since.
+    struct Drawn {
+        bool valid = false;
+        Phase phase = Phase::Lines;
+        unsigned dialogueSerial = 0;
+        std::size_t revealed = 0;
+        bool marker = false;
+        std::string expression;
+        float blend = 1.f;
+        art::CustomerPose pose;
+    };
+    mutable Drawn drawn_;
+    mutable art::CustomerBounds customerDrawn_;
+    Phase settledPhase_ = Phase::Lines;
+    float settle_ = 0.f;  // seconds in the current phase (choices slide in, cards fade)
 };
 
 }  // namespace counterplay::app

@@ -5,7 +5,9 @@
 
 #include <SFML/Graphics/RenderTarget.hpp>
 #include <SFML/Window/Event.hpp>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "Context.h"
 
@@ -36,8 +38,24 @@ public:
     /// Extra lines for the F3 developer overlay.
     virtual std::string debugInfo() const { return {}; }
 
+    /// Partial redraw (PartialRedraw.h): adds the logical rectangles whose pixels would change
+    /// if the screen were drawn now instead of as at its last draw(), and returns true; an
+    /// empty list means nothing changed. Returns false (the default) when the whole screen
+    /// must be drawn. Only called when the previous frame came from this screen's draw().
+    virtual bool damage(std::vector<sf::FloatRect>& out) const {
+        (void)out;
+        return false;
+    }
+    /// Limits the next draw() to what meets `clip` (logical; nullopt = everything). Drawing
+    /// outside it is harmless, since the scissor drops it: skipping it only saves time.
+    void setDrawClip(std::optional<sf::FloatRect> clip) { clip_ = clip; }
+
 protected:
+    /// True when something occupying `r` has to be drawn in this pass.
+    bool inClip(const sf::FloatRect& r) const { return !clip_ || clip_->intersects(r); }
+
     Context& ctx_;
+    std::optional<sf::FloatRect> clip_;
 };
 
 }  // namespace counterplay::app

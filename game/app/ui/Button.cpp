@@ -1,6 +1,7 @@
 #include "ui/Button.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "ui/Theme.h"
 
@@ -72,6 +73,7 @@ void Button::layout() {
 void Button::update(float dt, bool hovered) {
     const float target = (hovered || focused_) && enabled() ? 1.f : 0.f;
     hover_ += (target - hover_) * std::min(1.f, dt * 14.f);
+    if (std::abs(target - hover_) < 0.002f) hover_ = target;  // land exactly (see Meter::update)
 }
 
 void Button::draw(sf::RenderTarget& target) const {

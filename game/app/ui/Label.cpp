@@ -102,6 +102,7 @@ void Label::ensure() const {
     text_.setFillColor(color_);
     text_.setScale(1.f / scale_, 1.f / scale_);
     text_.setString(wrapped_);
+    measure_ = text_;
     shownCount_ = static_cast<std::size_t>(-2);
     // Size: widest line and the number of lines times the line height (stable while typing).
     const sf::FloatRect b = text_.getLocalBounds();
@@ -113,6 +114,29 @@ void Label::ensure() const {
                    (lineH * static_cast<float>(lines - 1) + static_cast<float>(px) * 1.2f) / scale_};
     text_.setPosition(std::round(position_.x * scale_) / scale_,
                       std::round(position_.y * scale_) / scale_);
+}
+
+sf::FloatRect Label::charactersRect(std::size_t from, std::size_t to) const {
+    ensure();
+    to = std::min(to, wrapped_.getSize());
+    if (font_ == nullptr || from >= to) return {};
+    measure_.setPosition(text_.getPosition());
+    const float pad = size_ * 0.4f;
+    const float line = lineHeight();
+    float left = 0, top = 0, right = 0, bottom = 0;
+    for (std::size_t i = from; i < to; ++i) {
+        const sf::Vector2f p = measure_.findCharacterPos(i);
+        const sf::Vector2f next = measure_.findCharacterPos(i + 1);
+        const float width = next.y == p.y && next.x > p.x ? next.x - p.x : size_ * 1.2f;
+        const float l = p.x - pad, t = p.y - pad, r = p.x + width + pad, b = p.y + line + pad;
+        if (i == from) {
+            left = l, top = t, right = r, bottom = b;
+        } else {
+            left = std::min(left, l), top = std::min(top, t);
+            right = std::max(right, r), bottom = std::max(bottom, b);
+        }
+    }
+    return {left, top, right - left, bottom - top};
 }
 
 void Label::draw(sf::RenderTarget& target, sf::RenderStates states) const {

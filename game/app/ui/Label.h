@@ -8,6 +8,7 @@
 #include <SFML/Graphics/Font.hpp>
 #include <SFML/Graphics/Text.hpp>
 #include <SFML/System/String.hpp>
+#include <algorithm>
 #include <cstddef>
 
 namespace counterplay::app::ui {
@@ -44,6 +45,11 @@ public:
     std::size_t revealLength() const;
     /// Reveal only the first `count` characters (npos = all).
     void setVisibleCount(std::size_t count);
+    /// Number of characters currently revealed.
+    std::size_t visibleCount() const { return std::min(visible_, revealLength()); }
+    /// Logical rectangle covering the glyphs of characters [from, to) of the laid-out text,
+    /// with room for accents and descenders (what a typewriter step changes on screen).
+    sf::FloatRect charactersRect(std::size_t from, std::size_t to) const;
 
 private:
     void draw(sf::RenderTarget& target, sf::RenderStates states) const override;
@@ -63,6 +69,7 @@ private:
     mutable float scale_ = 1.f;
     mutable sf::String wrapped_;
     mutable sf::Text text_;
+    mutable sf::Text measure_;  // the whole laid-out text, for charactersRect
     mutable sf::Vector2f size_cache_;
     mutable std::size_t shownCount_ = static_cast<std::size_t>(-2);
 };

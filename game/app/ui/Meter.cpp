@@ -35,6 +35,8 @@ void Meter::setValue(int value, bool instant) {
 
 void Meter::update(float dt) {
     shown_ += (static_cast<float>(value_) - shown_) * std::min(1.f, dt * 5.f);
+    // Land exactly: an easing that never arrives would move the bar by invisible amounts forever.
+    if (std::abs(static_cast<float>(value_) - shown_) < 0.05f) shown_ = static_cast<float>(value_);
     flash_ = std::max(0.f, flash_ - dt * 1.2f);
 }
 

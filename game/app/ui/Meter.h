@@ -15,6 +15,8 @@ public:
     void setValue(int value, bool instant = false);
     void update(float dt);
     void draw(sf::RenderTarget& target, float alpha = 1.f) const;
+    /// True when neither the easing nor the flash is moving (partial redraw).
+    bool settled() const { return shown_ == static_cast<float>(value_) && flash_ <= 0.f; }
 
 private:
     sf::FloatRect rect_;
