@@ -3,9 +3,11 @@
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 
 namespace fs = std::filesystem;
 using namespace counterplay::core;
@@ -83,4 +85,24 @@ TEST_F(AtomicFileTest, ReportsUnwritableFolders) {
     std::string out;
     EXPECT_FALSE(readWholeFile(dir.string(), out, error));
     EXPECT_NE(error.find("not a regular file"), std::string::npos);
+}
+
+TEST_F(AtomicFileTest, NextWriteRemovesTempsOfDeadWritersOnly) {
+    // A writer that died: a child process that has exited (and been reaped), so its pid is free.
+    const pid_t dead = ::fork();
+    if (dead == 0) _exit(0);
+    int status = 0;
+    ::waitpid(dead, &status, 0);
+    const fs::path abandoned = dir / (".out.csv.tmp-" + std::to_string(dead) + "-AbCdEf");
+    const fs::path live = dir / (".out.csv.tmp-" + std::to_string(::getppid()) + "-GhIjKl");
+    const fs::path otherTarget = dir / (".other.csv.tmp-" + std::to_string(dead) + "-MnOpQr");
+    const fs::path notOurs = dir / ".out.csv.tmp-notapid";
+    for (const fs::path& p : {abandoned, live, otherTarget, notOurs}) std::ofstream(p) << "half";
+    std::string error;
+    ASSERT_TRUE(writeFileAtomic((dir / "out.csv").string(), "whole", error)) << error;
+    EXPECT_FALSE(fs::exists(abandoned));    // its writer is gone
+    EXPECT_TRUE(fs::exists(live));          // its writer is alive: maybe still writing
+    EXPECT_TRUE(fs::exists(otherTarget));   // another file's business
+    EXPECT_TRUE(fs::exists(notOurs));       // not in the pid format
+    EXPECT_EQ(read(dir / "out.csv"), "whole");
 }

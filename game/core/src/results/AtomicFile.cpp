@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -26,14 +27,37 @@ void fsyncDir(const std::string& dir) {
     }
 }
 
+/// Removes ".<name>.tmp-<pid>-XXXXXX" files next to the target whose writing process no longer
+/// exists: a writer killed mid-write (SIGKILL, power loss) leaves its temporary file behind.
+/// A live writer's file (its process exists, or the pid was reused) is left alone.
+void removeAbandonedTemps(const std::string& dir, const std::string& name) {
+    const std::string prefix = "." + name + ".tmp-";
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(dir.empty() ? "." : dir, ec), end; !ec && it != end;
+         it.increment(ec)) {
+        const std::string file = it->path().filename().string();
+        if (file.compare(0, prefix.size(), prefix) != 0) continue;
+        const std::size_t dash = file.find('-', prefix.size());
+        if (dash == std::string::npos || dash == prefix.size()) continue;  // not <pid>-XXXXXX
+        const std::string digits = file.substr(prefix.size(), dash - prefix.size());
+        if (digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 9) continue;
+        const pid_t pid = static_cast<pid_t>(std::stol(digits));
+        if (pid <= 0 || pid == ::getpid()) continue;
+        if (::kill(pid, 0) == 0 || errno != ESRCH) continue;  // alive (or not ours to judge)
+        ::unlink(it->path().c_str());
+    }
+}
+
 }  // namespace
 
 std::unique_ptr<AtomicFile> AtomicFile::create(const std::string& path, std::string& error,
                                                mode_t mode) {
     const std::filesystem::path target(path);
     const std::string dir = target.parent_path().string();
+    removeAbandonedTemps(dir, target.filename().string());
+    // The writer's pid in the name lets a later writer remove it if this process dies mid-write.
     std::string temp = (dir.empty() ? std::string() : dir + "/") + "." +
-                       target.filename().string() + ".tmp-XXXXXX";
+                       target.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-XXXXXX";
     const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
     if (fd < 0) {
         error = "cannot write " + path + ": " + errnoText(errno);

@@ -13,8 +13,9 @@ namespace counterplay::core {
 
 class AtomicFile {
 public:
-    /// Starts writing `path` (a temporary ".<name>.tmp-XXXXXX" next to it, created with `mode`).
-    /// nullptr and `error` when the folder is not writable.
+    /// Starts writing `path` (a temporary ".<name>.tmp-<pid>-XXXXXX" next to it, created with
+    /// `mode`), first removing such files left by writers that died mid-write. nullptr and
+    /// `error` when the folder is not writable.
     static std::unique_ptr<AtomicFile> create(const std::string& path, std::string& error,
                                               mode_t mode = 0644);
 
