@@ -42,10 +42,14 @@ test-asan:
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j$(JOBS) -LE nosan
 
+# The fuzz build compiles Debian's yaml-cpp source with the fuzzer's instrumentation; without
+# the source (no network) it falls back to the system library and says so.
 $(FUZZ_BUILD)/CMakeCache.txt:
+	@src=$$(scripts/yaml-cpp-src.sh $(FUZZ_BUILD)/yaml-cpp-src) || { src=; \
+	  echo "make: yaml-cpp source unavailable: fuzzing against the uninstrumented system library"; }; \
 	CC=clang-14 CXX=clang++-14 cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DCOUNTERPLAY_FUZZ=ON -DCOUNTERPLAY_BUILD_APP=OFF -DCOUNTERPLAY_BUILD_TESTS=OFF \
-	  -DCOUNTERPLAY_BUILD_BENCH=OFF
+	  -DCOUNTERPLAY_BUILD_BENCH=OFF -DCOUNTERPLAY_YAMLCPP_SOURCE="$$src"
 
 # Replays the saved corpus and every past crash file through the fuzz target.
 test-fuzz: $(FUZZ_BUILD)/CMakeCache.txt

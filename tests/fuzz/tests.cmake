@@ -15,4 +15,12 @@ if(COUNTERPLAY_FUZZ)
   target_compile_options(fuzz_loader PRIVATE -fsanitize=fuzzer ${COUNTERPLAY_FUZZ_FLAGS})
   target_link_options(fuzz_loader PRIVATE -fsanitize=fuzzer ${COUNTERPLAY_FUZZ_FLAGS})
   target_link_libraries(fuzz_loader PRIVATE counterplay_core)
+  # yaml-cpp built from source (COUNTERPLAY_YAMLCPP_SOURCE, set by make fuzz / make test-fuzz):
+  # instrumented as well, so the fuzzer steers by coverage inside the YAML scanner and parser.
+  if(TARGET yaml-cpp)
+    target_compile_options(yaml-cpp PRIVATE -fsanitize=fuzzer-no-link ${COUNTERPLAY_FUZZ_FLAGS})
+    message(STATUS "fuzz: yaml-cpp is instrumented")
+  else()
+    message(STATUS "fuzz: yaml-cpp is the uninstrumented system library")
+  endif()
 endif()
