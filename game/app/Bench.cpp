@@ -184,11 +184,16 @@ int App::runBench(int frames) {
         screens_.push_back(std::make_unique<PlayScreen>(ctx_, *timed, nullptr));
         invalidate();
         const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(8500);
+        long lastPartial = partialFrames_;
         while (std::chrono::steady_clock::now() < until) {
             for (int i = 0; i < 5; ++i) {
                 const Sample t0 = Sample::now();
                 sceneFrame(false);
                 live.push_back(Sample::now().process - t0.process);
+                if (std::getenv("COUNTERPLAY_BENCH_TRACE") && live.back() > 16.0)
+                    std::fprintf(stderr, "bench: live frame %zu took %.1f ms (%s)\n", live.size(), live.back(),
+                                 partialFrames_ > lastPartial ? "partial" : "whole");
+                lastPartial = partialFrames_;
             }
             checkAgainstWhole();
         }

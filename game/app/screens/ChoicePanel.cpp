@@ -73,7 +73,9 @@ void ChoicePanel::update(float dt, sf::Vector2f mouse) {
 }
 
 bool ChoicePanel::settled() const {
-    return !visible_ || age_ >= 0.25f + 0.06f * static_cast<float>(buttons_.size());
+    if (!visible_) return true;
+    if (age_ < 0.25f + 0.06f * static_cast<float>(buttons_.size())) return false;
+    return std::all_of(buttons_.begin(), buttons_.end(), [](const ui::Button& b) { return b.settled(); });
 }
 
 void ChoicePanel::draw(sf::RenderTarget& target) const {

@@ -21,7 +21,7 @@ public:
     int handleEvent(const sf::Event& event, sf::Vector2f mouse);
     void update(float dt, sf::Vector2f mouse);
     void draw(sf::RenderTarget& target) const;
-    /// True when the options have finished sliding in (partial redraw).
+    /// True when the options have finished sliding in and their highlights easing (partial redraw).
     bool settled() const;
 
 private:

@@ -92,7 +92,7 @@ void FeedbackCard::update(float dt, sf::Vector2f mouse) {
 
 void FeedbackCard::draw(sf::RenderTarget& target) const {
     if (!visible_) return;
-    const float t = std::min(1.f, age_ / 0.22f);
+    const float t = std::min(1.f, age_ / kAppearSeconds);
     drawScrim(target, theme::fade(theme::kScrim, t * 0.8f));
     const sf::View saved = target.getView();
     sf::View v = saved;

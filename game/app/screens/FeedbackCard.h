@@ -19,6 +19,9 @@ public:
               float textScale);
     void hide() { visible_ = false; }
     bool visible() const { return visible_; }
+    /// True when the card is not fading in (partial redraw).
+    bool settled() const { return !visible_ || (age_ >= kAppearSeconds && continue_.settled()); }
+    static constexpr float kAppearSeconds = 0.22f;
     /// True when the trainee dismissed the card (Enter, Space, click on Continue).
     bool handleEvent(const sf::Event& event, sf::Vector2f mouse);
     void update(float dt, sf::Vector2f mouse);

@@ -77,15 +77,15 @@ bool PlayHud::urgent() const {
     return remaining_ && !paused_ && fillWidth() < 260 * 0.34f;
 }
 
-bool PlayHud::settled() const { return show_ == 0.f || show_ == 1.f; }
-
 void PlayHud::damage(std::vector<sf::FloatRect>& out, float /*time*/) const {
     const bool metersMoving = !mood_.settled() || !trust_.settled();
     if (metersMoving || drawn_.metersMoving) out.push_back({870, 4, 370, 52});  // both meters
     const bool timer = show_ > 0.02f && remaining_;
     if (!timer && !drawn_.timer) return;
-    const sf::FloatRect whole{480, 62, 320, 72};  // the box, the pulsing glow and the text
-    if (timer != drawn_.timer || urgent() || drawn_.urgent || shownSeconds_ != drawn_.seconds)
+    // The box, the pulsing glow and the text, and the 20 pixels it slides while fading in or out.
+    const sf::FloatRect whole{480, 40, 320, 96};
+    if (timer != drawn_.timer || show_ != drawn_.show || urgent() || drawn_.urgent ||
+        shownSeconds_ != drawn_.seconds)
         out.push_back(whole);
     else if (fillWidth() != drawn_.fill)
         out.push_back({506, 102, 268, 14});  // only the bar moved
@@ -102,7 +102,7 @@ void PlayHud::draw(sf::RenderTarget& target, float time) const {
         trust_.draw(target);
     }
     drawn_ = {show_ > 0.02f && remaining_.has_value(), urgent(), shownSeconds_, fillWidth(),
-              !mood_.settled() || !trust_.settled()};
+              !mood_.settled() || !trust_.settled(), show_};
     if (show_ > 0.02f && remaining_) {
         const float frac = std::clamp(static_cast<float>(*remaining_) / static_cast<float>(total_), 0.f, 1.f);
         const bool urgent = frac < 0.34f && !paused_;

@@ -26,8 +26,6 @@ public:
     void draw(sf::RenderTarget& target, float time) const;
 
     // Partial redraw support (PartialRedraw.h).
-    /// True when the countdown is not fading in or out.
-    bool settled() const;
     /// Adds the areas (meters easing, the countdown) that changed since the last draw().
     void damage(std::vector<sf::FloatRect>& out, float time) const;
     /// Everything the HUD draws (the top bar and the countdown below it).
@@ -49,6 +47,7 @@ private:
         int seconds = -1;
         float fill = 0.f;
         bool metersMoving = false;
+        float show = 0.f;
     };
     mutable Drawn drawn_;
     float fillWidth() const;

@@ -336,6 +336,14 @@ void PlayScreen::update(float dt, sf::Vector2f mouse) {
     if (phase_ == Phase::Ending) endButton_.update(dt, endButton_.hit(mouse));
 }
 
+bool PlayScreen::overlaid() const { return pause_.visible() || history_.visible() || noticeTime_ > 0.f; }
+
+bool PlayScreen::settled() const {
+    if (!choices_.settled() || !feedback_.settled()) return false;
+    // The end button appears with the ending.
+    return phase_ != Phase::Ending || (settle_ >= 0.3f && endButton_.settled());
+}
+
 bool PlayScreen::markerShown() const {
     const bool moreLines = lineIndex_ + 1 < session_->currentNode().lines.size();
     return phase_ == Phase::Lines && dialogue_.isComplete() && moreLines;
@@ -346,8 +354,9 @@ bool PlayScreen::damage(std::vector<sf::FloatRect>& out) const {
     // as a whole (a phase change and what slides or fades in after it, the menus, a notice, an
     // expression cross-fade, easing meters) redraws the whole screen.
     if (!drawn_.valid || drawn_.phase != phase_) return false;
-    if (phase_ == Phase::Leaving || pause_.visible() || history_.visible() || noticeTime_ > 0.f) return false;
-    if (settle_ < 0.3f || !hud_.settled() || !choices_.settled()) return false;
+    if (phase_ == Phase::Leaving || overlaid() || drawn_.overlaid) return false;
+    // Animations that move as a whole must have ended before the last draw, not just now.
+    if (!drawn_.settled || !settled()) return false;
     if (dialogue_.serial() != drawn_.dialogueSerial) return false;
     const std::size_t revealed = dialogue_.revealedCount();
     if (revealed < drawn_.revealed) return false;
@@ -379,6 +388,8 @@ void PlayScreen::draw(sf::RenderTarget& target) {
     const bool marker = markerShown();
     if (inClip(dialogue_.bounds())) dialogue_.draw(target, ctx_.time, marker);
     drawn_.valid = true;
+    drawn_.settled = settled();
+    drawn_.overlaid = overlaid();
     drawn_.phase = phase_;
     drawn_.dialogueSerial = dialogue_.serial();
     drawn_.revealed = dialogue_.revealedCount();

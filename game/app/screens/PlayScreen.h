@@ -59,6 +59,8 @@ private:
     std::string expressionFor(const core::Line& line) const;
     void setExpression(const std::string& expression);
     bool markerShown() const;
+    bool settled() const;
+    bool overlaid() const;
 
     const ScenarioEntry& entry_;
     core::PausableClock clock_;
@@ -87,6 +89,8 @@ private:
     // Partial redraw (PartialRedraw.h): what the last draw() showed, to tell what changed since.
     struct Drawn {
         bool valid = false;
+        bool settled = false;
+        bool overlaid = false;
         Phase phase = Phase::Lines;
         unsigned dialogueSerial = 0;
         std::size_t revealed = 0;

@@ -72,6 +72,7 @@ void Button::layout() {
 
 void Button::update(float dt, bool hovered) {
     const float target = (hovered || focused_) && enabled() ? 1.f : 0.f;
+    hoverTarget_ = target;
     hover_ += (target - hover_) * std::min(1.f, dt * 14.f);
     if (std::abs(target - hover_) < 0.002f) hover_ = target;  // land exactly (see Meter::update)
 }

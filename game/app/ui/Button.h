@@ -32,6 +32,8 @@ public:
     sf::FloatRect rect() const override { return rect_; }
     void update(float dt, bool hovered) override;
     void draw(sf::RenderTarget& target) const override;
+    /// True when the hover/focus highlight has finished easing (partial redraw).
+    bool settled() const { return hover_ == hoverTarget_; }
 
 private:
     void layout();
@@ -45,6 +47,7 @@ private:
     mutable RoundedRect badgeBg_;
     mutable RoundedRect ring_;
     float hover_ = 0.f;
+    float hoverTarget_ = 0.f;
     float opacity_ = 1.f;
     bool selected_ = false;
 };
