@@ -90,8 +90,13 @@ void FeedbackCard::update(float dt, sf::Vector2f mouse) {
     continue_.update(dt, continue_.hit(mouse));
 }
 
+void FeedbackCard::damage(std::vector<sf::FloatRect>& out) const {
+    if (visible_ && (!continue_.settled() || drawnButtonMoving_)) out.push_back(continue_.drawnArea());
+}
+
 void FeedbackCard::draw(sf::RenderTarget& target) const {
     if (!visible_) return;
+    drawnButtonMoving_ = !continue_.settled();
     const float t = std::min(1.f, age_ / kAppearSeconds);
     drawScrim(target, theme::fade(theme::kScrim, t * 0.8f));
     const sf::View saved = target.getView();

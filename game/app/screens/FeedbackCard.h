@@ -20,7 +20,9 @@ public:
     void hide() { visible_ = false; }
     bool visible() const { return visible_; }
     /// True when the card is not fading in (partial redraw).
-    bool settled() const { return !visible_ || (age_ >= kAppearSeconds && continue_.settled()); }
+    bool settled() const { return !visible_ || age_ >= kAppearSeconds; }
+    /// Adds the Continue button's area while its focus highlight eases in (partial redraw).
+    void damage(std::vector<sf::FloatRect>& out) const;
     static constexpr float kAppearSeconds = 0.22f;
     /// True when the trainee dismissed the card (Enter, Space, click on Continue).
     bool handleEvent(const sf::Event& event, sf::Vector2f mouse);
@@ -38,6 +40,7 @@ private:
     std::vector<ui::RoundedRect> chipBgs_;
     ui::RoundedRect panel_, stripe_;
     ui::Button continue_;
+    mutable bool drawnButtonMoving_ = false;
 };
 
 }  // namespace counterplay::app

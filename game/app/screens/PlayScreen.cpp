@@ -363,6 +363,7 @@ bool PlayScreen::damage(std::vector<sf::FloatRect>& out) const {
     if (revealed > drawn_.revealed) out.push_back(dialogue_.charactersRect(drawn_.revealed, revealed));
     if (markerShown() || drawn_.marker) out.push_back(dialogue_.markerArea());
     hud_.damage(out, ctx_.time);
+    feedback_.damage(out);
     const art::CustomerPose pose = art::ArtLibrary::customerPose(*ctx_.window, ctx_.time, kCustomerHeight);
     const bool faceChanged = blend_ < 1.f || drawn_.blend < 1.f || expression_ != drawn_.expression;
     if (!(pose == drawn_.pose) || faceChanged) {

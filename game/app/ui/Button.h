@@ -34,6 +34,10 @@ public:
     void draw(sf::RenderTarget& target) const override;
     /// True when the hover/focus highlight has finished easing (partial redraw).
     bool settled() const { return hover_ == hoverTarget_; }
+    /// Everything the button may paint: its shadow, focus ring and hover lift included.
+    sf::FloatRect drawnArea() const {
+        return {rect_.left - 16, rect_.top - 16, rect_.width + 32, rect_.height + 32};
+    }
 
 private:
     void layout();
