@@ -303,7 +303,7 @@ Verdict judge(const Scenario& sc, const ScoredPath& path, int bestTotal,
 Analysis analyzeScenario(const Scenario& sc) {
     Analysis a;
     const std::size_t N = sc.nodes.size();
-    const std::size_t start = resolve(sc, sc.start, sc.startIndex);
+    const std::size_t start = sc.resolve(sc.start, sc.startIndex);
     if (start >= N) {
         a.problems.push_back(problem(sc, Severity::Error, "start",
                                      "the start node '" + sc.start + "' does not exist"));

@@ -20,15 +20,6 @@ int findOrAdd(std::vector<std::string_view>& names, std::string_view name) {
 
 }  // namespace
 
-std::size_t resolve(const Scenario& sc, const std::string& id, std::size_t index) {
-    if (index < sc.nodes.size() && sc.nodes[index].id == id) return index;
-    auto it = sc.nodeIndex.find(id);
-    if (it != sc.nodeIndex.end()) return it->second;
-    for (std::size_t i = 0; i < sc.nodes.size(); ++i)
-        if (sc.nodes[i].id == id) return i;
-    return sc.nodes.size();
-}
-
 Graph compile(const Scenario& sc, bool ignoreConditions) {
     Graph g;
     g.nodeCount = sc.nodes.size();
@@ -97,11 +88,11 @@ Graph compile(const Scenario& sc, bool ignoreConditions) {
         g.edgeBegin.push_back(static_cast<std::uint32_t>(g.edges.size()));
         for (std::size_t i = 0; i < n.choices.size(); ++i) {
             const Choice& c = n.choices[i];
-            addEdge(resolve(sc, c.next, c.nextIndex), static_cast<int>(i),
+            addEdge(sc.resolve(c.next, c.nextIndex), static_cast<int>(i),
                     c.condition ? &*c.condition : nullptr, c.effects, c.points, c.tags);
         }
         if (n.timeLimit)
-            addEdge(resolve(sc, n.timeLimit->next, n.timeLimit->nextIndex), kTimeoutChoice,
+            addEdge(sc.resolve(n.timeLimit->next, n.timeLimit->nextIndex), kTimeoutChoice,
                     nullptr, n.timeLimit->effects, n.timeLimit->points, n.timeLimit->tags);
     }
     g.edgeBegin.push_back(static_cast<std::uint32_t>(g.edges.size()));

@@ -46,10 +46,6 @@ struct Graph {
     std::vector<int> initialKey;
 };
 
-/// Index of the node a `next` names: the stored index when it matches, else a look-up by id;
-/// nodes.size() when there is no such node.
-std::size_t resolve(const Scenario& sc, const std::string& id, std::size_t index);
-
 /// Compiles the scenario. With `ignoreConditions` every choice counts as available and the
 /// search key is empty (the fallback when the state space is too large).
 Graph compile(const Scenario& sc, bool ignoreConditions);

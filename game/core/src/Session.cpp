@@ -8,16 +8,6 @@ namespace counterplay::core {
 
 namespace {
 
-/// Resolves a `next` reference: the stored index when it matches, else a look-up by id.
-std::size_t resolveNext(const Scenario& sc, const std::string& id, std::size_t index) {
-    if (index < sc.nodes.size() && sc.nodes[index].id == id) return index;
-    auto it = sc.nodeIndex.find(id);
-    if (it != sc.nodeIndex.end()) return it->second;
-    for (std::size_t i = 0; i < sc.nodes.size(); ++i)
-        if (sc.nodes[i].id == id) return i;
-    return sc.nodes.size();
-}
-
 std::int64_t limitMs(const TimeLimit& t) { return static_cast<std::int64_t>(t.seconds) * 1000; }
 
 /// Replays `decisions` into a session driven by `clock`: each choice after its recorded elapsed
@@ -97,7 +87,7 @@ Session::Session(std::shared_ptr<const Scenario> scenario, const Clock& clock)
     : scenario_(std::move(scenario)), clock_(&clock), state_(State::initial(*scenario_)) {
     transcript_.scenarioId = scenario_->id;
     transcript_.contentHash = scenario_->contentHash;
-    const std::size_t start = resolveNext(*scenario_, scenario_->start, scenario_->startIndex);
+    const std::size_t start = scenario_->resolve(scenario_->start, scenario_->startIndex);
     if (start >= scenario_->nodes.size())
         throw std::invalid_argument("scenario '" + scenario_->id + "' has no start node '" +
                                     scenario_->start + "'");
@@ -131,7 +121,7 @@ bool Session::choose(std::size_t choiceIndex) {
     const Choice& c = node.choices[choiceIndex];
     if (c.condition && !c.condition->evaluate(state_)) return false;
     if (node.timeLimit && elapsedInNodeMs() >= limitMs(*node.timeLimit)) return false;
-    if (resolveNext(*scenario_, c.next, c.nextIndex) >= scenario_->nodes.size()) return false;
+    if (scenario_->resolve(c.next, c.nextIndex) >= scenario_->nodes.size()) return false;
     take(static_cast<int>(choiceIndex));
     return true;
 }
@@ -140,7 +130,7 @@ bool Session::update() {
     if (finished()) return false;
     const Node& node = currentNode();
     if (!node.timeLimit || elapsedInNodeMs() < limitMs(*node.timeLimit)) return false;
-    if (resolveNext(*scenario_, node.timeLimit->next, node.timeLimit->nextIndex) >=
+    if (scenario_->resolve(node.timeLimit->next, node.timeLimit->nextIndex) >=
         scenario_->nodes.size())
         return false;
     take(kTimeoutChoice);
@@ -169,14 +159,14 @@ void Session::take(int choiceIndex) {
         d.elapsedMs = limitMs(t);
         state_.apply(t.effects);
         takenTags_.push_back(t.tags);
-        next = resolveNext(*scenario_, t.next, t.nextIndex);
+        next = scenario_->resolve(t.next, t.nextIndex);
     } else {
         const Choice& c = node.choices[static_cast<std::size_t>(choiceIndex)];
         d.choiceId = c.id;
         d.elapsedMs = elapsedInNodeMs();
         state_.apply(c.effects);
         takenTags_.push_back(c.tags);
-        next = resolveNext(*scenario_, c.next, c.nextIndex);
+        next = scenario_->resolve(c.next, c.nextIndex);
     }
     transcript_.decisions.push_back(std::move(d));
     enter(next);
@@ -198,7 +188,7 @@ SessionSnapshot Session::snapshot() const {
 std::unique_ptr<Session> Session::restore(std::shared_ptr<const Scenario> scenario,
                                           const Clock& clock, const SessionSnapshot& snapshot,
                                           std::string& error) {
-    if (!scenario || resolveNext(*scenario, scenario->start, scenario->startIndex) >=
+    if (!scenario || scenario->resolve(scenario->start, scenario->startIndex) >=
                          scenario->nodes.size()) {
         error = "no scenario (or no start node) to restore into";
         return nullptr;
@@ -222,7 +212,7 @@ std::unique_ptr<Session> Session::restore(std::shared_ptr<const Scenario> scenar
 std::unique_ptr<Session> replayTranscript(std::shared_ptr<const Scenario> scenario,
                                           const Transcript& transcript, ManualClock& clock,
                                           std::string& error) {
-    if (!scenario || resolveNext(*scenario, scenario->start, scenario->startIndex) >=
+    if (!scenario || scenario->resolve(scenario->start, scenario->startIndex) >=
                          scenario->nodes.size()) {
         error = "no scenario (or no start node) to replay";
         return nullptr;

@@ -129,6 +129,11 @@ struct Scenario {
 
     /// The node with this id, or nullptr.
     const Node* findNode(const std::string& nodeId) const;
+
+    /// Index of the node a reference (`start`, a `next`) names: the stored index when it still
+    /// matches, else a look-up by id; nodes.size() when there is no such node. Shared by the
+    /// session and the analysis so that both follow a reference the same way.
+    std::size_t resolve(const std::string& nodeId, std::size_t storedIndex) const;
 };
 
 }  // namespace counterplay::core
