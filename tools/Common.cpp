@@ -164,13 +164,7 @@ std::string label(std::string_view key, Lang lang,
         auto it = english.find(key);
         text = it != english.end() ? it->second : std::string(key);
     }
-    for (const auto& [name, value] : args) {
-        const std::string placeholder = std::string("{") + name + "}";
-        for (std::size_t at = text.find(placeholder); at != std::string::npos;
-             at = text.find(placeholder, at + value.size()))
-            text.replace(at, placeholder.size(), value);
-    }
-    return text;
+    return core::fillPlaceholders(std::move(text), args);
 }
 
 std::vector<std::string> labelKeys() {

@@ -54,7 +54,7 @@ const std::string& Strings::get(const std::string& key, core::Lang lang) const {
 
 std::string Strings::format(const std::string& key, core::Lang lang,
                             std::initializer_list<std::pair<const char*, std::string>> args) const {
-    return substitute(get(key, lang), args);
+    return core::fillPlaceholders(get(key, lang), args);
 }
 
 std::vector<std::string> Strings::allKorean() const {
@@ -62,17 +62,6 @@ std::vector<std::string> Strings::allKorean() const {
     out.reserve(table_.size());
     for (const auto& [key, text] : table_) out.push_back(text.ko);
     return out;
-}
-
-std::string substitute(std::string tmpl,
-                       std::initializer_list<std::pair<const char*, std::string>> args) {
-    for (const auto& [name, value] : args) {
-        const std::string token = std::string("{") + name + "}";
-        for (std::size_t pos = tmpl.find(token); pos != std::string::npos;
-             pos = tmpl.find(token, pos + value.size()))
-            tmpl.replace(pos, token.size(), value);
-    }
-    return tmpl;
 }
 
 }  // namespace counterplay::app

@@ -42,8 +42,4 @@ private:
     mutable std::map<std::string, std::string> missing_;
 };
 
-/// Replaces "{name}" placeholders in `tmpl`.
-std::string substitute(std::string tmpl,
-                       std::initializer_list<std::pair<const char*, std::string>> args);
-
 }  // namespace counterplay::app

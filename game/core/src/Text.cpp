@@ -28,4 +28,15 @@ const std::string& Text::in(Lang lang) const {
     return lang == Lang::Ko ? en : ko;
 }
 
+std::string fillPlaceholders(std::string text,
+                             std::initializer_list<std::pair<const char*, std::string>> values) {
+    for (const auto& [name, value] : values) {
+        const std::string token = std::string("{") + name + "}";
+        for (std::size_t at = text.find(token); at != std::string::npos;
+             at = text.find(token, at + value.size()))
+            text.replace(at, token.size(), value);
+    }
+    return text;
+}
+
 }  // namespace counterplay::core

@@ -106,13 +106,7 @@ std::string ExportStrings::get(std::string_view key,
         text = en->second;
     else
         text = std::string(key);
-    for (const auto& [name, value] : args) {
-        const std::string token = std::string("{") + name + "}";
-        for (std::size_t pos = text.find(token); pos != std::string::npos;
-             pos = text.find(token, pos + value.size()))
-            text.replace(pos, token.size(), value);
-    }
-    return text;
+    return fillPlaceholders(std::move(text), args);
 }
 
 void appendInt(std::string& out, std::int64_t value) {

@@ -1,8 +1,10 @@
 // Bilingual text and the language selector used everywhere a person reads.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace counterplay::core {
 
@@ -25,5 +27,10 @@ struct Text {
     bool empty() const { return ko.empty() && en.empty(); }
     bool operator==(const Text&) const = default;
 };
+
+/// Replaces every "{name}" in `text` with its value, for the UI, export and tool strings that
+/// carry placeholders. A value is never searched again, so it may itself contain braces.
+std::string fillPlaceholders(std::string text,
+                             std::initializer_list<std::pair<const char*, std::string>> values);
 
 }  // namespace counterplay::core
