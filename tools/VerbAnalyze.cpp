@@ -33,7 +33,8 @@ std::vector<int> shownNumbers(const std::shared_ptr<const core::Scenario>& s,
                        return;
                    }
                    const std::vector<std::size_t> shown = session.availableChoices();
-                   const auto it = std::find(shown.begin(), shown.end(), static_cast<std::size_t>(c));
+                   const auto it =
+                       std::find(shown.begin(), shown.end(), static_cast<std::size_t>(c));
                    if (it != shown.end()) numbers[i] = static_cast<int>(it - shown.begin()) + 1;
                });
     return numbers;

@@ -50,7 +50,8 @@ PlayScreen::PlayScreen(Context& ctx, const ScenarioEntry& entry, const Autosave*
     if (!session_) {
         // Every new attempt shows the choices in a fresh order; the seed is in the transcript, so
         // a resume (above) and a replay show the same order again.
-        session_ = std::make_unique<core::Session>(entry.scenario, clock_, core::randomShuffleSeed());
+        session_ =
+            std::make_unique<core::Session>(entry.scenario, clock_, core::randomShuffleSeed());
         startedAtMs_ = core::nowEpochMs();
     }
     hud_.setMeters(session_->state().mood, session_->state().trust, true);

@@ -189,7 +189,8 @@ std::vector<std::string> ResultsStore::principleIds(const AttemptFilter& filter)
 
 std::optional<StoredAttempt> ResultsStore::loadFull(const char* column, std::int64_t id,
                                                    const std::string* uuid) const {
-    sqlite::Stmt s(db_, std::string("SELECT ") + kSummaryColumns + ", r.scorecard_json, a.shuffle_seed" + kFrom +
+    sqlite::Stmt s(db_, std::string("SELECT ") + kSummaryColumns +
+                            ", r.scorecard_json, a.shuffle_seed" + kFrom +
                             " JOIN attempt_records r ON r.attempt_id = a.id WHERE a." + column +
                             " = ?");
     if (uuid)
