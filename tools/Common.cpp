@@ -105,6 +105,10 @@ const std::map<std::string, std::string, std::less<>>& englishLabels() {
         {"play.enter-number-timed", "Enter a number from 1 to {n}, t to stay silent, or q to quit."},
         {"play.stopped", "Stopped at node '{node}'."},
         {"play.started-from", "(Starting from node '{node}'.)"},
+        {"play.entry-bad-number", "--choices entry {n} ('{entry}'): node '{node}' shows {count} choices: {shown}"},
+        {"play.entry-unknown-id", "--choices entry {n} ('{entry}'): node '{node}' shows no choice '{id}'{hint}; it shows: {shown}"},
+        {"play.entry-hidden", "--choices entry {n} ('{entry}'): choice '{id}' of node '{node}' is not shown now (its condition is false); it shows: {shown}"},
+        {"play.did-you-mean", " (did you mean '{id}'?)"},
         {"card.title", "Scorecard"},
         {"card.principles", "Principles (earned / achievable):"},
         {"card.total", "Total: {earned} of {best} points, {percent}% (pass mark {threshold}%): {verdict}"},
@@ -279,9 +283,10 @@ std::string formatPoints(const core::Points& points) {
     return out;
 }
 
-std::unique_ptr<core::Session> replayPath(std::shared_ptr<const core::Scenario> scenario,
-                                          const core::ScoredPath& path, core::ManualClock& clock,
-                                          std::int64_t thinkMs, std::string& error) {
+std::unique_ptr<core::Session> replayPath(
+    std::shared_ptr<const core::Scenario> scenario, const core::ScoredPath& path,
+    core::ManualClock& clock, std::int64_t thinkMs, std::string& error,
+    const std::function<void(const core::Session&, std::size_t)>& beforeStep) {
     auto session = std::make_unique<core::Session>(std::move(scenario), clock);
     for (std::size_t i = 0; i < path.steps.size(); ++i) {
         const core::PathStep& step = path.steps[i];
@@ -294,6 +299,7 @@ std::unique_ptr<core::Session> replayPath(std::shared_ptr<const core::Scenario> 
             error = where + ": the session is at '" + session->currentNode().id + "'";
             return nullptr;
         }
+        if (beforeStep) beforeStep(*session, i);
         const std::optional<std::int64_t> remaining = session->remainingMs();
         if (step.choiceIndex == core::kTimeoutChoice) {
             if (!remaining) {
@@ -312,11 +318,32 @@ std::unique_ptr<core::Session> replayPath(std::shared_ptr<const core::Scenario> 
         clock.advance(wait);
         session->update();
         if (step.choiceIndex < 0 || !session->choose(static_cast<std::size_t>(step.choiceIndex))) {
-            error = where + ": choice " + std::to_string(step.choiceIndex + 1) + " is not available";
+            error = where + ": choice " +
+                    (step.choiceIndex < 0 ? std::string("?")
+                                          : choiceId(session->currentNode(), step.choiceIndex)) +
+                    " is not available";
             return nullptr;
         }
     }
     return session;
+}
+
+std::string choicesArgument(const core::Scenario& scenario, const core::ScoredPath& path) {
+    std::string out;
+    for (const core::PathStep& step : path.steps) {
+        const core::Node* node = scenario.findNode(step.nodeId);
+        if (node == nullptr) continue;
+        if (!out.empty()) out += ',';
+        if (step.choiceIndex == core::kTimeoutChoice) {
+            out += 't';
+            continue;
+        }
+        out += choiceId(*node, step.choiceIndex);
+        // Answer in half the time when play's default thinking would let the timer run out.
+        if (node->timeLimit && node->timeLimit->seconds * std::int64_t{1000} <= kDefaultThinkMs)
+            out += '@' + std::to_string(node->timeLimit->seconds * std::int64_t{500});
+    }
+    return out;
 }
 
 namespace {

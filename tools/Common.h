@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <iosfwd>
 #include <memory>
@@ -31,6 +32,9 @@ namespace counterplay::tools {
 inline constexpr int kExitOk = 0;     ///< success
 inline constexpr int kExitData = 1;   ///< content or data error
 inline constexpr int kExitUsage = 2;  ///< bad command line
+
+/// Scripted play's thinking time before each decision (`play --think-ms`'s default).
+inline constexpr std::int64_t kDefaultThinkMs = 4000;
 
 /// Parses argv (argv[0] = the verb) into `app`. Returns nullopt when the verb should run, or the
 /// exit code to return at once: 0 after --help, 2 after a usage error (message on std::cerr).
@@ -106,11 +110,19 @@ const core::Points& choicePoints(const core::Node& node, int choiceIndex);
 /// "+2 complaint.listen, -1 trust.consistency" (empty string when no points).
 std::string formatPoints(const core::Points& points);
 
-/// Replays an analysis path in a fresh headless session: each decision after `thinkMs` (a timeout
-/// after its full limit). Returns the session, or nullptr and `error` when the path does not fit.
-std::unique_ptr<core::Session> replayPath(std::shared_ptr<const core::Scenario> scenario,
-                                          const core::ScoredPath& path, core::ManualClock& clock,
-                                          std::int64_t thinkMs, std::string& error);
+/// Replays an analysis path in a fresh headless session (file order): each decision after
+/// `thinkMs` (a timeout after its full limit). `beforeStep(session, i)`, when given, sees the
+/// session just before step i is taken. Returns the session, or nullptr and `error` when the
+/// path does not fit.
+std::unique_ptr<core::Session> replayPath(
+    std::shared_ptr<const core::Scenario> scenario, const core::ScoredPath& path,
+    core::ManualClock& clock, std::int64_t thinkMs, std::string& error,
+    const std::function<void(const core::Session&, std::size_t)>& beforeStep = {});
+
+/// The value of `play --choices` that takes `path`: choice ids (ids do not depend on the order
+/// shown), t for a timeout, and "id@MS" where a node's time limit is not longer than play's
+/// default thinking time. Empty when the path has no steps.
+std::string choicesArgument(const core::Scenario& scenario, const core::ScoredPath& path);
 
 /// The human-readable scorecard: per principle earned of achievable (names from the catalogue),
 /// total and percentage, PASS/FAIL, critical actions, ending, recommend and NPS class, time per

@@ -1,6 +1,8 @@
-// `counterplay analyze FILE`: the best and worst reachable path with their choices and scores,
-// per-principle ranges, endings, unreachable nodes, dead ends, whether the scenario can be passed
-// and failed, and the analysis problems; as text or JSON.
+// `counterplay analyze FILE`: the best and worst reachable path with their choices and scores
+// (each also as a ready-made `play --choices` list of choice ids), per-principle ranges, endings,
+// unreachable nodes, dead ends, whether the scenario can be passed and failed, and the analysis
+// problems; as text or JSON.
+#include <algorithm>
 #include <iostream>
 
 #include "Common.h"
@@ -13,7 +15,34 @@ namespace {
 using core::Lang;
 using nlohmann::json;
 
-json pathJson(const core::Scenario& s, const core::ScoredPath& path) {
+/// For each step of `path`, its choice's 1-based number among the choices shown at that moment
+/// in file order, as `play --choices` counts them without --shuffle (0 for a timeout, -1 when the
+/// path does not replay). Hidden choices are not counted, so the number can differ from the
+/// choice's place in the file.
+std::vector<int> shownNumbers(const std::shared_ptr<const core::Scenario>& s,
+                              const core::ScoredPath& path) {
+    std::vector<int> numbers(path.steps.size(), -1);
+    if (!path.exists) return numbers;
+    core::ManualClock clock;
+    std::string error;
+    replayPath(s, path, clock, kDefaultThinkMs, error,
+               [&](const core::Session& session, std::size_t i) {
+                   const int c = path.steps[i].choiceIndex;
+                   if (c == core::kTimeoutChoice) {
+                       numbers[i] = 0;
+                       return;
+                   }
+                   const std::vector<std::size_t> shown = session.availableChoices();
+                   const auto it =
+                       std::find(shown.begin(), shown.end(), static_cast<std::size_t>(c));
+                   if (it != shown.end()) numbers[i] = static_cast<int>(it - shown.begin()) + 1;
+               });
+    return numbers;
+}
+
+json pathJson(const std::shared_ptr<const core::Scenario>& scenario, const core::ScoredPath& path) {
+    const core::Scenario& s = *scenario;
+    const std::vector<int> numbers = shownNumbers(scenario, path);
     json j;
     j["exists"] = path.exists;
     j["total"] = path.total;
@@ -22,14 +51,17 @@ json pathJson(const core::Scenario& s, const core::ScoredPath& path) {
     j["ending"] = path.endingNode;
     const core::Node* end = s.findNode(path.endingNode);
     j["endingKind"] = end != nullptr && end->ending ? end->ending->kind : "";
+    j["choices"] = choicesArgument(s, path);  // the value for `play --choices`
     j["steps"] = json::array();
-    for (const core::PathStep& step : path.steps) {
+    for (std::size_t i = 0; i < path.steps.size(); ++i) {
+        const core::PathStep& step = path.steps[i];
         const core::Node* node = s.findNode(step.nodeId);
         if (node == nullptr) continue;
         json js;
         js["node"] = step.nodeId;
         js["choice"] = choiceId(*node, step.choiceIndex);
         js["timeout"] = step.choiceIndex == core::kTimeoutChoice;
+        if (numbers[i] > 0) js["number"] = numbers[i];  // among the choices shown, file order
         js["text"] = choiceText(*node, step.choiceIndex);
         js["points"] = json::object();
         for (const auto& [id, value] : choicePoints(*node, step.choiceIndex))
@@ -39,15 +71,17 @@ json pathJson(const core::Scenario& s, const core::ScoredPath& path) {
     return j;
 }
 
-json analysisJson(const core::Scenario& s, const core::Analysis& a, const core::Catalogue* cat) {
+json analysisJson(const std::shared_ptr<const core::Scenario>& scenario, const core::Analysis& a,
+                  const core::Catalogue* cat) {
+    const core::Scenario& s = *scenario;
     json j;
     j["scenario"] = s.id;
     j["title"] = s.title;
     j["contentHash"] = s.contentHash;
     j["nodes"] = s.nodes.size();
     j["passThreshold"] = s.passThreshold;
-    j["best"] = pathJson(s, a.best);
-    j["worst"] = pathJson(s, a.worst);
+    j["best"] = pathJson(scenario, a.best);
+    j["worst"] = pathJson(scenario, a.worst);
     j["principles"] = json::array();
     for (const core::PrincipleRange& r : a.principles) {
         json p;
@@ -80,8 +114,10 @@ json analysisJson(const core::Scenario& s, const core::Analysis& a, const core::
     return j;
 }
 
-void printPath(std::ostream& out, const char* title, const core::Scenario& s,
-               const core::ScoredPath& path, Lang lang) {
+void printPath(std::ostream& out, const char* title,
+               const std::shared_ptr<const core::Scenario>& scenario, const core::ScoredPath& path,
+               Lang lang) {
+    const core::Scenario& s = *scenario;
     if (!path.exists) {
         out << title << ": no complete path\n";
         return;
@@ -92,17 +128,23 @@ void printPath(std::ostream& out, const char* title, const core::Scenario& s,
     if (end != nullptr && end->ending)
         out << " (" << end->ending->kind << ": " << end->ending->title.in(lang) << ")";
     out << '\n';
+    const std::vector<int> numbers = shownNumbers(scenario, path);
     for (std::size_t i = 0; i < path.steps.size(); ++i) {
         const core::Node* node = s.findNode(path.steps[i].nodeId);
         if (node == nullptr) continue;
         const int c = path.steps[i].choiceIndex;
+        // The choice id, and its number among the choices shown (file order), as play counts.
         out << "  " << (i + 1) << ". " << node->id << " -> "
-            << (c == core::kTimeoutChoice ? std::string("timeout") : std::to_string(c + 1))
+            << (c == core::kTimeoutChoice
+                    ? std::string("timeout")
+                    : choiceId(*node, c) +
+                          (numbers[i] > 0 ? " (" + std::to_string(numbers[i]) + ")" : ""))
             << ": " << snippet(choiceText(*node, c).in(lang), 70);
         const std::string points = formatPoints(choicePoints(*node, c));
         if (!points.empty()) out << "  [" << points << "]";
         out << '\n';
     }
+    if (!path.steps.empty()) out << "  --choices " << choicesArgument(s, path) << '\n';
 }
 
 std::string joinOrNone(const std::vector<std::string>& items) {
@@ -112,13 +154,14 @@ std::string joinOrNone(const std::vector<std::string>& items) {
     return out;
 }
 
-void printText(std::ostream& out, const core::Scenario& s, const core::Analysis& a,
-               const core::Catalogue* cat, Lang lang) {
+void printText(std::ostream& out, const std::shared_ptr<const core::Scenario>& scenario,
+               const core::Analysis& a, const core::Catalogue* cat, Lang lang) {
+    const core::Scenario& s = *scenario;
     out << "Analysis: " << s.title.in(lang) << " [" << s.id << "], " << s.nodes.size()
         << " nodes, pass mark " << s.passThreshold << "%\n\n";
-    printPath(out, "Best path", s, a.best, lang);
+    printPath(out, "Best path", scenario, a.best, lang);
     out << '\n';
-    printPath(out, "Worst path", s, a.worst, lang);
+    printPath(out, "Worst path", scenario, a.worst, lang);
     out << "\nPer principle (worst .. best):\n";
     for (const core::PrincipleRange& r : a.principles) {
         char range[48];
@@ -170,9 +213,9 @@ int analyzeMain(int argc, char** argv) {
     }
     const core::Analysis analysis = core::analyzeScenario(*loaded.scenario);
     if (json)
-        printJson(std::cout, analysisJson(*loaded.scenario, analysis, loaded.catalogue.get()));
+        printJson(std::cout, analysisJson(loaded.scenario, analysis, loaded.catalogue.get()));
     else
-        printText(std::cout, *loaded.scenario, analysis, loaded.catalogue.get(),
+        printText(std::cout, loaded.scenario, analysis, loaded.catalogue.get(),
                   resolveLang(langValue));
     return kExitOk;
 }

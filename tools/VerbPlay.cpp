@@ -1,6 +1,8 @@
 // `counterplay play FILE`: plays a scenario in the terminal, interactively (numbers on stdin, real
-// time) or scripted with --choices (a manual clock, so the output is byte-for-byte repeatable),
-// then prints the scorecard as text or JSON.
+// time, the choices shuffled) or scripted with --choices (choice ids or numbers, a manual clock,
+// file order unless --shuffle SEED: the output is byte-for-byte repeatable), then prints the
+// scorecard as text or JSON.
+#include <cctype>
 #include <chrono>
 #include <iostream>
 #include <thread>
@@ -11,20 +13,33 @@
 #include "ResultsCommon.h"
 #include "Verbs.h"
 #include "counterplay/core/Json.h"
+#include "counterplay/core/Shuffle.h"
 #include "counterplay/core/State.h"
+#include "counterplay/core/Suggest.h"
 
 namespace counterplay::tools {
 namespace {
 
 using core::Lang;
 
-/// One entry of --choices: a 1-based number among the available choices, or a timeout.
+/// One entry of --choices: a choice id, a 1-based number among the choices shown, or a timeout.
 struct ScriptStep {
     bool timeout = false;
-    int number = 0;
-    std::optional<std::int64_t> thinkMs;  ///< "2@1500": this decision after 1.5 s
+    int number = 0;                       ///< 0 when the entry is an id
+    std::string id;                       ///< the choice id, when not a number
+    std::optional<std::int64_t> thinkMs;  ///< "2@1500" or "tend@1500": this decision after 1.5 s
     std::string raw;
 };
+
+/// True when `s` can be meant as a choice id (id characters, any case: a wrong case gets a "did
+/// you mean" at the node rather than a syntax error).
+bool idLike(const std::string& s) {
+    if (s.empty() || !std::isalpha(static_cast<unsigned char>(s[0]))) return false;
+    for (char c : s)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.')
+            return false;
+    return true;
+}
 
 bool parseScript(const std::string& text, std::vector<ScriptStep>& steps, std::string& error) {
     std::size_t pos = 0;
@@ -57,15 +72,22 @@ bool parseScript(const std::string& text, std::vector<ScriptStep>& steps, std::s
         }
         if (number == "t" || number == "T" || number == "0") {
             step.timeout = true;
-        } else {
+        } else if (!number.empty() && std::isdigit(static_cast<unsigned char>(number[0]))) {
             try {
                 std::size_t used = 0;
                 step.number = std::stoi(number, &used);
                 if (used != number.size() || step.number < 1) throw std::invalid_argument("n");
             } catch (const std::exception&) {
-                error = "bad entry '" + item + "' in --choices (use 1-9, or t for a timeout)";
+                error = "bad entry '" + item +
+                        "' in --choices (use a choice id, a number 1-9, or t for a timeout)";
                 return false;
             }
+        } else if (idLike(number)) {
+            step.id = number;
+        } else {
+            error = "bad entry '" + item +
+                    "' in --choices (use a choice id, a number 1-9, or t for a timeout)";
+            return false;
         }
         steps.push_back(step);
         if (comma == text.size()) break;
@@ -186,25 +208,78 @@ private:
     bool coach_;
 };
 
+/// "1 tend, 2 cold-water, 3 leave": the choices shown, numbered as shown, for error messages.
+std::string describeShown(const core::Node& node, const std::vector<std::size_t>& shown) {
+    std::string out;
+    for (std::size_t i = 0; i < shown.size(); ++i)
+        out += (i ? ", " : "") + std::to_string(i + 1) + " " + node.choices[shown[i]].id;
+    return out.empty() ? std::string("-") : out;
+}
+
+/// The file index a --choices entry picks among `shown` (file indices in the order shown);
+/// nullopt plus a message naming the choices shown when it picks none.
+std::optional<std::size_t> resolveStep(const ScriptStep& step, std::size_t entryNumber,
+                                       const core::Node& node,
+                                       const std::vector<std::size_t>& shown, Lang lang,
+                                       std::string& error) {
+    const std::string n = std::to_string(entryNumber);
+    if (step.id.empty()) {
+        if (static_cast<std::size_t>(step.number) <= shown.size())
+            return shown[static_cast<std::size_t>(step.number) - 1];
+        error = label("play.entry-bad-number", lang,
+                      {{"n", n},
+                       {"entry", step.raw},
+                       {"node", node.id},
+                       {"count", std::to_string(shown.size())},
+                       {"shown", describeShown(node, shown)}});
+        return std::nullopt;
+    }
+    for (std::size_t i : shown)
+        if (node.choices[i].id == step.id) return i;
+    for (const core::Choice& c : node.choices) {
+        if (c.id != step.id) continue;
+        error = label("play.entry-hidden", lang,
+                      {{"n", n},
+                       {"entry", step.raw},
+                       {"node", node.id},
+                       {"id", step.id},
+                       {"shown", describeShown(node, shown)}});
+        return std::nullopt;
+    }
+    std::vector<std::string> ids;
+    for (std::size_t i : shown) ids.push_back(node.choices[i].id);
+    const std::string near = core::closestMatch(step.id, ids);
+    error = label("play.entry-unknown-id", lang,
+                  {{"n", n},
+                   {"entry", step.raw},
+                   {"node", node.id},
+                   {"id", step.id},
+                   {"hint", near.empty() ? std::string()
+                                         : label("play.did-you-mean", lang, {{"id", near}})},
+                   {"shown", describeShown(node, shown)}});
+    return std::nullopt;
+}
+
 struct PlayOptions {
     std::string file;
     std::string catalogue;
     std::string lang;
     std::string choices;
     bool scripted = false;
-    std::int64_t thinkMs = 4000;
+    std::int64_t thinkMs = kDefaultThinkMs;
     std::string from;
     std::vector<std::string> sets;
     bool json = false;
     bool assess = false;
+    std::optional<std::uint64_t> shuffleSeed;  ///< --shuffle SEED
 };
 
-// Shows the current node and its available choices (filled into `available`); false, after
-// saying why, when no choice is available and no timer can move the scene on.
+// Shows the current node and its available choices in the order shown (filled into `available`);
+// false, after saying why, when no choice is available and no timer can move the scene on.
 bool presentNode(const core::Session& session, Narrator& narrator,
                  std::vector<std::size_t>& available) {
     narrator.showNode(session);
-    available = session.availableChoices();
+    available = session.shownChoices();
     narrator.showChoices(session, available);
     if (!session.stuck()) return true;
     std::cerr << "counterplay play: stuck at node '" << session.currentNode().id
@@ -214,7 +289,7 @@ bool presentNode(const core::Session& session, Narrator& narrator,
 
 /// Outcome of the decision loop: kExitOk when the scene ended, else the code to exit with.
 int runScripted(core::Session& session, core::ManualClock& clock, const PlayOptions& opt,
-                Narrator& narrator, std::ostream& out) {
+                Narrator& narrator, std::ostream& out, Lang lang) {
     std::vector<ScriptStep> script;
     std::string error;
     if (!parseScript(opt.choices, script, error)) {
@@ -242,16 +317,17 @@ int runScripted(core::Session& session, core::ManualClock& clock, const PlayOpti
             clock.advance(*remaining);
             session.update();
         } else {
-            clock.advance(step.thinkMs.value_or(opt.thinkMs));
-            if (!session.update()) {
-                if (static_cast<std::size_t>(step.number) > available.size()) {
-                    std::cerr << "counterplay play: --choices entry " << next << " ('" << step.raw
-                              << "'): node '" << session.currentNode().id << "' shows "
-                              << available.size() << " choices\n";
-                    return kExitUsage;
-                }
-                session.choose(available[static_cast<std::size_t>(step.number) - 1]);
+            // Resolved before the clock moves: a wrong entry is a usage error even when the
+            // thinking time would have let the timer run out.
+            std::string problem;
+            const std::optional<std::size_t> pick =
+                resolveStep(step, next, session.currentNode(), available, lang, problem);
+            if (!pick) {
+                std::cerr << "counterplay play: " << problem << '\n';
+                return kExitUsage;
             }
+            clock.advance(step.thinkMs.value_or(opt.thinkMs));
+            if (!session.update()) session.choose(*pick);
         }
         narrator.showFeedback(session);
     }
@@ -327,9 +403,9 @@ int runInteractive(core::Session& session, Narrator& narrator, std::ostream& out
 }  // namespace
 
 int playMain(int argc, char** argv) {
-    CLI::App app{"Play a scenario in the terminal: the customer's lines, numbered choices (enter a "
-                 "number), coach feedback after each choice, and the scorecard at the end. With "
-                 "--choices the play is scripted and repeatable.",
+    CLI::App app{"Play a scenario in the terminal: the customer's lines, numbered choices in a "
+                 "shuffled order (enter a number), coach feedback after each choice, and the "
+                 "scorecard at the end. With --choices the play is scripted and repeatable.",
                  "counterplay play"};
     PlayOptions opt;
     bool coach = false;
@@ -338,9 +414,16 @@ int playMain(int argc, char** argv) {
     app.add_option("--catalogue", opt.catalogue,
                    "Principle catalogue (default: principles.yaml next to the scenario or above)");
     app.add_option("--choices", opt.choices,
-                   "Scripted play: comma-separated 1-based numbers among the choices shown; t or 0 "
-                   "lets the timer run out; N@MS takes choice N after MS milliseconds "
-                   "(e.g. 2,1,t,3@1500)");
+                   "Scripted play: comma-separated choice ids, or 1-based numbers among the "
+                   "choices shown (file order unless --shuffle); t or 0 lets the timer run out; "
+                   "X@MS takes choice X after MS milliseconds (e.g. apologise,2,t,offer@1500; "
+                   "`counterplay analyze` prints the best and worst path this way)");
+    std::uint64_t seed = 0;
+    auto* shuffleOpt = app.add_option(
+        "--shuffle", seed,
+        "Show the choices in the order of this seed, as the game does (numbers in --choices "
+        "then count in that order). Interactive play uses a random seed when not given; "
+        "scripted play keeps file order");
     app.add_option("--think-ms", opt.thinkMs,
                    "Scripted play: milliseconds before each decision (default 4000)")
         ->check(CLI::Range(0, 3600000));
@@ -361,6 +444,8 @@ int playMain(int argc, char** argv) {
     addDbOption(app, db);
     if (auto code = parseCommandLine(app, argc, argv)) return *code;
     opt.scripted = app.count("--choices") > 0;
+    if (shuffleOpt->count() > 0) opt.shuffleSeed = seed;
+    else if (!opt.scripted) opt.shuffleSeed = core::randomShuffleSeed();
     const Lang lang = resolveLang(opt.lang);
 
     ToolScenario loaded = loadScenarioForTool(opt.file, opt.catalogue, std::cerr);
@@ -401,9 +486,9 @@ int playMain(int argc, char** argv) {
     core::ManualClock manual;
     core::SteadyClock steady;
     const core::Clock& clock = opt.scripted ? static_cast<const core::Clock&>(manual) : steady;
-    core::Session session(scenario, clock);
+    core::Session session(scenario, clock, opt.shuffleSeed);
     const std::int64_t startedAt = core::nowEpochMs();
-    const int rc = opt.scripted ? runScripted(session, manual, opt, narrator, scene)
+    const int rc = opt.scripted ? runScripted(session, manual, opt, narrator, scene, lang)
                                 : runInteractive(session, narrator, scene, lang);
     if (rc == -1) return kExitOk;  // the player quit
     if (rc != kExitOk) return rc;
@@ -425,6 +510,8 @@ int playMain(int argc, char** argv) {
         j["scorecard"] = card;
         j["transcript"] = session.transcript();
         j["lang"] = core::langCode(lang);
+        // Also in the transcript; here too so a trainer can see it at a glance. null: file order.
+        j["shuffleSeed"] = opt.shuffleSeed ? nlohmann::json(*opt.shuffleSeed) : nlohmann::json();
         if (scenario->start != loaded.scenario->start) j["startedFrom"] = scenario->start;
         printJson(std::cout, j);
     } else {

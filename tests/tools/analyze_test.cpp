@@ -49,6 +49,37 @@ TEST(Analyze, TextShowsPathsAndRanges) {
     EXPECT_NE(r.out.find("Can pass: yes; can fail: yes"), std::string::npos) << r.out;
 }
 
+TEST(Analyze, PathsAsChoiceIdsAndShownNumbers) {
+    TempDir dir;
+    writeFixture(dir);
+    const std::string file = dir.path() + "/late-order.yaml";
+    const nlohmann::json j = nlohmann::json::parse(runVerb({"analyze", file, "--json"}).out);
+    EXPECT_EQ(j["best"]["choices"].get<std::string>(), "apologise,promise");
+    EXPECT_EQ(j["worst"]["choices"].get<std::string>(), "excuse,shrug");
+    // `shrug` is the second choice in the file, but `promise` is hidden after the excuse: play
+    // shows it as number 1.
+    EXPECT_EQ(j["worst"]["steps"][1]["number"].get<int>(), 1);
+    EXPECT_EQ(j["best"]["steps"][1]["number"].get<int>(), 1);
+    EXPECT_EQ(j["worst"]["steps"][0]["number"].get<int>(), 2);
+    const RunResult r = runVerb({"analyze", file, "--lang", "en"});
+    EXPECT_NE(r.out.find("  2. check -> shrug (1): No idea, sorry."), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\n  --choices apologise,promise\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\n  --choices excuse,shrug\n"), std::string::npos) << r.out;
+}
+
+TEST(Analyze, ShortTimersGetAnAnswerTime) {
+    TempDir dir;
+    dir.write("principles.yaml", kCatalogue);
+    std::string text = kScenario;
+    text.replace(text.find("seconds: 30"), 11, "seconds: 3");
+    const std::string file = dir.write("s.yaml", text);
+    const nlohmann::json j = nlohmann::json::parse(runVerb({"analyze", file, "--json"}).out);
+    EXPECT_EQ(j["best"]["choices"].get<std::string>(), "apologise@1500,promise");
+    const RunResult p = runVerb({"play", file, "--choices", "apologise@1500,promise", "--json"});
+    ASSERT_EQ(p.code, 0) << p.err;
+    EXPECT_EQ(nlohmann::json::parse(p.out)["scorecard"]["earnedTotal"].get<int>(), 5);
+}
+
 TEST(Analyze, NeverAvailableChoiceIsAProblem) {
     TempDir dir;
     dir.write("principles.yaml", kCatalogue);

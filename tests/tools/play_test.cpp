@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <set>
+
 #include "../../tools/Common.h"
+#include "counterplay/core/Shuffle.h"
 #include "ToolTestUtil.h"
 
 namespace counterplay::testing {
@@ -98,6 +101,89 @@ TEST_F(Play, BadScriptsAreUsageErrors) {
     EXPECT_EQ(runVerb({"play", file(), "--choices", "x"}).code, 2);
     EXPECT_EQ(runVerb({"play", file(), "--choices", "1,t"}).code, 2);  // no timer at `check`
     EXPECT_EQ(runVerb({"play", file(), "--choices", "1,1,1"}).code, 2);
+}
+
+TEST_F(Play, ChoiceIdsAndNumbersMixed) {
+    const RunResult ids = runVerb({"play", file(), "--choices", "apologise,promise", "--json"});
+    ASSERT_EQ(ids.code, 0) << ids.err;
+    const RunResult mixed = runVerb({"play", file(), "--choices", "apologise@1000,1", "--json"});
+    ASSERT_EQ(mixed.code, 0) << mixed.err;
+    const nlohmann::json a = nlohmann::json::parse(ids.out), b = nlohmann::json::parse(mixed.out);
+    EXPECT_EQ(a["scorecard"]["earnedTotal"].get<int>(), 5);
+    EXPECT_EQ(b["scorecard"]["earnedTotal"].get<int>(), 5);
+    EXPECT_EQ(b["transcript"]["decisions"][0]["elapsedMs"].get<int>(), 1000);
+    EXPECT_EQ(b["transcript"]["decisions"][1]["choiceId"].get<std::string>(), "promise");
+    EXPECT_TRUE(a["shuffleSeed"].is_null());  // scripted without --shuffle: file order
+    EXPECT_FALSE(a["transcript"].contains("shuffleSeed"));
+}
+
+TEST_F(Play, WrongIdNamesTheChoicesShown) {
+    const RunResult near = runVerb({"play", file(), "--choices", "apologize", "--lang", "en"});
+    EXPECT_EQ(near.code, 2);
+    EXPECT_NE(near.err.find("counterplay play: --choices entry 1 ('apologize'): node 'arrive' "
+                            "shows no choice 'apologize' (did you mean 'apologise'?); it shows: "
+                            "1 apologise, 2 excuse\n"),
+              std::string::npos)
+        << near.err;
+    const RunResult far = runVerb({"play", file(), "--choices", "wave", "--lang", "en"});
+    EXPECT_EQ(far.code, 2);
+    EXPECT_NE(far.err.find("shows no choice 'wave'; it shows: 1 apologise, 2 excuse"),
+              std::string::npos)
+        << far.err;
+    // `promise` exists but is hidden after the excuse.
+    const RunResult hidden = runVerb({"play", file(), "--choices", "excuse,promise", "--lang", "en"});
+    EXPECT_EQ(hidden.code, 2);
+    EXPECT_NE(hidden.err.find("--choices entry 2 ('promise'): choice 'promise' of node 'check' is "
+                              "not shown now (its condition is false); it shows: 1 shrug"),
+              std::string::npos)
+        << hidden.err;
+    const RunResult number = runVerb({"play", file(), "--choices", "3", "--lang", "en"});
+    EXPECT_EQ(number.code, 2);
+    EXPECT_NE(number.err.find("--choices entry 1 ('3'): node 'arrive' shows 2 choices: "
+                              "1 apologise, 2 excuse"),
+              std::string::npos)
+        << number.err;
+    const RunResult ko = runVerb({"play", file(), "--choices", "apologize", "--lang", "ko"});
+    EXPECT_EQ(ko.code, 2);
+    EXPECT_NE(ko.err.find(tools::label("play.did-you-mean", core::Lang::Ko, {{"id", "apologise"}})),
+              std::string::npos)
+        << ko.err;
+    EXPECT_EQ(runVerb({"play", file(), "--choices", "apolog!se"}).code, 2);
+}
+
+TEST_F(Play, ShuffleSeedOrdersTheNumbers) {
+    // Over a few seeds, "1" picks whichever choice the seed shows first, and the ids still pick
+    // the same choice whatever the order.
+    std::set<std::string> firsts;
+    for (const char* seed : {"1", "2", "3", "4", "5", "6", "7", "8"}) {
+        const RunResult r = runVerb({"play", file(), "--shuffle", seed, "--choices", "1,1", "--json"});
+        ASSERT_EQ(r.code, 0) << r.err;
+        const nlohmann::json j = nlohmann::json::parse(r.out);
+        EXPECT_EQ(j["shuffleSeed"].get<std::uint64_t>(), std::stoull(seed));
+        EXPECT_EQ(j["transcript"]["shuffleSeed"].get<std::uint64_t>(), std::stoull(seed));
+        const std::uint64_t s = std::stoull(seed);
+        const std::size_t first = core::shuffledOrder(s, "arrive", 0, 2)[0];
+        const std::string id = j["transcript"]["decisions"][0]["choiceId"].get<std::string>();
+        EXPECT_EQ(id, first == 0 ? "apologise" : "excuse");
+        firsts.insert(id);
+        const RunResult byId =
+            runVerb({"play", file(), "--shuffle", seed, "--choices", "apologise,promise", "--json"});
+        EXPECT_EQ(nlohmann::json::parse(byId.out)["scorecard"]["earnedTotal"].get<int>(), 5);
+    }
+    EXPECT_EQ(firsts.size(), 2u);  // both orders came up
+    const RunResult text = runVerb({"play", file(), "--shuffle", "1", "--choices", "apologise,promise"});
+    const RunResult again = runVerb({"play", file(), "--shuffle", "1", "--choices", "apologise,promise"});
+    EXPECT_EQ(text.out, again.out);
+    EXPECT_EQ(runVerb({"play", file(), "--shuffle", "-3", "--choices", "1,1"}).code, 2);
+}
+
+TEST_F(Play, InteractivePlayShuffles) {
+    // No --shuffle: a random seed, recorded in the transcript.
+    const RunResult r = runVerb({"play", file(), "--json"}, "1\n1\n");
+    ASSERT_EQ(r.code, 0) << r.err;
+    const nlohmann::json j = nlohmann::json::parse(r.out);
+    ASSERT_TRUE(j["transcript"].contains("shuffleSeed"));
+    EXPECT_EQ(j["shuffleSeed"], j["transcript"]["shuffleSeed"]);
 }
 
 TEST_F(Play, ScriptEndingEarlyIsADataError) {

@@ -100,6 +100,9 @@ public:
         return *this;
     }
 
+    /// `shuffle: false` on the current node: its choices always show in file order.
+    Builder& keepOrder() { return sc_->nodes.back().shuffle = false, *this; }
+
     Builder& ending(const std::string& kind = "resolved", std::optional<int> recommend = {},
                     const std::string& endingId = "") {
         counterplay::core::Ending e;

@@ -51,11 +51,34 @@ TEST(Json, TranscriptRoundTrip) {
     EXPECT_EQ(json::parse(j.dump()).get<Transcript>(), t);
 }
 
+TEST(Json, TranscriptShuffleSeed) {
+    Transcript t;
+    t.decisions = {{"greet", 1, "greet.1", 2500}};
+    EXPECT_FALSE(json(t).contains("shuffleSeed"));  // file order: no key, as in old files
+    EXPECT_FALSE(json(t).get<Transcript>().shuffleSeed.has_value());
+    for (std::uint64_t seed : {std::uint64_t{0}, std::uint64_t{12345}, ~std::uint64_t{0}}) {
+        t.shuffleSeed = seed;
+        const std::string dumped = json(t).dump();
+        EXPECT_EQ(json::parse(dumped).get<Transcript>(), t) << dumped;
+    }
+    EXPECT_NE(json(t).dump().find("\"shuffleSeed\":18446744073709551615"), std::string::npos);
+    const char* bad[] = {R"({"decisions": [], "shuffleSeed": -1})",
+                         R"({"decisions": [], "shuffleSeed": 1.5})",
+                         R"({"decisions": [], "shuffleSeed": "12"})"};
+    for (const char* text : bad)
+        EXPECT_THROW(json::parse(text).get<Transcript>(), json::exception) << text;
+    EXPECT_FALSE(json::parse(R"({"decisions": [], "shuffleSeed": null})")
+                     .get<Transcript>()
+                     .shuffleSeed.has_value());
+}
+
 TEST(Json, SnapshotRoundTrip) {
     SessionSnapshot s;
     s.transcript.scenarioId = "x";
     s.transcript.decisions = {{"a", 0, "a.0", 10}};
     s.elapsedInNodeMs = 12'345;
+    EXPECT_EQ(json(s).get<SessionSnapshot>(), s);
+    s.transcript.shuffleSeed = 99;  // a resumed game shows the same order
     EXPECT_EQ(json(s).get<SessionSnapshot>(), s);
 }
 

@@ -323,3 +323,52 @@ TEST(Loader, SelfLoopIsACycle) {
               "loop.yaml:12:50: error: nodes.a.choices[0].next: cycle: a -> a (a conversation "
               "must move forward; loops are not allowed)\n");
 }
+
+namespace {
+
+/// A two-node scenario whose first node carries `extra` (e.g. "shuffle: false, ").
+ScenarioLoad loadWithNodeKeys(const std::string& extra, const std::string& endExtra = "") {
+    return loadScenarioText(
+        "format: 1\nid: x\ntitle: {ko: a, en: b}\nsummary: {ko: a, en: b}\nsetting: cafe\n"
+        "difficulty: 1\nsource: {seed: s}\nprinciples: [p.q]\ncustomer: {name: {ko: a, en: b}, "
+        "look: {skin: '#000000', hair: bob, hair_color: '#000000', outfit: coat, outfit_color: "
+        "'#000000'}, mood: 1, trust: 1}\nstart: a\nnodes:\n  a: {" +
+            extra +
+            "lines: [{text: {ko: x, en: y}}], choices: [{text: {ko: x, en: y}, feedback: {ko: x, "
+            "en: y}, next: b}]}\n  b: {" +
+            endExtra + "lines: [{text: {ko: x, en: y}}], ending: {kind: lost, title: {ko: x, en: y}}}\n",
+        "shuffle.yaml", nullptr);
+}
+
+}  // namespace
+
+TEST(Loader, ShuffleKey) {
+    const ScenarioLoad plain = loadWithNodeKeys("");
+    ASSERT_TRUE(plain.ok()) << formatAll(plain.diagnostics);
+    EXPECT_TRUE(plain.scenario->nodes[0].shuffle);  // default: shuffled
+    const ScenarioLoad kept = loadWithNodeKeys("shuffle: false, ");
+    ASSERT_TRUE(kept.ok()) << formatAll(kept.diagnostics);
+    EXPECT_FALSE(kept.scenario->nodes[0].shuffle);
+    EXPECT_TRUE(kept.diagnostics.empty()) << formatAll(kept.diagnostics);
+    const ScenarioLoad yes = loadWithNodeKeys("shuffle: true, ");
+    ASSERT_TRUE(yes.ok());
+    EXPECT_TRUE(yes.scenario->nodes[0].shuffle);
+}
+
+TEST(Loader, ShuffleKeyErrors) {
+    EXPECT_EQ(formatAll(loadWithNodeKeys("shuffle: maybe, ").diagnostics),
+              "shuffle.yaml:12:16: error: nodes.a.shuffle: expected true or false, found "
+              "'maybe'\n");
+    EXPECT_EQ(formatAll(loadWithNodeKeys("shuffle: 'false', ").diagnostics),
+              "shuffle.yaml:12:16: error: nodes.a.shuffle: expected true or false, found the "
+              "quoted text 'false'\n");
+    const std::string dup = formatAll(loadWithNodeKeys("shuffle: false, shuffle: true, ").diagnostics);
+    EXPECT_NE(dup.find("duplicate key 'shuffle'"), std::string::npos) << dup;
+    const std::string typo = formatAll(loadWithNodeKeys("shufle: false, ").diagnostics);
+    EXPECT_NE(typo.find("did you mean 'shuffle'"), std::string::npos) << typo;
+    const ScenarioLoad onEnding = loadWithNodeKeys("", "shuffle: false, ");
+    EXPECT_TRUE(onEnding.ok());
+    EXPECT_NE(formatAll(onEnding.diagnostics).find("warning: nodes.b.shuffle: 'shuffle' has no effect"),
+              std::string::npos)
+        << formatAll(onEnding.diagnostics);
+}

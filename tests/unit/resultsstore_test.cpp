@@ -156,6 +156,43 @@ TEST_F(StoreTest, KeepsAScorecardWhoseRecordsDoNotMatchTheTranscript) {
     EXPECT_EQ(store->getAttempt(store->recordAttempt(b))->scorecard, b.scorecard);
 }
 
+TEST_F(StoreTest, KeepsTheShuffleSeed) {
+    auto store = openStore();
+    NewAttempt a = makeAttempt("Ann", "washed-blouse", 3, 2, kJan1);
+    EXPECT_FALSE(store->getAttempt(store->recordAttempt(a))->transcript.shuffleSeed.has_value());
+    for (std::uint64_t seed : {std::uint64_t{0}, std::uint64_t{12345}, ~std::uint64_t{0},
+                               std::uint64_t{1} << 63}) {
+        a.transcript.shuffleSeed = seed;
+        a.uuid.clear();
+        const auto stored = store->getAttempt(store->recordAttempt(a));
+        ASSERT_TRUE(stored);
+        EXPECT_EQ(stored->transcript.shuffleSeed, seed);
+        EXPECT_EQ(stored->transcript.decisions, a.transcript.decisions);
+    }
+}
+
+TEST_F(StoreTest, MigratesAVersionOneDatabase) {
+    // A database as version 1 wrote it: no shuffle_seed column. Its rows load in file order.
+    openStore()->recordAttempt(makeAttempt("Old", "washed-blouse", 3, 2, kJan1));
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir / "results.db").string().c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "ALTER TABLE attempts DROP COLUMN shuffle_seed; "
+                               "PRAGMA user_version = 1;",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+    auto store = openStore();
+    const auto old = store->listAttempts();
+    ASSERT_EQ(old.size(), 1u);
+    const auto full = store->getAttempt(old[0].id);
+    ASSERT_TRUE(full);
+    EXPECT_FALSE(full->transcript.shuffleSeed.has_value());
+    EXPECT_EQ(full->transcript.decisions.size(), 2u);
+    NewAttempt b = makeAttempt("New", "washed-blouse", 3, 2, kJan1);
+    b.transcript.shuffleSeed = 77;
+    EXPECT_EQ(store->getAttempt(store->recordAttempt(b))->transcript.shuffleSeed, 77u);
+}
+
 TEST_F(StoreTest, UsesWalAndTheCurrentSchemaVersion) {
     auto store = openStore();
     sqlite3_stmt* s = nullptr;

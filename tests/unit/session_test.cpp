@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include "counterplay/core/Shuffle.h"
+
 #include "TestScenarios.h"
 
 using namespace counterplay::core;
@@ -312,4 +316,123 @@ TEST(Session, SnapshotOfFreshSessionRestores) {
     auto restored = Session::restore(shop(), clock, live.snapshot(), error);
     ASSERT_TRUE(restored) << error;
     EXPECT_EQ(restored->currentNode().id, "greet");
+}
+
+namespace {
+
+/// wide (6 choices, the last two hidden until `warm`) -> scale (5 choices, shuffle: false) -> end.
+std::shared_ptr<const Scenario> wide() {
+    Builder b("wide");
+    b.flag("warm").node("wide");
+    for (int i = 0; i < 4; ++i) b.choice("scale", {{"p", i}}, "", {set("warm", true)});
+    b.choice("scale", {{"p", 9}}, "warm").choice("scale", {{"p", 9}}, "warm");
+    b.node("scale").keepOrder();
+    for (int i = 0; i < 5; ++i) b.choice("end", {{"p", i}});
+    return b.node("end").ending().build();
+}
+
+std::vector<std::string> shownIds(const Session& s) {
+    std::vector<std::string> ids;
+    for (std::size_t i : s.shownChoices()) ids.push_back(s.currentNode().choices[i].id);
+    return ids;
+}
+
+}  // namespace
+
+TEST(SessionShuffle, NoSeedShowsFileOrder) {
+    ManualClock clock;
+    Session s(wide(), clock);
+    EXPECT_FALSE(s.shuffleSeed().has_value());
+    EXPECT_EQ(s.shownChoices(), s.availableChoices());
+    EXPECT_FALSE(s.transcript().shuffleSeed.has_value());
+}
+
+TEST(SessionShuffle, SeedShufflesTheAvailableChoices) {
+    ManualClock clock;
+    int differs = 0;
+    for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+        Session s(wide(), clock, seed);
+        EXPECT_EQ(s.transcript().shuffleSeed, seed);
+        std::vector<std::size_t> shown = s.shownChoices();
+        EXPECT_EQ(shown.size(), 4u);  // the two `warm` choices stay hidden
+        differs += shown != s.availableChoices();
+        std::sort(shown.begin(), shown.end());
+        EXPECT_EQ(shown, s.availableChoices());
+    }
+    EXPECT_GT(differs, 15);  // 1 in 24 keeps file order by chance
+}
+
+TEST(SessionShuffle, ShownOrderIsTheSeedsOrderFilteredByConditions) {
+    ManualClock clock;
+    Session s(wide(), clock, 7);
+    std::vector<std::size_t> expected;
+    for (std::size_t i : shuffledOrder(7, "wide", 0, 6))
+        if (i < 4) expected.push_back(i);
+    EXPECT_EQ(s.shownChoices(), expected);
+}
+
+TEST(SessionShuffle, ShuffleFalseKeepsFileOrder) {
+    ManualClock clock;
+    for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+        Session s(wide(), clock, seed);
+        ASSERT_TRUE(s.choose(0));  // choose takes the file index, whatever the order shown
+        EXPECT_EQ(s.transcript().decisions[0].choiceId, "wide.0");
+        ASSERT_EQ(s.currentNode().id, "scale");
+        EXPECT_EQ(s.shownChoices(), (std::vector<std::size_t>{0, 1, 2, 3, 4}));
+    }
+}
+
+TEST(SessionShuffle, RestoreAndReplayShowTheSameOrder) {
+    ManualClock clock;
+    Builder b("three");
+    b.node("a");
+    for (int i = 0; i < 5; ++i) b.choice("b");
+    b.node("b");
+    for (int i = 0; i < 5; ++i) b.choice("c");
+    auto sc = b.node("c").ending().build();
+    Session live(sc, clock, 424242);
+    const std::vector<std::string> firstOrder = shownIds(live);
+    live.choose(live.shownChoices()[0]);
+    const std::vector<std::string> secondOrder = shownIds(live);
+    EXPECT_NE(firstOrder[0], "");
+
+    std::string error;
+    const SessionSnapshot snap = live.snapshot();
+    EXPECT_EQ(snap.transcript.shuffleSeed, 424242u);
+    auto restored = Session::restore(sc, clock, snap, error);
+    ASSERT_TRUE(restored) << error;
+    EXPECT_EQ(restored->shuffleSeed(), 424242u);
+    EXPECT_EQ(shownIds(*restored), secondOrder);
+
+    ManualClock replayClock;
+    auto replayed = replayTranscript(sc, live.transcript(), replayClock, error);
+    ASSERT_TRUE(replayed) << error;
+    EXPECT_EQ(shownIds(*replayed), secondOrder);
+    EXPECT_EQ(replayed->transcript(), live.transcript());
+
+    // A transcript without a seed (recorded before shuffling existed) replays in file order.
+    Transcript old = live.transcript();
+    old.shuffleSeed.reset();
+    auto oldReplay = replayTranscript(sc, old, replayClock, error);
+    ASSERT_TRUE(oldReplay) << error;
+    EXPECT_EQ(oldReplay->shownChoices(), oldReplay->availableChoices());
+    EXPECT_EQ(oldReplay->state(), live.state());
+}
+
+TEST(SessionShuffle, DifferentNodesGetDifferentOrders) {
+    Builder b("nodes");
+    b.node("a");
+    for (int i = 0; i < 6; ++i) b.choice("b");
+    b.node("b");
+    for (int i = 0; i < 6; ++i) b.choice("c");
+    auto sc = b.node("c").ending().build();
+    ManualClock clock;
+    int same = 0;
+    for (std::uint64_t seed = 0; seed < 50; ++seed) {
+        Session s(sc, clock, seed);
+        const std::vector<std::size_t> first = s.shownChoices();
+        s.choose(0);
+        same += first == s.shownChoices();
+    }
+    EXPECT_LT(same, 5);  // 1 in 720 by chance
 }

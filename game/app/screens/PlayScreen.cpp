@@ -5,6 +5,7 @@
 
 #include "counterplay/core/ResultsStore.h"
 #include "counterplay/core/Scorecard.h"
+#include "counterplay/core/Shuffle.h"
 #include "platform/Log.h"
 #include "screens/DebriefData.h"
 #include "ui/RoundedRect.h"
@@ -47,7 +48,10 @@ PlayScreen::PlayScreen(Context& ctx, const ScenarioEntry& entry, const Autosave*
         noticeTime_ = 4.f;
     }
     if (!session_) {
-        session_ = std::make_unique<core::Session>(entry.scenario, clock_);
+        // Every new attempt shows the choices in a fresh order; the seed is in the transcript, so
+        // a resume (above) and a replay show the same order again.
+        session_ =
+            std::make_unique<core::Session>(entry.scenario, clock_, core::randomShuffleSeed());
         startedAtMs_ = core::nowEpochMs();
     }
     hud_.setMeters(session_->state().mood, session_->state().trust, true);
@@ -153,7 +157,7 @@ void PlayScreen::afterLines() {
         endButton_.setFocused(true);
         return;
     }
-    available_ = session_->availableChoices();
+    available_ = session_->shownChoices();  // number keys 1..N pick in this order
     std::vector<sf::String> texts;
     for (std::size_t i : available_) texts.push_back(ctx_.text(node.choices[i].text));
     if (texts.empty() && !node.timeLimit) {
@@ -162,7 +166,7 @@ void PlayScreen::afterLines() {
     }
     choices_.show(texts, ctx_.settings.textScale(), dialogue_.top());
     phase_ = Phase::Choosing;
-    std::string ids;  // the app test reads this to press the right number key
+    std::string ids;  // shown order: the app test reads this to press the right number key
     for (std::size_t i : available_) ids += " " + node.choices[i].id;
     logLine("choices node=" + node.id + " ids=" + ids);
 }

@@ -70,7 +70,7 @@ private:
     std::size_t lineIndex_ = 0;
     std::size_t shownNode_ = static_cast<std::size_t>(-1);
     unsigned paused_ = 0;
-    std::vector<std::size_t> available_;  // display order -> choice index
+    std::vector<std::size_t> available_;  // display (shuffled) order -> choice index
 
     std::string expression_ = "neutral", previousExpression_ = "neutral";
     float blend_ = 1.f;

@@ -60,12 +60,19 @@ void to_json(json& j, const Transcript& t) {
     j = json{{"scenarioId", t.scenarioId},
              {"contentHash", t.contentHash},
              {"decisions", t.decisions}};
+    if (t.shuffleSeed) j["shuffleSeed"] = *t.shuffleSeed;  // absent: file order
 }
 
 void from_json(const json& j, Transcript& t) {
     t = Transcript{};
     getOptional(j, "scenarioId", t.scenarioId);
     getOptional(j, "contentHash", t.contentHash);
+    if (auto it = j.find("shuffleSeed"); it != j.end() && !it->is_null()) {
+        // A negative, fractional or quoted seed is a broken file.
+        if (!it->is_number_unsigned() && !(it->is_number_integer() && it->get<std::int64_t>() >= 0))
+            throw json::type_error::create(302, "shuffleSeed must be an unsigned integer", &*it);
+        t.shuffleSeed = it->get<std::uint64_t>();
+    }
     j.at("decisions").get_to(t.decisions);
 }
 

@@ -182,6 +182,7 @@ private:
         static constexpr FieldSpec kNodeValue{"", ValueType::Map};
         if (!r_.expect(v, kNodeValue, p)) return;
         const TreeReader::Fields f = r_.readMap(v, MapKind::Node, p);
+        r_.getBool(f, "shuffle", p, n.shuffle);  // absent: shuffled
         if (const std::uint32_t lv = f["lines"]; lv != npos) {
             const Path lp = p.child("lines");
             if (r_.expect(lv, f.field("lines"), lp) && r_.checkCount(lv, f.field("lines"), lp)) {
@@ -224,6 +225,9 @@ private:
         if (f.has("ending") && f.has("time_limit"))
             r_.sink().error(r_.pos(f.keyOf("time_limit")), p.child("time_limit"),
                             "an ending node cannot have a time limit");
+        if (f.has("ending") && f.has("shuffle"))
+            r_.sink().warning(r_.pos(f.keyOf("shuffle")), p.child("shuffle"),
+                              "'shuffle' has no effect on an ending node (it has no choices)");
     }
 
     void readChoice(Node& n, int index, std::uint32_t item, const Path& p) {

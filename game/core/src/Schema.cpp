@@ -77,6 +77,7 @@ constexpr FieldSpec kNode[] = {
     {"choices", V::MapList, N::OneOf, K::Choice, 1, 9},
     {"ending", V::Map, N::OneOf, K::Ending},
     {"time_limit", V::Map, N::Optional, K::TimeLimit},
+    {"shuffle", V::Bool, N::Optional},
 };
 
 constexpr FieldSpec kLine[] = {

@@ -33,6 +33,7 @@ enum class MapKind : std::uint8_t {
 /// The type of a value.
 enum class ValueType : std::uint8_t {
     Integer,     ///< plain integer in [min, max]
+    Bool,        ///< plain true or false
     Id,          ///< lower-case id; one of `choices` when that is not empty
     String,      ///< any scalar
     Colour,      ///< "#rrggbb"

@@ -2,7 +2,10 @@
 #include "counterplay/core/Session.h"
 
 #include <algorithm>
+#include <numeric>
 #include <stdexcept>
+
+#include "counterplay/core/Shuffle.h"
 
 namespace counterplay::core {
 
@@ -83,10 +86,13 @@ bool sameContent(const Scenario& sc, const Transcript& t, std::string& error) {
 
 }  // namespace
 
-Session::Session(std::shared_ptr<const Scenario> scenario, const Clock& clock)
+Session::Session(std::shared_ptr<const Scenario> scenario, const Clock& clock,
+                 std::optional<std::uint64_t> shuffleSeed)
     : scenario_(std::move(scenario)), clock_(&clock), state_(State::initial(*scenario_)) {
     transcript_.scenarioId = scenario_->id;
     transcript_.contentHash = scenario_->contentHash;
+    transcript_.shuffleSeed = shuffleSeed;
+    entries_.assign(scenario_->nodes.size(), 0);
     const std::size_t start = scenario_->resolve(scenario_->start, scenario_->startIndex);
     if (start >= scenario_->nodes.size())
         throw std::invalid_argument("scenario '" + scenario_->id + "' has no start node '" +
@@ -108,6 +114,17 @@ std::vector<std::size_t> Session::availableChoices() const {
     if (finished()) return out;
     const Node& node = currentNode();
     for (std::size_t i = 0; i < node.choices.size(); ++i) {
+        const Choice& c = node.choices[i];
+        if (!c.condition || c.condition->evaluate(state_)) out.push_back(i);
+    }
+    return out;
+}
+
+std::vector<std::size_t> Session::shownChoices() const {
+    std::vector<std::size_t> out;
+    if (finished()) return out;
+    const Node& node = currentNode();
+    for (std::size_t i : order_) {
         const Choice& c = node.choices[i];
         if (!c.condition || c.condition->evaluate(state_)) out.push_back(i);
     }
@@ -175,7 +192,17 @@ void Session::take(int choiceIndex) {
 void Session::enter(std::size_t nodeIndex) {
     current_ = nodeIndex;
     nodeEnteredMs_ = clock_->nowMs();
-    visited_.push_back(scenario_->nodes[nodeIndex].id);
+    const Node& node = scenario_->nodes[nodeIndex];
+    visited_.push_back(node.id);
+    // The order is fixed on entry (the state cannot change while the node is shown); it covers
+    // every choice, so a condition does not move the others.
+    const std::uint32_t entry = entries_[nodeIndex]++;
+    if (transcript_.shuffleSeed && node.shuffle) {
+        order_ = shuffledOrder(*transcript_.shuffleSeed, node.id, entry, node.choices.size());
+    } else {
+        order_.resize(node.choices.size());
+        std::iota(order_.begin(), order_.end(), std::size_t{0});
+    }
 }
 
 SessionSnapshot Session::snapshot() const {
@@ -201,7 +228,8 @@ std::unique_ptr<Session> Session::restore(std::shared_ptr<const Scenario> scenar
     // Replay on a private manual clock, then hand the session the real clock with the current
     // node's timer set back by the saved elapsed time.
     ManualClock replayClock(0);
-    auto session = std::make_unique<Session>(std::move(scenario), replayClock);
+    auto session = std::make_unique<Session>(std::move(scenario), replayClock,
+                                             snapshot.transcript.shuffleSeed);
     if (!replayDecisions(*session, replayClock, snapshot.transcript.decisions, error))
         return nullptr;
     session->clock_ = &clock;
@@ -218,7 +246,7 @@ std::unique_ptr<Session> replayTranscript(std::shared_ptr<const Scenario> scenar
         return nullptr;
     }
     if (!sameContent(*scenario, transcript, error)) return nullptr;
-    auto session = std::make_unique<Session>(std::move(scenario), clock);
+    auto session = std::make_unique<Session>(std::move(scenario), clock, transcript.shuffleSeed);
     if (!replayDecisions(*session, clock, transcript.decisions, error)) return nullptr;
     return session;
 }

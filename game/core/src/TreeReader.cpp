@@ -33,6 +33,7 @@ std::string quoteShort(std::string_view s) {
 const char* expectedName(ValueType t) {
     switch (t) {
         case ValueType::Integer: return "an integer";
+        case ValueType::Bool: return "true or false";
         case ValueType::Id: return "an id";
         case ValueType::String: return "a string";
         case ValueType::Colour: return "a colour \"#rrggbb\"";
@@ -53,6 +54,7 @@ const char* expectedName(ValueType t) {
 YNode::Kind shapeOf(ValueType t) {
     switch (t) {
         case ValueType::Integer:
+        case ValueType::Bool:
         case ValueType::Id:
         case ValueType::String:
         case ValueType::Colour:
@@ -317,6 +319,11 @@ std::vector<std::string> TreeReader::readIdList(std::uint32_t node, const FieldS
 bool TreeReader::getInt(const Fields& f, std::string_view key, const Path& parent, int& out) {
     const std::uint32_t v = f[key];
     return v != npos && readInt(v, f.field(key), parent.child(key), out);
+}
+
+bool TreeReader::getBool(const Fields& f, std::string_view key, const Path& parent, bool& out) {
+    const std::uint32_t v = f[key];
+    return v != npos && readBool(v, parent.child(key), out);
 }
 
 bool TreeReader::getId(const Fields& f, std::string_view key, const Path& parent,

@@ -68,6 +68,7 @@ public:
 
     /// The same reads by key from a map's fields (path = parent.key); false when absent or bad.
     bool getInt(const Fields& f, std::string_view key, const Path& parent, int& out);
+    bool getBool(const Fields& f, std::string_view key, const Path& parent, bool& out);
     bool getId(const Fields& f, std::string_view key, const Path& parent, std::string& out);
     bool getString(const Fields& f, std::string_view key, const Path& parent, std::string& out);
     bool getColour(const Fields& f, std::string_view key, const Path& parent, std::string& out);

@@ -189,7 +189,8 @@ std::vector<std::string> ResultsStore::principleIds(const AttemptFilter& filter)
 
 std::optional<StoredAttempt> ResultsStore::loadFull(const char* column, std::int64_t id,
                                                    const std::string* uuid) const {
-    sqlite::Stmt s(db_, std::string("SELECT ") + kSummaryColumns + ", r.scorecard_json" + kFrom +
+    sqlite::Stmt s(db_, std::string("SELECT ") + kSummaryColumns +
+                            ", r.scorecard_json, a.shuffle_seed" + kFrom +
                             " JOIN attempt_records r ON r.attempt_id = a.id WHERE a." + column +
                             " = ?");
     if (uuid)
@@ -209,6 +210,7 @@ std::optional<StoredAttempt> ResultsStore::loadFull(const char* column, std::int
     // decisions table in step order.
     out.transcript.scenarioId = out.summary.scenarioId;
     out.transcript.contentHash = out.summary.contentHash;
+    if (!s.isNull(29)) out.transcript.shuffleSeed = static_cast<std::uint64_t>(s.i64(29));
     const bool rebuild = out.scorecard.decisions.empty();
     sqlite::Stmt d(db_,
                    "SELECT node_id, choice_index, choice_id, elapsed_ms, timeout, points_json, "

@@ -9,7 +9,7 @@ namespace counterplay::core::schema {
 inline constexpr int kApplicationId = 0x43505253;
 
 /// migrations[i] takes the schema from version i to i + 1. Append only; never edit a shipped one.
-inline constexpr std::array<const char*, 1> kMigrations = {
+inline constexpr std::array<const char*, 2> kMigrations = {
     // 0 -> 1: trainees, attempts (+ records), decisions, principle scores, sync log.
     R"SQL(
 CREATE TABLE meta(
@@ -99,6 +99,11 @@ CREATE TABLE sync_sent(
   sent_at    INTEGER NOT NULL,
   PRIMARY KEY(endpoint, attempt_id)
 ) WITHOUT ROWID;
+)SQL",
+    // 1 -> 2: the seed of the order the choices were shown in (transcript.shuffleSeed, a uint64
+    // stored as its two's-complement int64); NULL: file order, as in every attempt stored before.
+    R"SQL(
+ALTER TABLE attempts ADD COLUMN shuffle_seed INTEGER;
 )SQL",
 };
 

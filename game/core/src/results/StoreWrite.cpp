@@ -82,8 +82,8 @@ std::int64_t ResultsStore::insertAttempt(const NewAttempt& a) {
 INSERT INTO attempts(uuid, trainee_id, scenario_id, scenario_title_ko, scenario_title_en,
   content_hash, started_at, ended_at, duration_ms, finished, passed, critical_missed, percent,
   earned_total, best_total, worst_total, pass_threshold, ending_id, ending_kind, final_mood,
-  final_trust, recommend, nps_class, lang, decision_count, app_version)
-VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))SQL");
+  final_trust, recommend, nps_class, lang, decision_count, app_version, shuffle_seed)
+VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))SQL");
     int i = 0;
     auto put = [&](const auto& value) { ins.bind(++i, value); };
     put(uuid);
@@ -104,6 +104,10 @@ VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))SQL");
     put(a.lang);
     put(static_cast<std::int64_t>(a.transcript.decisions.size()));
     put(std::string(COUNTERPLAY_VERSION));
+    if (a.transcript.shuffleSeed)  // the same 64 bits (SQLite integers are signed)
+        put(static_cast<std::int64_t>(*a.transcript.shuffleSeed));
+    else
+        ins.bindNull(++i);
     ins.run();
     const std::int64_t id = sqlite3_last_insert_rowid(db_);
     sqlite::Stmt rec(db_,

@@ -92,6 +92,7 @@ struct Node {
     std::vector<Choice> choices;
     std::optional<Ending> ending;
     std::optional<TimeLimit> timeLimit;
+    bool shuffle = true;  ///< false: the choices are always shown in file order (e.g. a scale)
     int line = 0, column = 0;
 
     bool isEnding() const { return ending.has_value(); }

@@ -25,9 +25,11 @@ struct SessionSnapshot {
 class Session {
 public:
     /// Starts at the scenario's start node; the node timer starts now (clock time).
-    /// The scenario must have loaded without errors (throws std::invalid_argument when its start
-    /// node does not exist).
-    Session(std::shared_ptr<const Scenario> scenario, const Clock& clock);
+    /// `shuffleSeed` orders every node's choices as shown (see Shuffle.h; kept in the transcript);
+    /// none: file order. The scenario must have loaded without errors (throws
+    /// std::invalid_argument when its start node does not exist).
+    Session(std::shared_ptr<const Scenario> scenario, const Clock& clock,
+            std::optional<std::uint64_t> shuffleSeed = std::nullopt);
 
     const Scenario& scenario() const { return *scenario_; }
     std::shared_ptr<const Scenario> scenarioPtr() const { return scenario_; }
@@ -43,8 +45,17 @@ public:
     /// Index of the current node in scenario().nodes.
     std::size_t currentIndex() const { return current_; }
 
-    /// Indices (into currentNode().choices) of the choices whose condition holds now.
+    /// Indices (into currentNode().choices) of the choices whose condition holds now, in file
+    /// order.
     std::vector<std::size_t> availableChoices() const;
+
+    /// The same choices in the order they are shown: shuffled by the transcript's seed (the same
+    /// order on every replay and resume), file order without a seed or on a `shuffle: false`
+    /// node. Number keys and `play`'s numbers count in this order.
+    std::vector<std::size_t> shownChoices() const;
+
+    /// The seed the choices are shuffled with; nullopt: file order.
+    std::optional<std::uint64_t> shuffleSeed() const { return transcript_.shuffleSeed; }
 
     /// Takes choice `choiceIndex` (index into currentNode().choices). Returns false, changing
     /// nothing, when the session is finished or that choice is not available, or when the node's
@@ -90,6 +101,8 @@ private:
     Transcript transcript_;
     std::vector<std::string> visited_;
     std::vector<std::vector<std::string>> takenTags_;
+    std::vector<std::uint32_t> entries_;  // per node: times entered so far
+    std::vector<std::size_t> order_;      // the current node's choices (file indices) as shown
 };
 
 /// Replays a transcript headless with a manual clock (each decision after its recorded elapsed

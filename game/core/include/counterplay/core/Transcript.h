@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,9 @@ struct Decision {
 struct Transcript {
     std::string scenarioId;
     std::string contentHash;
+    /// Seed of the order the choices were shown in (see Shuffle.h); absent: file order (and every
+    /// transcript recorded before choices were shuffled). Decisions stay file indices either way.
+    std::optional<std::uint64_t> shuffleSeed;
     std::vector<Decision> decisions;
     bool operator==(const Transcript&) const = default;
 };
