@@ -111,6 +111,7 @@ const std::map<std::string, std::string, std::less<>>& englishLabels() {
         {"play.did-you-mean", " (did you mean '{id}'?)"},
         {"card.title", "Scorecard"},
         {"card.principles", "Principles (earned / achievable):"},
+        {"principles.source", "source: {citation}"},
         {"card.total", "Total: {earned} of {best} points, {percent}% (pass mark {threshold}%): {verdict}"},
         {"card.pass", "PASS"},
         {"card.fail", "FAIL"},
@@ -188,8 +189,8 @@ ToolScenario loadScenarioForTool(const std::string& path, const std::string& cat
         catalogueOverride.empty() ? core::findCatalogueFor(path) : catalogueOverride;
     if (cataloguePath.empty()) {
         err << path
-            << ": note: no principles.yaml next to it or in a parent folder; principle ids are "
-               "not checked (use --catalogue FILE)\n";
+            << ": note: no principles.yaml next to it or in a parent folder; principle ids and "
+               "source citations are not checked (use --catalogue FILE)\n";
     } else {
         core::CatalogueLoad cat = core::loadCatalogueFile(cataloguePath);
         printDiagnostics(err, cat.diagnostics);

@@ -104,7 +104,8 @@ FileReport lintScenario(const std::string& file, const std::string& catalogueOve
     if (cataloguePath.empty()) {
         report.diagnostics.push_back(
             {file, 0, 0, "", Severity::Note,
-             "no principles.yaml next to it or in a parent folder; principle ids are not checked"});
+             "no principles.yaml next to it or in a parent folder; principle ids and source "
+             "citations are not checked"});
     } else {
         const core::CatalogueLoad& cat = cache.get(cataloguePath);
         usedCatalogues.insert(cataloguePath);
@@ -113,7 +114,8 @@ FileReport lintScenario(const std::string& file, const std::string& catalogueOve
         else
             report.diagnostics.push_back({file, 0, 0, "", Severity::Note,
                                           "the catalogue " + cataloguePath +
-                                              " has errors; principle ids are not checked"});
+                                              " has errors; principle ids and source "
+                                              "citations are not checked"});
     }
     core::ScenarioLoad load = core::loadScenarioFile(file, catalogue);
     for (const Diagnostic& d : load.diagnostics) addUnique(report.diagnostics, d);

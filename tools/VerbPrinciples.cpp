@@ -3,9 +3,23 @@
 
 #include "Common.h"
 #include "Verbs.h"
+#include "counterplay/core/Citation.h"
 #include "counterplay/core/Json.h"
 
 namespace counterplay::tools {
+
+namespace {
+
+/// A principle's source in JSON: the ref and item, and the citation in both languages.
+nlohmann::json sourceJson(const core::SourceRef& source, const core::Catalogue& cat) {
+    nlohmann::json j{{"ref", source.ref}, {"item", source.item}};
+    if (!source.seed.empty()) j["seed"] = source.seed;
+    j["citation"] = {{"ko", core::formatCitation(source, &cat, core::Lang::Ko)},
+                     {"en", core::formatCitation(source, &cat, core::Lang::En)}};
+    return j;
+}
+
+}  // namespace
 
 int principlesMain(int argc, char** argv) {
     CLI::App app{"List the principle catalogue grouped: id, name, summary and source of every "
@@ -45,7 +59,7 @@ int principlesMain(int argc, char** argv) {
                     {{"id", p.id},
                      {"name", p.name},
                      {"summary", p.summary},
-                     {"source", {{"seed", p.source.seed}, {"item", p.source.item}}}});
+                     {"source", sourceJson(p.source, cat)}});
             }
             out["groups"].push_back(jg);
         }
@@ -61,9 +75,10 @@ int principlesMain(int argc, char** argv) {
             std::cout << "  " << p.id << "  " << p.name.in(lang) << '\n';
             if (brief) continue;
             std::cout << "      " << p.summary.in(lang) << '\n';
-            std::cout << "      source: " << p.source.seed;
-            if (!p.source.item.empty()) std::cout << ", item " << p.source.item;
-            std::cout << '\n';
+            const std::string citation = core::formatCitation(p.source, &cat, lang);
+            if (!citation.empty())
+                std::cout << "      " << label("principles.source", lang, {{"citation", citation}})
+                          << '\n';
         }
     }
     std::cout << '\n' << cat.principles.size() << " principles in " << cat.groups.size()

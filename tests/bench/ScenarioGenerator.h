@@ -47,7 +47,7 @@ inline std::string generateScenarioYaml(const GeneratorOptions& options = {}) {
          "summary: {ko: \"벤치마크용 시나리오.\", en: \"A scenario for benchmarks.\"}\n"
          "setting: boutique\n"
          "difficulty: 2\n"
-         "source: {seed: 001_generated.txt, item: \"1\"}\n"
+         "source: {ref: carnegie-online-7-steps, item: \"1\"}\n"
          "principles: [complaint.listen, trust.small-promises]\n"
          "pass_threshold: 60\n"
          "customer:\n"

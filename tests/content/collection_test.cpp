@@ -4,6 +4,7 @@
 #include <set>
 
 #include "ContentTestUtil.h"
+#include "counterplay/core/Citation.h"
 
 namespace counterplay::content {
 namespace {
@@ -69,8 +70,24 @@ TEST(Catalogue, CoversEveryPrincipleOfTheBriefInBothLanguages) {
         EXPECT_FALSE(p->name.en.empty()) << id;
         EXPECT_FALSE(p->summary.ko.empty()) << id;
         EXPECT_FALSE(p->summary.en.empty()) << id;
-        EXPECT_FALSE(p->source.seed.empty()) << id;
+        EXPECT_TRUE(p->source.seed.empty()) << id << ": cite a catalogue source with ref:";
+        EXPECT_NE(catalogue->findSource(p->source.ref), nullptr) << id << ": " << p->source.ref;
         EXPECT_NE(catalogue->findGroup(p->group), nullptr) << id;
+    }
+}
+
+TEST(Catalogue, EverySourceIsCitedAndReadable) {
+    const auto catalogue = shippedCatalogue();
+    ASSERT_TRUE(catalogue);
+    ASSERT_GE(catalogue->sources.size(), 6u);
+    for (const core::Source& s : catalogue->sources) {
+        bool cited = false;
+        for (const core::Principle& p : catalogue->principles) cited |= p.source.ref == s.id;
+        EXPECT_TRUE(cited) << s.id << " is cited by no principle";
+        for (const std::string* t : {&s.title.ko, &s.title.en, &s.note.ko, &s.note.en})
+            EXPECT_EQ(t->find(".txt"), std::string::npos) << s.id << ": a file name";
+        EXPECT_FALSE(core::formatCitation(s, {}, core::Lang::Ko).empty()) << s.id;
+        EXPECT_FALSE(core::formatCitation(s, {}, core::Lang::En).empty()) << s.id;
     }
 }
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "ContentTestUtil.h"
+#include "counterplay/core/Citation.h"
 
 namespace counterplay::content {
 namespace {
@@ -151,12 +152,12 @@ TEST_P(ShippedScenario, ListedPrinciplesAreScoredInIt) {
             << "principles: lists " << id << " but no choice or timeout gives it points";
 }
 
-TEST_P(ShippedScenario, SourceSeedExists) {
-    const std::filesystem::path seeds =
-        std::filesystem::path(COUNTERPLAY_SOURCE_DIR).parent_path() / "shared" / "seeds";
-    if (!std::filesystem::is_directory(seeds)) GTEST_SKIP() << "no seed folder at " << seeds;
-    EXPECT_TRUE(std::filesystem::is_regular_file(seeds / scenario_->source.seed))
-        << scenario_->source.seed;
+TEST_P(ShippedScenario, CitesACatalogueSource) {
+    ASSERT_TRUE(load_.ok()) << diagnostics();
+    EXPECT_TRUE(scenario_->source.seed.empty()) << "cite a catalogue source with ref:";
+    EXPECT_NE(catalogue_->findSource(scenario_->source.ref), nullptr) << scenario_->source.ref;
+    for (const core::Lang lang : {core::Lang::Ko, core::Lang::En})
+        EXPECT_FALSE(core::formatCitation(scenario_->source, catalogue_.get(), lang).empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Shipped, ShippedScenario, ::testing::ValuesIn(scenarioFiles()),

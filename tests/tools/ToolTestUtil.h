@@ -85,17 +85,29 @@ groups:
     name: {ko: "KO trust", en: "Trust"}
   - id: complaint
     name: {ko: "KO complaint", en: "Complaint handling"}
+sources:
+  - id: cram-crescendo
+    kind: book
+    title: {ko: "KO crescendo", en: "The Crescendo Rule"}
+    author: {ko: "KO Cram", en: "Tony Cram"}
+    item_label: {ko: "KO way {item}", en: "way {item}"}
+  - id: carnegie-online-7-steps
+    kind: article
+    title: {ko: "KO seven steps", en: "Seven steps"}
+    publisher: {ko: "KO Carnegie", en: "Dale Carnegie Korea"}
+    date: "2016-02-16"
+    item_label: {ko: "KO step {item}", en: "step {item}"}
 principles:
   - id: trust.small-promises
     group: trust
     name: {ko: "KO small promises", en: "Make and keep small promises"}
     summary: {ko: "KO summary", en: "Promise small things and keep them."}
-    source: {seed: 000_4509f5af55c98261.txt, item: "10"}
+    source: {ref: cram-crescendo, item: "10"}
   - id: complaint.listen
     group: complaint
     name: {ko: "KO listen", en: "Listen"}
     summary: {ko: "KO summary", en: "Listen for the facts and the feelings."}
-    source: {seed: 001_acc134032e8e1c7a.txt, item: "2"}
+    source: {ref: carnegie-online-7-steps, item: "2"}
 )";
 
 /// Best path: apologise (+3), promise (+2) = 5. Worst: excuse (-2), shrug (-1) = -3.
@@ -106,7 +118,7 @@ title: {ko: "KO late order", en: "The late order"}
 summary: {ko: "KO summary", en: "An order did not arrive on the promised day."}
 setting: boutique
 difficulty: 1
-source: {seed: 000_4509f5af55c98261.txt, item: "10"}
+source: {ref: cram-crescendo, item: "10"}
 principles: [trust.small-promises, complaint.listen]
 pass_threshold: 70
 customer:

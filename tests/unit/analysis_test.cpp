@@ -462,7 +462,7 @@ title: {ko: "t", en: "t"}
 summary: {ko: "s", en: "s"}
 setting: boutique
 difficulty: 1
-source: {seed: 000_x.txt}
+source: {ref: x}
 principles: [complaint.listen]
 customer:
   name: {ko: "n", en: "n"}

@@ -49,6 +49,58 @@ TEST_F(ExportHtmlTest, OneAttemptIsASelfContainedScorecard) {
     EXPECT_FALSE(verifyExportBytes(edited, nullptr, key).ok);
 }
 
+TEST_F(ExportHtmlTest, ScorecardCitesEachPrinciplesSource) {
+    const auto id = store->recordAttempt(sampleAttempt("Ann"));
+    Catalogue cat;
+    Source book;
+    book.id = "cram";
+    book.kind = "book";
+    book.title = {"\xEB\xB2\x95\xEC\xB9\x99", "The <Crescendo> Rule"};
+    book.author = {"\xED\x81\xAC\xEB\x9E\xA8", "Tony Cram"};
+    book.itemLabel = {"{item}\xEB\xB2\x88\xEC\xA7\xB8", "way {item}"};
+    Source article;
+    article.id = "steps";
+    article.kind = "article";
+    article.title = {"7", "Seven steps"};
+    article.publisher = {"K", "Dale Carnegie Korea"};
+    article.date = "2016-02-16";
+    cat.sources = {book, article};
+    Principle listen;
+    listen.id = "complaint.listen";
+    listen.name = {"\xEA\xB2\xBD\xEC\xB2\xAD", "Listen"};
+    listen.source.ref = "steps";
+    listen.source.item = {"2", "2"};
+    Principle empathise;
+    empathise.id = "complaint.empathise";
+    empathise.name = {"\xEA\xB3\xB5\xEA\xB0\x90", "Empathise"};
+    empathise.source.ref = "cram";
+    empathise.source.item = {"10", "10"};
+    cat.principles = {empathise, listen};
+    ExportOptions options;
+    options.filter.attemptId = id;
+    options.catalogue = &cat;
+    const std::string page = html(options);
+    EXPECT_TRUE(contains(page, "<h2>Where the principles come from</h2>"));
+    EXPECT_TRUE(contains(page, "<li><span class=\"pname\">Empathise</span>Tony Cram, "
+                               "<cite>The &lt;Crescendo&gt; Rule</cite>, way 10</li>"));
+    EXPECT_TRUE(contains(page, "<li><span class=\"pname\">Listen</span>Dale Carnegie Korea, "
+                               "<cite class=\"plain\">&quot;Seven steps&quot;</cite>, "
+                               "2016-02-16, 2</li>"));
+    EXPECT_LT(page.find("pname\">Empathise"), page.find("pname\">Listen"));  // catalogue order
+    EXPECT_TRUE(verifyExportBytes(page, nullptr, key).ok);
+    // Korean: the book title in its marks, the item through the label.
+    std::string error;
+    const ExportStrings ko(COUNTERPLAY_SOURCE_DIR "/assets/strings/export.json", Lang::Ko, error);
+    options.lang = Lang::Ko;
+    options.strings = &ko;
+    const std::string kpage = html(options);
+    EXPECT_TRUE(contains(kpage, "\xED\x81\xAC\xEB\x9E\xA8, <cite class=\"plain\">\xE3\x80\x8E"
+                                "\xEB\xB2\x95\xEC\xB9\x99\xE3\x80\x8F</cite>, 10\xEB\xB2\x88\xEC\xA7\xB8"));
+    // Without a catalogue there is no sources section.
+    options.catalogue = nullptr;
+    EXPECT_FALSE(contains(html(options), "class=\"sources\""));
+}
+
 TEST_F(ExportHtmlTest, KoreanWordsComeFromTheAssetFile) {
     store->recordAttempt(sampleAttempt("Ann"));
     std::string error;
@@ -71,7 +123,7 @@ TEST(ExportStringsTable, EveryEnglishKeyHasKorean) {
     const ExportStrings ko(COUNTERPLAY_SOURCE_DIR "/assets/strings/export.json", Lang::Ko, error);
     const ExportStrings en;
     for (const char* key : {"title.scorecard", "title.cohort", "section.principles", "section.decisions",
-                            "verdict.pass", "verdict.fail", "nps.promoter", "kind.lost", "critical.late",
+                            "verdict.pass", "verdict.fail", "nps.promoter", "section.sources", "kind.lost", "critical.late",
                             "cohort.pass-rate", "unit.seconds", "unit.minutes", "footer.signed"})
         EXPECT_NE(ko.get(key), en.get(key)) << key;
 }

@@ -84,8 +84,9 @@ TEST(Loader, DocExampleModel) {
     EXPECT_EQ(s.id, "example-late-order");
     EXPECT_EQ(s.title.en, "The late order");
     EXPECT_EQ(s.setting, "boutique");
-    EXPECT_EQ(s.source.seed, "000_4509f5af55c98261.txt");
-    EXPECT_EQ(s.source.item, "10");
+    EXPECT_EQ(s.source.ref, "cram-crescendo");
+    EXPECT_EQ(s.source.item.en, "10");
+    EXPECT_TRUE(s.source.seed.empty());
     EXPECT_EQ(s.principles, (std::vector<std::string>{"trust.small-promises", "complaint.listen"}));
     EXPECT_EQ(s.customer.look.hair, "bob");
     EXPECT_EQ(s.customer.look.accessory, "none");
@@ -314,7 +315,7 @@ TEST(Loader, OddInputsNeverThrow) {
 TEST(Loader, SelfLoopIsACycle) {
     const ScenarioLoad load = loadScenarioText(
         "format: 1\nid: x\ntitle: {ko: a, en: b}\nsummary: {ko: a, en: b}\nsetting: cafe\n"
-        "difficulty: 1\nsource: {seed: s}\nprinciples: [p.q]\ncustomer: {name: {ko: a, en: b}, "
+        "difficulty: 1\nsource: {ref: s}\nprinciples: [p.q]\ncustomer: {name: {ko: a, en: b}, "
         "look: {skin: '#000000', hair: bob, hair_color: '#000000', outfit: coat, outfit_color: "
         "'#000000'}, mood: 1, trust: 1}\nstart: a\nnodes:\n  a: {lines: [{text: {ko: x, en: "
         "y}}], choices: [{text: {ko: x, en: y}, feedback: {ko: x, en: y}, next: a}]}\n",

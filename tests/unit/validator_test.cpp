@@ -20,7 +20,7 @@ std::string formatAll(const std::vector<Diagnostic>& diagnostics) {
 // A valid scenario head; tests append `state`, `start` and `nodes`.
 const std::string kHead =
     "format: 1\nid: t\ntitle: {ko: a, en: b}\nsummary: {ko: a, en: b}\nsetting: cafe\n"
-    "difficulty: 1\nsource: {seed: s}\nprinciples: [p.q]\n"
+    "difficulty: 1\nsource: {ref: s}\nprinciples: [p.q]\n"
     "customer: {name: {ko: a, en: b}, look: {skin: '#000000', hair: bob, hair_color: '#000000', "
     "outfit: coat, outfit_color: '#000000'}, mood: 50, trust: 50}\n";  // 9 lines
 

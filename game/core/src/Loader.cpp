@@ -49,7 +49,10 @@ public:
         r_.getInt(f, "difficulty", root, s_.difficulty);
         if (const std::uint32_t v = f["source"]; v != npos) {
             const Path p = root.child("source");
-            if (r_.expect(v, f.field("source"), p)) s_.source = r_.readSource(v, p);
+            if (r_.expect(v, f.field("source"), p)) {
+                s_.source = r_.readSource(v, p);
+                if (catalogue_) r_.checkSourceRef(s_.source, catalogue_->sources, p);
+            }
         }
         readPrinciples(f, root);
         r_.getInt(f, "pass_threshold", root, s_.passThreshold);

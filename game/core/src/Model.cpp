@@ -29,4 +29,10 @@ const PrincipleGroup* Catalogue::findGroup(const std::string& id) const {
     return nullptr;
 }
 
+const Source* Catalogue::findSource(const std::string& id) const {
+    for (const Source& s : sources)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
 }  // namespace counterplay::core

@@ -38,9 +38,27 @@ constexpr FieldSpec kScenario[] = {
     {"nodes", V::NodeMap, N::Required, K::Node, 1, 10000},
 };
 
+constexpr std::string_view kSourceKinds[] = {"book", "article", "web-guide", "law"};
+
+// A citation: `ref` names an entry of the catalogue's `sources:`; `seed` is the old form (a file
+// name users cannot read), still loaded with a warning. The reader requires exactly one of them.
 constexpr FieldSpec kSource[] = {
-    {"seed", V::String, N::Required},
-    {"item", V::String, N::Optional},
+    {"ref", V::Id, N::OneOf},
+    {"seed", V::String, N::OneOf},
+    {"item", V::Label, N::Optional},
+};
+
+// An entry of the catalogue's `sources:` table. The reader requires `author` or `publisher`.
+constexpr FieldSpec kCatalogueSource[] = {
+    {"id", V::Id, N::Required},
+    {"kind", V::Id, N::Required, K::Scenario, -kNoLimit, kNoLimit, kSourceKinds},
+    {"title", V::Text, N::Required},
+    {"author", V::Label, N::Optional},
+    {"publisher", V::Label, N::Optional},
+    {"date", V::String, N::Optional},
+    {"item_label", V::Text, N::Optional},
+    {"note", V::Text, N::Optional},
+    {"url", V::String, N::Optional},
 };
 
 constexpr FieldSpec kCustomer[] = {
@@ -116,6 +134,7 @@ constexpr FieldSpec kEnding[] = {
 constexpr FieldSpec kCatalogue[] = {
     {"format", V::Integer, N::Required, K::Scenario, 1, 1},
     {"groups", V::MapList, N::Required, K::Group, 1, kNoLimit},
+    {"sources", V::MapList, N::Optional, K::CatalogueSource, 0, kNoLimit},
     {"principles", V::MapList, N::Required, K::Principle, 1, kNoLimit},
 };
 
@@ -136,6 +155,7 @@ constexpr FieldSpec kPrinciple[] = {
 constexpr MapSpec kSpecs[] = {
     {K::Scenario, "scenario", kScenario},
     {K::Source, "source", kSource},
+    {K::CatalogueSource, "catalogue source", kCatalogueSource},
     {K::Customer, "customer", kCustomer},
     {K::Look, "look", kLook},
     {K::State, "state", kState},

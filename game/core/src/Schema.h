@@ -16,6 +16,7 @@ namespace counterplay::core::schema {
 enum class MapKind : std::uint8_t {
     Scenario,
     Source,
+    CatalogueSource,
     Customer,
     Look,
     State,
@@ -39,6 +40,7 @@ enum class ValueType : std::uint8_t {
     Colour,      ///< "#rrggbb"
     Condition,   ///< a string in the condition language
     Text,        ///< {ko, en}
+    Label,       ///< a string (the same in both languages) or {ko, en}
     Map,         ///< a nested map of kind `sub`
     IdList,      ///< list of ids, [min, max] entries
     MapList,     ///< list of maps of kind `sub`, [min, max] entries

@@ -39,6 +39,7 @@ const char* expectedName(ValueType t) {
         case ValueType::Colour: return "a colour \"#rrggbb\"";
         case ValueType::Condition: return "a condition (a string)";
         case ValueType::Text: return "a text map {ko: ..., en: ...}";
+        case ValueType::Label: return "a string or a text map {ko: ..., en: ...}";
         case ValueType::Map: return "a map";
         case ValueType::IdList: return "a list of ids";
         case ValueType::MapList: return "a list";
@@ -136,6 +137,7 @@ bool TreeReader::expect(std::uint32_t node, const FieldSpec& field, const Path& 
     const YNode& n = tree_[node];
     if (n.kind == YNode::Kind::Invalid) return false;
     if (n.kind == shapeOf(field.type)) return true;
+    if (field.type == ValueType::Label && n.kind == YNode::Kind::Scalar) return true;
     std::string message = std::string("expected ") + expectedName(field.type) + ", found " +
                           describe(node);
     if (field.type == ValueType::Colour && n.kind == YNode::Kind::Null)
@@ -349,12 +351,54 @@ Text TreeReader::getText(const Fields& f, std::string_view key, const Path& pare
     return v == npos ? Text{} : readText(v, f.field(key), parent.child(key));
 }
 
+Text TreeReader::readLabel(std::uint32_t node, const FieldSpec& field, const Path& path) {
+    if (!expect(node, field, path)) return {};
+    if (tree_[node].kind == YNode::Kind::Map) return readText(node, field, path);
+    const std::string value(str(node));
+    if (value.empty()) sink_.error(pos(node), path, "expected a string, found nothing");
+    return Text{value, value};
+}
+
+Text TreeReader::getLabel(const Fields& f, std::string_view key, const Path& parent) {
+    const std::uint32_t v = f[key];
+    return v == npos ? Text{} : readLabel(v, f.field(key), parent.child(key));
+}
+
 SourceRef TreeReader::readSource(std::uint32_t node, const Path& path) {
     SourceRef source;
     const Fields f = readMap(node, schema::MapKind::Source, path);
-    getString(f, "seed", path, source.seed);
-    getString(f, "item", path, source.item);
+    const bool hasRef = f.has("ref"), hasSeed = f.has("seed");
+    if (hasRef && hasSeed) {
+        sink_.error(pos(f.keyOf("seed")), path.child("seed"),
+                    "a source has either 'ref' or 'seed', not both: keep 'ref'");
+    } else if (!hasRef && !hasSeed) {
+        sink_.error(pos(node), path,
+                    "missing required key 'ref' (the id of an entry of the catalogue's "
+                    "'sources:')");
+    }
+    if (hasRef && getId(f, "ref", path, source.ref)) {
+        const Pos p = pos(f["ref"]);
+        source.line = p.line;
+        source.column = p.column;
+    }
+    if (!hasRef && getString(f, "seed", path, source.seed))
+        sink_.warning(pos(f["seed"]), path.child("seed"),
+                      "'seed' names a file users cannot read: cite an entry of the catalogue's "
+                      "'sources:' with 'ref:' instead");
+    source.item = getLabel(f, "item", path);
     return source;
+}
+
+void TreeReader::checkSourceRef(const SourceRef& source, const std::vector<Source>& sources,
+                                const Path& path) {
+    if (source.ref.empty()) return;
+    for (const Source& s : sources)
+        if (s.id == source.ref) return;
+    validate::Suggester sug(source.ref);
+    for (const Source& s : sources) sug.consider(s.id);
+    sink_.warning(Pos{source.line, source.column}, path.child("ref"),
+                  "unknown source citation '" + source.ref + "'" + sug.hint() +
+                      "; the catalogue's 'sources:' has no such id");
 }
 
 bool TreeReader::readKey(std::uint32_t key, const Path& parent, std::string_view& name) {

@@ -12,6 +12,7 @@
 #include "DiagSink.h"
 #include "Schema.h"
 #include "YamlGuard.h"
+#include "counterplay/core/Catalogue.h"
 #include "counterplay/core/Model.h"
 #include "counterplay/core/Text.h"
 
@@ -74,8 +75,19 @@ public:
     bool getColour(const Fields& f, std::string_view key, const Path& parent, std::string& out);
     Text getText(const Fields& f, std::string_view key, const Path& parent);
 
-    /// Reads a `source` map ({seed, item}).
+    /// A Label value: a plain string (the same text in both languages) or a text map {ko, en}.
+    Text readLabel(std::uint32_t node, const schema::FieldSpec& field, const Path& path);
+    Text getLabel(const Fields& f, std::string_view key, const Path& parent);
+
+    /// Reads a `source` map ({ref, item}, or the old {seed, item} with a warning): exactly one
+    /// of ref and seed. The ref is not resolved here (see checkSourceRef).
     SourceRef readSource(std::uint32_t node, const Path& path);
+
+    /// Warns when `source.ref` names no entry of `sources` ("unknown source citation 'x' (did
+    /// you mean 'y'?)"). A warning, not an error: the scenario still plays, the citation is
+    /// just not shown. `path` is the path of the source map.
+    void checkSourceRef(const SourceRef& source, const std::vector<Source>& sources,
+                        const Path& path);
 
     /// Reads the key of a map of ids (flags, counters, effects, points, nodes): must be a scalar
     /// id; reports otherwise. `name` is set whenever the key is a scalar.

@@ -26,6 +26,7 @@ const std::map<std::string, std::string, std::less<>>& englishWords() {
         {"verdict.unfinished", "NOT FINISHED"},
         {"score.points", "{earned} of {best} points (pass mark {threshold}%)"},
         {"section.principles", "Principles: points earned of achievable"},
+        {"section.sources", "Where the principles come from"},
         {"section.outcome", "The customer"},
         {"section.critical", "Critical actions"},
         {"section.decisions", "Decisions and feedback"},

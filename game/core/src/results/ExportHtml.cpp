@@ -252,7 +252,11 @@ void scorecardPage(std::string& b, const StoredAttempt& attempt, const Context& 
         ordered.emplace_back(p.id, Bar{principleName(c, p.id), p.earned, p.achievable});
     sortByCatalogue(ordered, c);
     std::vector<Bar> bars;
-    for (auto& [id, bar] : ordered) bars.push_back(bar);
+    std::vector<std::string> ids;
+    for (auto& [id, bar] : ordered) {
+        bars.push_back(bar);
+        ids.push_back(id);
+    }
     principleChart(b, bars, c);
     b += "<h2>";
     text(b, w.get("section.decisions"));
@@ -279,6 +283,7 @@ void scorecardPage(std::string& b, const StoredAttempt& attempt, const Context& 
         b += "</li>\n";
     }
     b += "</ol>\n";
+    principleSources(b, ids, c);
     std::string extra;
     text(extra, w.get("footer.hash"));
     extra += ": " + a.contentHash + " &middot; " + a.uuid;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "counterplay/core/Citation.h"
 #include "results/ExportCommon.h"
 
 namespace counterplay::core::html {
@@ -76,6 +77,10 @@ td{border-bottom:1px solid var(--line);padding:6px 8px;vertical-align:top}
 tr{break-inside:avoid}
 thead{display:table-header-group}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+ul.sources{list-style:none;margin:0;padding:0;font-size:12.5px;color:#334155}
+ul.sources li{padding:3px 0 3px 0;border-bottom:1px dotted var(--line);break-inside:avoid}
+ul.sources .pname{font-weight:600;color:var(--ink);margin-right:8px}
+ul.sources cite{font-style:italic}ul.sources cite.plain{font-style:normal}
 footer{margin-top:26px;padding-top:9px;border-top:1px solid var(--line);color:var(--muted);
 font-size:10.5px;line-height:1.5;overflow-wrap:anywhere;break-before:avoid;break-inside:avoid}
 @page{size:A4;margin:13mm 12mm}
@@ -128,6 +133,33 @@ std::string principleName(const Context& c, const std::string& id) {
         if (const Principle* p = c.options.catalogue->find(id); p && !p->name.empty())
             return p->name.in(c.lang);
     return id;
+}
+
+void principleSources(std::string& b, const std::vector<std::string>& ids, const Context& c) {
+    const Catalogue* cat = c.options.catalogue;
+    if (cat == nullptr) return;
+    std::string items;
+    for (const std::string& id : ids) {
+        const Principle* p = cat->find(id);
+        const Source* source = p ? cat->findSource(p->source.ref) : nullptr;
+        if (source == nullptr) continue;
+        const CitationParts parts = citationParts(*source, p->source.item, c.lang);
+        items += "<li><span class=\"pname\">";
+        text(items, principleName(c, id));
+        items += "</span>";
+        text(items, parts.lead);
+        items += parts.italic ? "<cite>" : "<cite class=\"plain\">";
+        text(items, parts.title);
+        items += "</cite>";
+        text(items, parts.tail);
+        items += "</li>\n";
+    }
+    if (items.empty()) return;
+    b += "<h2>";
+    text(b, c.words.get("section.sources"));
+    b += "</h2>\n<ul class=\"sources\">\n";
+    b += items;
+    b += "</ul>\n";
 }
 
 std::string displayDate(std::int64_t epochMs) {

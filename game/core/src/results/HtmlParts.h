@@ -38,6 +38,11 @@ void principleChart(std::string& b, const std::vector<Bar>& bars, const Context&
 /// Orders (principle id, bar) pairs as the catalogue lists the principles (unknown ids last).
 void sortByCatalogue(std::vector<std::pair<std::string, Bar>>& bars, const Context& c);
 
+/// The sources of the principles `ids` (in that order) as a list: each principle's name and its
+/// citation, the title in <cite>. Writes nothing when no principle has a citation (no catalogue,
+/// old `seed:` sources).
+void principleSources(std::string& b, const std::vector<std::string>& ids, const Context& c);
+
 /// The principle's name in the export language (its id when there is no catalogue entry).
 std::string principleName(const Context& c, const std::string& id);
 

@@ -14,10 +14,16 @@
 
 namespace counterplay::core {
 
-/// Where a piece of content comes from in ../shared/seeds.
+/// Where a principle or scenario comes from: `source: {ref: ID, item: ...}` cites an entry of the
+/// catalogue's `sources:` table (see Catalogue.h). The old form `{seed: FILE, item: ...}` still
+/// loads, with a warning, since users cannot read such a file.
 struct SourceRef {
-    std::string seed;
-    std::string item;
+    std::string ref;   ///< id of a catalogue source; empty in the old form
+    Text item;         ///< which part, e.g. "10" or "step 3"; may be empty
+    std::string seed;  ///< old form only: a file name
+    int line = 0, column = 0;  ///< position of the `ref` value (for later checks)
+
+    bool empty() const { return ref.empty() && seed.empty(); }
 };
 
 /// How the app draws a customer (ids and "#rrggbb" colours; resolved by the app).
