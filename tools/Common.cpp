@@ -138,6 +138,19 @@ const std::map<std::string, std::string, std::less<>>& englishLabels() {
         {"nps.passive", "passive"},
         {"nps.detractor", "detractor"},
         {"choice.timeout", "(no answer in time)"},
+        {"integrity.altered", "attempt {id} ({uuid}, store '{store}'): ALTERED: {reason}"},
+        {"integrity.unknown", "attempt {id} ({uuid}): {reason}"},
+        {"check.summary", "{n} attempts checked: {ok} ok, {altered} altered, {unsealed} unsealed (recorded before sealing), {unknown} by unknown signers; {replayed} replayed against their scenario file"},
+        {"export.altered", "refused: {n} attempt(s) were changed after they were recorded (ids {ids}). Run `counterplay check` for details, or add --include-altered to export them marked as altered"},
+        {"export.altered-included", "note: {n} altered attempt(s) exported marked as altered (ids {ids})"},
+        {"report.altered", "Warning: {n} attempt(s) were changed after they were recorded (ids {ids}); run `counterplay check`"},
+        {"sync.altered", "not sending {n} altered attempt(s) (ids {ids}); run `counterplay check`"},
+        {"import.added", "{file}: imported {added} attempt(s) signed by store '{store}' ({skipped} already here)"},
+        {"import.refused", "{file}: refused, nothing from it was stored: {reason}"},
+        {"key.trusted", "Trusted store '{name}' (key {fp}); its exports and seals now verify here"},
+        {"key.own", "this machine"},
+        {"key.renamed", "Store name set to '{name}'; new exports and attempts are signed as '{name}'"},
+        {"key.public-written", "Public key of store '{name}' (key {fp}) written to {file}"},
     };
     return table;
 }

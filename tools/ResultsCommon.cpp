@@ -96,4 +96,48 @@ std::int64_t storeAttempt(const std::string& dbFlag, const std::string& trainee,
     }
 }
 
+core::Trust loadTrustForVerb(const char* verb, std::ostream& err) {
+    std::string warning;
+    core::Trust trust = core::loadTrust(warning);
+    if (!warning.empty()) err << "counterplay " << verb << ": " << warning << '\n';
+    return trust;
+}
+
+CLI::Option* addScenariosOption(CLI::App& app, std::string& value) {
+    return app.add_option("--scenarios", value,
+                          "Also replay stored transcripts against the scenario files in DIR (the "
+                          "shipped scenarios are always searched)");
+}
+
+std::unique_ptr<core::ScenarioIndex> scenarioIndexFor(const std::string& extraDir) {
+    auto index = std::make_unique<core::ScenarioIndex>();
+    index->addFolder(std::filesystem::path(defaultCataloguePath()).parent_path().string());
+    if (!extraDir.empty()) index->addFolder(extraDir);
+    return index;
+}
+
+std::map<std::int64_t, std::string> alteredAttempts(const core::ResultsStore& store,
+                                                    const core::AttemptFilter& filter,
+                                                    const core::Trust& trust,
+                                                    const core::ScenarioIndex* scenarios) {
+    std::map<std::int64_t, std::string> out;
+    for (const core::AttemptIntegrity& r : core::checkAttempts(store, filter, trust, scenarios))
+        if (r.status == core::IntegrityStatus::Altered) out[r.attemptId] = r.reason;
+    return out;
+}
+
+std::string idList(const std::map<std::int64_t, std::string>& attempts) {
+    std::string out;
+    int n = 0;
+    for (const auto& [id, reason] : attempts) {
+        if (n++ == 20) {
+            out += ", ...";
+            break;
+        }
+        if (!out.empty()) out += ", ";
+        out += std::to_string(id);
+    }
+    return out;
+}
+
 }  // namespace counterplay::tools

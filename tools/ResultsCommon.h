@@ -5,10 +5,13 @@
 
 #include <CLI/CLI.hpp>
 #include <iosfwd>
+#include <map>
 #include <memory>
 #include <string>
 
 #include "counterplay/core/Export.h"
+#include "counterplay/core/Integrity.h"
+#include "counterplay/core/Keyring.h"
 #include "counterplay/core/ResultsStore.h"
 
 namespace counterplay::tools {
@@ -47,5 +50,26 @@ std::int64_t storeAttempt(const std::string& dbFlag, const std::string& trainee,
                           const core::Scorecard& card, const core::Transcript& transcript,
                           std::int64_t startedAtMs, std::int64_t endedAtMs, core::Lang lang,
                           std::ostream& err);
+
+/// The keys this machine trusts (own key, keyring, old site key); a damaged keyring is reported
+/// as "counterplay <verb>: <warning>" on `err` and left out.
+core::Trust loadTrustForVerb(const char* verb, std::ostream& err);
+
+/// Adds `--scenarios DIR` (scenario files to replay stored transcripts against, in addition to
+/// the shipped scenarios).
+CLI::Option* addScenariosOption(CLI::App& app, std::string& value);
+
+/// The scenario files for replay checks: the shipped scenarios folder and `extraDir` if given.
+std::unique_ptr<core::ScenarioIndex> scenarioIndexFor(const std::string& extraDir);
+
+/// Altered attempts among those matching `filter` (id -> reason), checked with `trust` and
+/// `scenarios`.
+std::map<std::int64_t, std::string> alteredAttempts(const core::ResultsStore& store,
+                                                    const core::AttemptFilter& filter,
+                                                    const core::Trust& trust,
+                                                    const core::ScenarioIndex* scenarios);
+
+/// "3, 7, 12" (the first 20, then "...").
+std::string idList(const std::map<std::int64_t, std::string>& attempts);
 
 }  // namespace counterplay::tools

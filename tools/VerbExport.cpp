@@ -23,15 +23,15 @@ public:
 }  // namespace
 
 int exportMain(int argc, char** argv) {
-    CLI::App app{"Export stored attempts, signed with the site key: json (complete attempts), csv "
+    CLI::App app{"Export stored attempts, signed with this machine's Ed25519 key: json (complete attempts), csv "
                  "(one row per attempt, a column per principle; --decisions: one row per "
                  "decision), xapi (xAPI 1.0.3 statements, signature in FILE.sig) or html (a "
                  "printable scorecard; several attempts give a cohort report). Without a "
                  "selection every attempt is exported.",
                  "counterplay export"};
-    std::string formatText, out, db, langValue, catalogue, baseIri, sigPath;
+    std::string formatText, out, db, langValue, catalogue, baseIri, sigPath, scenarios;
     SelectionOptions sel;
-    bool decisions = false, detail = false;
+    bool decisions = false, detail = false, includeAltered = false;
     app.add_option("--format", formatText, "json, csv, xapi or html")
         ->required()
         ->check(CLI::IsMember({"json", "csv", "xapi", "html"}));
@@ -48,6 +48,10 @@ int exportMain(int argc, char** argv) {
                    "xapi: base IRI of activity ids (default: $COUNTERPLAY_XAPI_BASE, else "
                    "https://counterplay.example/xapi)");
     app.add_option("--sig", sigPath, "xapi on stdout: write the detached signature to this file");
+    app.add_flag("--include-altered", includeAltered,
+                 "Export attempts changed after they were recorded too, marked as altered "
+                 "(without it the export is refused)");
+    addScenariosOption(app, scenarios);
     if (auto code = parseCommandLine(app, argc, argv)) return *code;
 
     core::ExportFormat format{};
@@ -72,10 +76,32 @@ int exportMain(int argc, char** argv) {
         return kExitData;
     }
     std::string error;
-    const auto key = core::loadSiteKey(core::siteKeyPath(), true, error);
+    const auto key = core::loadSigningKey(core::signingKeyPath(), true, error);
     if (!key) {
         std::cerr << "counterplay export: " << error << '\n';
         return kExitData;
+    }
+    // Every selected attempt's seal (and replay, where its scenario file is here) is checked.
+    try {
+        const core::Trust trust = loadTrustForVerb("export", std::cerr);
+        const auto index = scenarioIndexFor(scenarios);
+        options.altered = alteredAttempts(*store, options.filter, trust, index.get());
+    } catch (const std::exception& e) {
+        std::cerr << "counterplay export: " << e.what() << '\n';
+        return kExitData;
+    }
+    if (!options.altered.empty()) {
+        const std::string n = std::to_string(options.altered.size());
+        if (!includeAltered) {
+            std::cerr << "counterplay export: "
+                      << label("export.altered", options.lang, {{"n", n}, {"ids", idList(options.altered)}})
+                      << '\n';
+            return kExitData;
+        }
+        std::cerr << "counterplay export: "
+                  << label("export.altered-included", options.lang,
+                           {{"n", n}, {"ids", idList(options.altered)}})
+                  << '\n';
     }
     std::shared_ptr<const core::Catalogue> cat;
     if (format == core::ExportFormat::Html) {

@@ -15,7 +15,7 @@ int reportMain(int argc, char** argv) {
     CLI::App app{"Summaries of stored attempts: per trainee (default), scenario, principle, day or "
                  "month, with attempts, pass rate, mean score and points earned of achievable.",
                  "counterplay report"};
-    std::string by = "trainee", db, langValue, catalogue;
+    std::string by = "trainee", db, langValue, catalogue, scenarios;
     SelectionOptions sel;
     bool json = false;
     app.add_option("--by", by, "trainee, scenario, principle, day or month")
@@ -25,6 +25,7 @@ int reportMain(int argc, char** argv) {
     addLangOption(app, langValue);
     app.add_option("--catalogue", catalogue, "Principle catalogue for principle names");
     app.add_flag("--json", json, "Print JSON");
+    addScenariosOption(app, scenarios);
     if (auto code = parseCommandLine(app, argc, argv)) return *code;
 
     core::AttemptFilter filter;
@@ -45,9 +46,12 @@ int reportMain(int argc, char** argv) {
     }
     std::vector<core::GroupSummary> rows;
     std::int64_t total = 0;
+    std::map<std::int64_t, std::string> altered;
     try {
         rows = store->summarize(groupBy, filter);
         total = store->countAttempts(filter);
+        const auto index = scenarioIndexFor(scenarios);
+        altered = alteredAttempts(*store, filter, loadTrustForVerb("report", std::cerr), index.get());
     } catch (const std::exception& e) {
         std::cerr << "counterplay report: " << e.what() << '\n';
         return kExitData;
@@ -61,7 +65,10 @@ int reportMain(int argc, char** argv) {
         return g.label;
     };
     if (json) {
-        nlohmann::json out = {{"by", by}, {"attempts", total}, {"rows", nlohmann::json::array()}};
+        nlohmann::json out = {{"by", by}, {"attempts", total}, {"rows", nlohmann::json::array()},
+                              {"altered", nlohmann::json::array()}};
+        for (const auto& [id, reason] : altered)
+            out["altered"].push_back({{"id", id}, {"reason", reason}});
         for (const auto& g : rows)
             out["rows"].push_back({{"key", g.key},
                                    {"label", labelOf(g)},
@@ -77,6 +84,10 @@ int reportMain(int argc, char** argv) {
         return kExitOk;
     }
     std::cout << total << " attempt" << (total == 1 ? "" : "s") << ", by " << by << "\n\n";
+    if (!altered.empty())
+        std::cout << label("report.altered", lang,
+                           {{"n", std::to_string(altered.size())}, {"ids", idList(altered)}})
+                  << "\n\n";
     if (rows.empty()) return kExitOk;
     char line[160];
     std::snprintf(line, sizeof line, "%9s %6s %6s %18s  %s\n", "attempts", "pass", "mean",

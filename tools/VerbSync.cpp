@@ -68,6 +68,21 @@ int syncMain(int argc, char** argv) {
 
     auto store = openStoreForVerb(db, core::ResultsStore::Mode::ReadWrite, "sync", std::cerr);
     if (!store) return kExitData;
+    // Altered attempts are never sent: an LRS is append-only, so what it receives must be sound.
+    std::map<std::int64_t, std::string> altered;
+    try {
+        altered = alteredAttempts(*store, options.filter, loadTrustForVerb("sync", std::cerr),
+                                  nullptr);
+    } catch (const std::exception& e) {
+        std::cerr << "counterplay sync: " << e.what() << '\n';
+        return kExitData;
+    }
+    for (const auto& [id, reason] : altered) options.skipAttempts.insert(id);
+    if (!altered.empty())
+        std::cerr << "counterplay sync: "
+                  << label("sync.altered", resolveLang(""),
+                           {{"n", std::to_string(altered.size())}, {"ids", idList(altered)}})
+                  << '\n';
     core::LrsConfig config;
     config.endpoint = lrs;
     config.key = key;
@@ -86,6 +101,7 @@ int syncMain(int argc, char** argv) {
         std::cout << (dryRun ? "Would send " : "Sent ") << r.attemptsSent << " attempt"
                   << (r.attemptsSent == 1 ? "" : "s") << " (" << r.statementsSent
                   << " statements) to " << client.url() << '\n';
+        if (!altered.empty()) return kExitData;
     } catch (const std::exception& e) {
         std::cerr << "counterplay sync: " << e.what() << '\n';
         return kExitData;

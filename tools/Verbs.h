@@ -16,5 +16,7 @@ int keyMain(int argc, char** argv);         // VerbKey.cpp
 int syncMain(int argc, char** argv);        // VerbSync.cpp
 int reportMain(int argc, char** argv);      // VerbReport.cpp
 int simulateMain(int argc, char** argv);    // VerbSimulate.cpp
+int importMain(int argc, char** argv);      // VerbImport.cpp
+int checkMain(int argc, char** argv);       // VerbCheck.cpp
 
 }  // namespace counterplay::tools

@@ -15,7 +15,7 @@ bool exportScorecardHtml(Context& ctx, const DebriefData& data, std::string& pat
         error = ctx.str("debrief.export.notstored");
         return false;
     }
-    std::optional<core::SiteKey> key = core::loadSiteKey(core::siteKeyPath(), true, error);
+    std::optional<core::SigningKey> key = core::loadSigningKey(core::signingKeyPath(), true, error);
     if (!key) return false;
     std::string stringsError;
     const core::ExportStrings strings(ctx.paths.assetsDir + "/strings/export.json", ctx.lang(), stringsError);

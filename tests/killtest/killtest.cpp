@@ -19,6 +19,7 @@
 #include "counterplay/core/AtomicFile.h"
 #include "counterplay/core/Export.h"
 #include "counterplay/core/ResultsStore.h"
+#include "counterplay/core/Keyring.h"
 #include "counterplay/core/Signing.h"
 
 namespace fs = std::filesystem;
@@ -60,7 +61,7 @@ NewAttempt makeAttempt(std::mt19937& rng, int n) {
 }
 
 /// The child: store attempts and write exports until killed. Never returns.
-[[noreturn]] void child(const std::string& db, const fs::path& dir, const SiteKey& key, int fd,
+[[noreturn]] void child(const std::string& db, const fs::path& dir, const SigningKey& key, int fd,
                         unsigned seed) {
     std::string error;
     auto store = ResultsStore::open(db, error);
@@ -68,6 +69,7 @@ NewAttempt makeAttempt(std::mt19937& rng, int n) {
         std::fprintf(stderr, "child: %s\n", error.c_str());
         _exit(3);
     }
+    store->setSigningKey(std::make_shared<const SigningKey>(key));
     std::mt19937 rng(seed);
     for (int n = 0;; ++n) {
         const std::int64_t id = store->recordAttempt(makeAttempt(rng, n));
@@ -112,7 +114,7 @@ int main(int argc, char** argv) {
     const fs::path dir = mkdtemp(tmpl.data());
     const std::string db = (dir / "results.db").string();
     std::string error;
-    const auto key = loadSiteKey((dir / "site.key").string(), true, error);
+    const auto key = loadSigningKey((dir / "signing.key").string(), true, error);
     if (!key) return fail(error);
 
     std::mt19937 rng(seed);
@@ -154,7 +156,9 @@ int main(int argc, char** argv) {
         for (const char* name : {"export.csv", "export.html"}) {
             const fs::path p = dir / name;
             if (!fs::exists(p)) continue;
-            const VerifyResult v = verifyExportFile(p.string(), *key);
+            Trust trust;
+            trust.addOwn(*key);
+            const VerifyResult v = verifyExportFile(p.string(), trust);
             if (!v.ok) return fail(std::string(name) + " is not a complete export: " + v.message);
             ++exportsChecked;
         }

@@ -42,7 +42,7 @@ std::vector<std::vector<std::string>> parseCsv(std::string_view text) {
     return rows;
 }
 
-std::string exportCsvText(const ResultsStore& store, const SiteKey& key, ExportOptions options = {}) {
+std::string exportCsvText(const ResultsStore& store, const SigningKey& key, ExportOptions options = {}) {
     StringSink sink;
     exportAttempts(store, ExportFormat::Csv, options, key, sink);
     return sink.data;
@@ -96,11 +96,16 @@ TEST_F(ExportCsvTest, OneRowPerAttemptWithPrincipleColumnsAndASignature) {
     EXPECT_EQ(rows[1][col("worst")], "-3");  // numbers are not neutralised
     EXPECT_EQ(rows[2][col("trainee_name")], "'=HYPERLINK(\"http://x\",\"y\")");
     EXPECT_EQ(rows[2][col("complaint.empathise")], "-1");
-    EXPECT_EQ(rows[3][0].rfind("# counterplay-signature v1 format=csv key=", 0), 0u);
-    EXPECT_TRUE(verifyExportBytes(csv, nullptr, key).ok);
+    EXPECT_EQ(rows[1][col("store")], "Test store");
+    EXPECT_EQ(rows[1][col("integrity")], "");
+    EXPECT_EQ(rows[3][0].rfind("# counterplay-signature v2 format=csv key=" + key.fingerprint() +
+                                   " store=Test%20store sig=",
+                               0),
+              0u);
+    EXPECT_TRUE(verifyExportBytes(csv, nullptr, trust).ok);
     std::string edited = csv;
     edited[edited.find("Ann")] = 'B';
-    EXPECT_FALSE(verifyExportBytes(edited, nullptr, key).ok);
+    EXPECT_FALSE(verifyExportBytes(edited, nullptr, trust).ok);
 }
 
 TEST_F(ExportCsvTest, DecisionsTableAndFilters) {
@@ -115,7 +120,7 @@ TEST_F(ExportCsvTest, DecisionsTableAndFilters) {
     EXPECT_EQ(rows[2][5], "second");
     EXPECT_EQ(rows[2][8], "true");  // timeout
     EXPECT_EQ(rows[2][9], "7000");
-    EXPECT_TRUE(verifyExportBytes(csv, nullptr, key).ok);
+    EXPECT_TRUE(verifyExportBytes(csv, nullptr, trust).ok);
 
     ExportOptions onlyBo;
     onlyBo.filter.traineeKey = "Bo";

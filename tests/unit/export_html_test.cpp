@@ -43,10 +43,10 @@ TEST_F(ExportHtmlTest, OneAttemptIsASelfContainedScorecard) {
     for (const char* external : {"src=", "href=", "@import", "url(", "<link"})
         EXPECT_FALSE(contains(page, external)) << external;
     EXPECT_TRUE(contains(page, "\n<!-- counterplay-signature v1 format=html key="));
-    EXPECT_TRUE(verifyExportBytes(page, nullptr, key).ok);
+    EXPECT_TRUE(verifyExportBytes(page, nullptr, trust).ok);
     std::string edited = page;
     edited.replace(edited.find("5 of 7"), 1, "7");
-    EXPECT_FALSE(verifyExportBytes(edited, nullptr, key).ok);
+    EXPECT_FALSE(verifyExportBytes(edited, nullptr, trust).ok);
 }
 
 TEST_F(ExportHtmlTest, ScorecardCitesEachPrinciplesSource) {
@@ -115,7 +115,7 @@ TEST_F(ExportHtmlTest, KoreanWordsComeFromTheAssetFile) {
     EXPECT_TRUE(contains(page, ko.get("verdict.pass")));
     EXPECT_NE(ko.get("verdict.pass"), "PASS");
     EXPECT_TRUE(contains(page, "\xEB\xB8\x94\xEB\x9D\xBC\xEC\x9A\xB0\xEC\x8A\xA4"));  // the Korean title
-    EXPECT_TRUE(verifyExportBytes(page, nullptr, key).ok);
+    EXPECT_TRUE(verifyExportBytes(page, nullptr, trust).ok);
 }
 
 TEST(ExportStringsTable, EveryEnglishKeyHasKorean) {
@@ -138,7 +138,7 @@ TEST_F(ExportHtmlTest, SeveralAttemptsGiveACohortReport) {
     EXPECT_TRUE(contains(page, "<div class=\"big\">3</div>"));  // attempts
     EXPECT_TRUE(contains(page, "<div class=\"big\">2</div>"));  // trainees
     EXPECT_FALSE(contains(page, "She waited in silence."));  // no detail by default
-    EXPECT_TRUE(verifyExportBytes(page, nullptr, key).ok);
+    EXPECT_TRUE(verifyExportBytes(page, nullptr, trust).ok);
     ExportOptions detail;
     detail.htmlDetail = true;
     const std::string full = html(detail);
@@ -147,7 +147,7 @@ TEST_F(ExportHtmlTest, SeveralAttemptsGiveACohortReport) {
          p = full.find("<section class=\"page\">", p + 1))
         ++pages;
     EXPECT_EQ(pages, 4u);
-    EXPECT_TRUE(verifyExportBytes(full, nullptr, key).ok);
+    EXPECT_TRUE(verifyExportBytes(full, nullptr, trust).ok);
 }
 
 TEST_F(ExportHtmlTest, EmptySelection) {
@@ -155,5 +155,5 @@ TEST_F(ExportHtmlTest, EmptySelection) {
     options.filter.traineeKey = "nobody";
     const std::string page = html(options);
     EXPECT_TRUE(contains(page, "No attempts match"));
-    EXPECT_TRUE(verifyExportBytes(page, nullptr, key).ok);
+    EXPECT_TRUE(verifyExportBytes(page, nullptr, trust).ok);
 }

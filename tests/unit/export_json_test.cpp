@@ -33,8 +33,11 @@ TEST_F(ExportJsonTest, ExportsCompleteAttemptsThatRoundTrip) {
     EXPECT_EQ(j["scenario"]["content_hash"], a.scorecard.contentHash);
     EXPECT_EQ(j["scorecard"].get<Scorecard>(), a.scorecard);
     EXPECT_EQ(j["transcript"].get<Transcript>(), a.transcript);
-    EXPECT_EQ(doc["signature"]["key"], key.id());
-    EXPECT_TRUE(verifyExportBytes(sink.data, nullptr, key).ok);
+    EXPECT_EQ(doc["signature"]["key"], key.fingerprint());
+    EXPECT_EQ(doc["signature"]["store"], "Test store");
+    EXPECT_EQ(doc["attempts"][0]["seal"]["key"], key.fingerprint());
+    EXPECT_EQ(doc["attempts"][0]["origin"]["store"], "Test store");
+    EXPECT_TRUE(verifyExportBytes(sink.data, nullptr, trust).ok);
 }
 
 TEST_F(ExportJsonTest, AnyEditFailsVerification) {
@@ -52,7 +55,7 @@ TEST_F(ExportJsonTest, AnyEditFailsVerification) {
         const auto pos = edited.find(from);
         ASSERT_NE(pos, std::string::npos) << from;
         edited.replace(pos, from.size(), to);
-        EXPECT_FALSE(verifyExportBytes(edited, nullptr, key).ok) << from;
+        EXPECT_FALSE(verifyExportBytes(edited, nullptr, trust).ok) << from;
     }
-    EXPECT_TRUE(verifyExportBytes(text, nullptr, key).ok);
+    EXPECT_TRUE(verifyExportBytes(text, nullptr, trust).ok);
 }

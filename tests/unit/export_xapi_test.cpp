@@ -100,8 +100,8 @@ TEST_F(ExportXapiTest, ExportIsAnArrayWithADetachedSignature) {
     const auto doc = nlohmann::json::parse(sink.data);
     ASSERT_TRUE(doc.is_array());
     EXPECT_EQ(doc.size(), 10u);
-    EXPECT_TRUE(verifyExportBytes(sink.data, &r.detachedSignature, key).ok);
+    EXPECT_TRUE(verifyExportBytes(sink.data, &r.detachedSignature, trust).ok);
     std::string edited = sink.data;
     edited[edited.find("Ann")] = 'E';
-    EXPECT_FALSE(verifyExportBytes(edited, &r.detachedSignature, key).ok);
+    EXPECT_FALSE(verifyExportBytes(edited, &r.detachedSignature, trust).ok);
 }

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <string>
 
+#include "counterplay/core/Keyring.h"
 #include "counterplay/core/ResultsStore.h"
 #include "counterplay/core/Signing.h"
 
@@ -67,10 +68,11 @@ inline core::NewAttempt sampleAttempt(const std::string& trainee, int listen = 3
     return a;
 }
 
-inline core::SiteKey testKey() {
-    core::SiteKey k;
-    for (std::size_t i = 0; i < k.bytes.size(); ++i) k.bytes[i] = static_cast<unsigned char>(i * 7 + 1);
-    return k;
+/// A fixed Ed25519 key pair (store "Test store"), so exports are reproducible.
+inline core::SigningKey testKey(unsigned char salt = 1) {
+    std::array<unsigned char, 32> seed{};
+    for (std::size_t i = 0; i < seed.size(); ++i) seed[i] = static_cast<unsigned char>(i * 7 + salt);
+    return core::SigningKey::fromSeed(seed, "Test store");
 }
 
 /// A fresh results database in a temporary folder, removed afterwards.
@@ -82,6 +84,7 @@ protected:
         std::string error;
         store = core::ResultsStore::open((dir / "results.db").string(), error);
         ASSERT_TRUE(store) << error;
+        store->setSigningKey(std::make_shared<const core::SigningKey>(key));
     }
     void TearDown() override {
         store.reset();
@@ -89,7 +92,13 @@ protected:
     }
     std::filesystem::path dir;
     std::unique_ptr<core::ResultsStore> store;
-    core::SiteKey key = testKey();
+    core::SigningKey key = testKey();
+    /// Trusts `key` only (as on the machine that made the exports).
+    core::Trust trust = [this] {
+        core::Trust t;
+        t.addOwn(key);
+        return t;
+    }();
 };
 
 }  // namespace counterplay::testing

@@ -80,9 +80,12 @@ protected:
         std::string error;
         auto s = ResultsStore::open((dir / name).string(), error);
         EXPECT_TRUE(s) << error;
+        if (s) s->setSigningKey(sealKey);
         return s;
     }
     fs::path dir;
+    std::shared_ptr<const SigningKey> sealKey =
+        std::make_shared<const SigningKey>(SigningKey::fromSeed({1, 2, 3}, "Test store"));
 };
 
 constexpr std::int64_t kDay = 86400000;
@@ -369,6 +372,7 @@ TEST_F(StoreTest, ConcurrentWritersAndReadersLoseNothing) {
         threads.emplace_back([&, t] {
             std::string error;
             auto s = ResultsStore::open(path, error);
+            if (s) s->setSigningKey(sealKey);
             if (!s) {
                 ++failures;
                 const std::lock_guard lock(errorsMutex);
@@ -401,6 +405,7 @@ TEST_F(StoreTest, OpeningWhileAnotherInstanceCheckpointsIsNeverRefused) {
     std::thread writer([&] {
         std::string error;
         auto s = ResultsStore::open(path, error);
+        if (s) s->setSigningKey(sealKey);
         for (int i = 0; s && !stop; ++i)
             s->recordAttempt(makeAttempt("W" + std::to_string(i % 50), "s" + std::to_string(i),
                                          1, 2, kJan1 + i));

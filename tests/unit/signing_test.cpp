@@ -1,5 +1,7 @@
-// Signing and verify: the site key file, HMAC against RFC 4231, and that verify accepts an
-// untouched export of each format and rejects an edit to ANY single byte (signature included).
+// Signing and verify: Ed25519 key files, that verify accepts an untouched export of each format
+// from a trusted key and rejects an edit to ANY single byte (signature included), that another
+// machine's key pair cannot pass as ours, that an unknown signer is named, and that old HMAC
+// exports still verify on the machine holding the old site key.
 #include "counterplay/core/Signing.h"
 
 #include <gtest/gtest.h>
@@ -9,126 +11,217 @@
 #include <filesystem>
 
 #include "counterplay/core/AtomicFile.h"
+#include "counterplay/core/Keyring.h"
 
 namespace fs = std::filesystem;
 using namespace counterplay::core;
 
 namespace {
 
-SiteKey testKey(unsigned char fill = 7) {
-    SiteKey k;
-    k.bytes.fill(fill);
-    return k;
+SigningKey testKey(unsigned char fill = 7, const std::string& store = "Gangnam") {
+    std::array<unsigned char, 32> seed{};
+    seed.fill(fill);
+    return SigningKey::fromSeed(seed, store);
 }
 
-std::string signedCsv(const SiteKey& key) {
+Trust trustOnly(const SigningKey& key) {
+    Trust t;
+    t.addOwn(key);
+    return t;
+}
+
+std::string signedCsv(const SigningKey& key) {
     const std::string body = "\xEF\xBB\xBF" "a,b\r\n1,\"x,y\"\r\n";
     return body + csvSignatureLine(key, signBytes(key, ExportFormat::Csv, body));
 }
 
-std::string signedHtml(const SiteKey& key) {
+std::string signedHtml(const SigningKey& key) {
     const std::string body = "<!DOCTYPE html>\n<html><body>ok</body></html>\n";
     return body + htmlSignatureLine(key, signBytes(key, ExportFormat::Html, body));
 }
 
-std::string signedJson(const SiteKey& key) {
+std::string signedJson(const SigningKey& key) {
     return signJsonDocument({{"format", "counterplay-export"}, {"attempts", {1, 2}}, {"name", "\xEA\xB9\x80"}},
                             key);
 }
 
-/// Flips each byte in turn (and for short inputs, every byte) and expects verify to fail.
-void expectEveryByteEditCaught(const std::string& bytes, const std::string* sig, const SiteKey& key) {
+/// Flips each byte in turn and expects verify to fail.
+void expectEveryByteEditCaught(const std::string& bytes, const std::string* sig, const Trust& trust) {
     for (std::size_t i = 0; i < bytes.size(); ++i) {
         std::string edited = bytes;
         edited[i] = static_cast<char>(edited[i] ^ 0x01);
-        EXPECT_FALSE(verifyExportBytes(edited, sig, key).ok) << "byte " << i << " of " << bytes;
+        EXPECT_FALSE(verifyExportBytes(edited, sig, trust).ok) << "byte " << i << " of " << bytes;
     }
+}
+
+fs::path tempDir() {
+    std::string tmpl = (fs::temp_directory_path() / "cp-key-XXXXXX").string();
+    return mkdtemp(tmpl.data());
 }
 
 }  // namespace
 
-TEST(Signing, MacDependsOnKeyFormatAndBytes) {
-    const SiteKey a = testKey(1), b = testKey(2);
-    EXPECT_EQ(signBytes(a, ExportFormat::Csv, "x"), signBytes(a, ExportFormat::Csv, "x"));
-    EXPECT_NE(signBytes(a, ExportFormat::Csv, "x"), signBytes(b, ExportFormat::Csv, "x"));
-    EXPECT_NE(signBytes(a, ExportFormat::Csv, "x"), signBytes(a, ExportFormat::Html, "x"));
-    EXPECT_EQ(signBytes(a, ExportFormat::Csv, "x").size(), 64u);
-    Signer s(a, ExportFormat::Csv);
-    s.update("x");
-    EXPECT_EQ(s.finishHex(), signBytes(a, ExportFormat::Csv, "x"));
+TEST(Signing, Ed25519KnownAnswerRfc8032) {
+    // RFC 8032 section 7.1, TEST 1 (empty message).
+    std::string seedHex = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
+    std::array<unsigned char, 32> seed{};
+    for (int i = 0; i < 32; ++i) seed[i] = static_cast<unsigned char>(std::stoi(seedHex.substr(i * 2, 2), nullptr, 16));
+    const SigningKey k = SigningKey::fromSeed(seed, "x");
+    EXPECT_EQ(k.sign(""),
+              "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b");
+    EXPECT_TRUE(verifySignature(k.publicKey, "", k.sign("")));
+    EXPECT_FALSE(verifySignature(k.publicKey, "x", k.sign("")));
+    EXPECT_EQ(k.fingerprint().size(), 64u);
+    EXPECT_EQ(shortFingerprint(k.fingerprint()).size(), 16u);
 }
 
-TEST(Signing, KnownAnswer) {
-    // printf 'counterplay-signature v1 format=csv\nhello' |
-    //   openssl dgst -sha256 -mac HMAC -macopt hexkey:$(printf '07%.0s' {1..32})
-    EXPECT_EQ(signBytes(testKey(), ExportFormat::Csv, "hello"),
-              "e979f25554217e346c708c5ac4c8a72a1a57f74a0709810fa4360cecec8ef040");
-}
-
-TEST(Signing, SiteKeyIsCreatedOnceWithMode0600) {
-    std::string tmpl = (fs::temp_directory_path() / "cp-key-XXXXXX").string();
-    const fs::path dir = mkdtemp(tmpl.data());
-    const std::string path = (dir / "sub" / "site.key").string();
+TEST(Signing, SigningKeyIsCreatedOnceWithMode0600AndAPublicKeyBesideIt) {
+    const fs::path dir = tempDir();
+    const std::string path = (dir / "sub" / "signing.key").string();
     std::string error;
-    EXPECT_FALSE(loadSiteKey(path, false, error));
-    EXPECT_NE(error.find("no site key"), std::string::npos);
-    auto k1 = loadSiteKey(path, true, error);
+    EXPECT_FALSE(loadSigningKey(path, false, error));
+    EXPECT_NE(error.find("no signing key"), std::string::npos);
+    auto k1 = loadSigningKey(path, true, error);
     ASSERT_TRUE(k1) << error;
     struct stat st {};
     ASSERT_EQ(::stat(path.c_str(), &st), 0);
     EXPECT_EQ(st.st_mode & 0777, 0600u);
     EXPECT_EQ(st.st_size, 32);
-    auto k2 = loadSiteKey(path, true, error);
+    auto k2 = loadSigningKey(path, true, error);
     ASSERT_TRUE(k2);
-    EXPECT_EQ(k1->bytes, k2->bytes);
-    EXPECT_EQ(k1->id().size(), 16u);
+    EXPECT_EQ(k1->publicKey, k2->publicKey);
+    std::string pub;
+    ASSERT_TRUE(readWholeFile((dir / "sub" / "signing.pub").string(), pub, error)) << error;
+    std::string name;
+    PublicKeyBytes parsed{};
+    ASSERT_TRUE(parsePublicKeyText(pub, name, parsed, error)) << error;
+    EXPECT_EQ(parsed, k1->publicKey);
+    EXPECT_EQ(name, k1->storeName);
     ASSERT_TRUE(writeFileAtomic(path, "short", error));
-    EXPECT_FALSE(loadSiteKey(path, true, error));
+    EXPECT_FALSE(loadSigningKey(path, true, error));
     EXPECT_NE(error.find("expected 32"), std::string::npos);
     fs::remove_all(dir);
 }
 
+TEST(Signing, PublicKeyTextRoundTripsAndRejectsEdits) {
+    const SigningKey k = testKey();
+    const std::string text = publicKeyText("Gangnam", k.publicKey);
+    std::string name, error;
+    PublicKeyBytes pub{};
+    ASSERT_TRUE(parsePublicKeyText(text, name, pub, error));
+    EXPECT_EQ(name, "Gangnam");
+    EXPECT_EQ(pub, k.publicKey);
+    std::string edited = text;
+    edited[edited.find("key: ") + 5] ^= 0x01;
+    EXPECT_FALSE(parsePublicKeyText(edited, name, pub, error));
+    EXPECT_FALSE(parsePublicKeyText("hello", name, pub, error));
+}
+
 TEST(Signing, VerifiesUntouchedExportsOfEveryFormat) {
-    const SiteKey key = testKey();
+    const SigningKey key = testKey();
+    const Trust trust = trustOnly(key);
     for (const std::string& bytes : {signedCsv(key), signedHtml(key), signedJson(key)}) {
-        const VerifyResult r = verifyExportBytes(bytes, nullptr, key);
+        const VerifyResult r = verifyExportBytes(bytes, nullptr, trust);
         EXPECT_TRUE(r.ok) << r.message << "\n" << bytes;
+        EXPECT_EQ(r.keyId, key.fingerprint());
+        EXPECT_EQ(r.storeName, "Gangnam");
     }
     const std::string xapi = "[{\"id\":\"x\"}]";
     const std::string sig = detachedSignature(key, signBytes(key, ExportFormat::Xapi, xapi));
-    EXPECT_TRUE(verifyExportBytes(xapi, &sig, key).ok);
-    EXPECT_EQ(verifyExportBytes(signedCsv(key), nullptr, key).format, "csv");
+    EXPECT_TRUE(verifyExportBytes(xapi, &sig, trust).ok);
+    EXPECT_EQ(verifyExportBytes(signedCsv(key), nullptr, trust).format, "csv");
+    // A store name with spaces, commas and Korean survives the signature line.
+    const SigningKey korean = testKey(7, "\xEA\xB0\x95\xEB\x82\xA8, 2 -- store");
+    const VerifyResult r = verifyExportBytes(signedHtml(korean), nullptr, trustOnly(korean));
+    EXPECT_TRUE(r.ok) << r.message;
+    EXPECT_EQ(r.storeName, korean.storeName);
 }
 
 TEST(Signing, CatchesAnEditToAnyByte) {
-    const SiteKey key = testKey();
-    expectEveryByteEditCaught(signedCsv(key), nullptr, key);
-    expectEveryByteEditCaught(signedHtml(key), nullptr, key);
-    expectEveryByteEditCaught(signedJson(key), nullptr, key);
+    const SigningKey key = testKey();
+    const Trust trust = trustOnly(key);
+    expectEveryByteEditCaught(signedCsv(key), nullptr, trust);
+    expectEveryByteEditCaught(signedHtml(key), nullptr, trust);
+    expectEveryByteEditCaught(signedJson(key), nullptr, trust);
     const std::string xapi = "[{\"id\":\"x\"}]";
     std::string sig = detachedSignature(key, signBytes(key, ExportFormat::Xapi, xapi));
-    expectEveryByteEditCaught(xapi, &sig, key);
+    expectEveryByteEditCaught(xapi, &sig, trust);
     for (std::size_t i = 0; i < sig.size(); ++i) {
         std::string edited = sig;
         edited[i] = static_cast<char>(edited[i] ^ 0x01);
-        EXPECT_FALSE(verifyExportBytes(xapi, &edited, key).ok) << "sig byte " << i;
+        EXPECT_FALSE(verifyExportBytes(xapi, &edited, trust).ok) << "sig byte " << i;
     }
 }
 
 TEST(Signing, CatchesAppendedRemovedAndReformattedBytes) {
-    const SiteKey key = testKey();
+    const SigningKey key = testKey();
+    const Trust trust = trustOnly(key);
     const std::string csv = signedCsv(key);
-    EXPECT_FALSE(verifyExportBytes(csv + "x", nullptr, key).ok);
-    EXPECT_FALSE(verifyExportBytes(csv.substr(1), nullptr, key).ok);
-    EXPECT_FALSE(verifyExportBytes("x" + csv, nullptr, key).ok);
+    EXPECT_FALSE(verifyExportBytes(csv + "x", nullptr, trust).ok);
+    EXPECT_FALSE(verifyExportBytes(csv.substr(1), nullptr, trust).ok);
+    EXPECT_FALSE(verifyExportBytes("x" + csv, nullptr, trust).ok);
     const std::string json = signedJson(key);
-    EXPECT_FALSE(verifyExportBytes(json + " ", nullptr, key).ok);
+    EXPECT_FALSE(verifyExportBytes(json + " ", nullptr, trust).ok);
     std::string reformatted = nlohmann::json::parse(json).dump(4) + "\n";
-    const VerifyResult r = verifyExportBytes(reformatted, nullptr, key);
+    const VerifyResult r = verifyExportBytes(reformatted, nullptr, trust);
     EXPECT_FALSE(r.ok);
     EXPECT_NE(r.message.find("bytes were changed"), std::string::npos) << r.message;
-    const VerifyResult other = verifyExportBytes(csv, nullptr, testKey(9));
-    EXPECT_FALSE(other.ok);
-    EXPECT_NE(other.message.find("another site key"), std::string::npos);
-    EXPECT_FALSE(verifyExportBytes("a,b\r\n", nullptr, key).ok);
+    EXPECT_FALSE(verifyExportBytes("a,b\r\n", nullptr, trust).ok);
+}
+
+TEST(Signing, AnotherMachinesKeyPairCannotSignAsOurs) {
+    const SigningKey ours = testKey(1), theirs = testKey(2);
+    const Trust trust = trustOnly(ours);
+    // Their signature with our fingerprint and store name put in its place: rejected as an edit.
+    std::string forged = signedCsv(theirs);
+    const std::string theirFp = theirs.fingerprint();
+    forged.replace(forged.find(theirFp), theirFp.size(), ours.fingerprint());
+    const VerifyResult r = verifyExportBytes(forged, nullptr, trust);
+    EXPECT_FALSE(r.ok);
+    EXPECT_EQ(r.status, VerifyStatus::Changed);
+    EXPECT_NE(r.message.find("the file was changed after signing"), std::string::npos) << r.message;
+}
+
+TEST(Signing, UnknownSignerIsNamedAndTrustingItMakesItVerify) {
+    const SigningKey ours = testKey(1), theirs = testKey(2, "Busan");
+    Trust trust = trustOnly(ours);
+    const std::string json = signedJson(theirs);
+    const VerifyResult r = verifyExportBytes(json, nullptr, trust);
+    EXPECT_FALSE(r.ok);
+    EXPECT_EQ(r.status, VerifyStatus::UnknownSigner);
+    EXPECT_EQ(r.message, "signed by an unknown key " + shortFingerprint(theirs.fingerprint()) +
+                             "\xE2\x80\xA6 (store 'Busan'): run `counterplay key trust` with that "
+                             "store's public key");
+    TrustedKey t;
+    t.name = "Busan";
+    t.publicKey = theirs.publicKey;
+    t.fingerprint = theirs.fingerprint();
+    trust.keys.push_back(t);
+    const VerifyResult ok = verifyExportBytes(json, nullptr, trust);
+    EXPECT_TRUE(ok.ok) << ok.message;
+    EXPECT_EQ(ok.trustedName, "Busan");
+}
+
+TEST(Signing, OldHmacExportsVerifyOnlyWithTheOldSiteKey) {
+    SiteKey site;
+    site.bytes.fill(7);
+    // printf 'counterplay-signature v1 format=csv\nhello' |
+    //   openssl dgst -sha256 -mac HMAC -macopt hexkey:$(printf '07%.0s' {1..32})
+    EXPECT_EQ(legacyMacHex(site, ExportFormat::Csv, "hello"),
+              "e979f25554217e346c708c5ac4c8a72a1a57f74a0709810fa4360cecec8ef040");
+    const std::string body = "a,b\r\n";
+    const std::string csv = body + "# " +
+                            legacySignatureText(ExportFormat::Csv, site,
+                                                legacyMacHex(site, ExportFormat::Csv, body)) +
+                            "\r\n";
+    const std::string json = legacySignJsonDocument({{"attempts", {1}}}, site);
+    Trust trust = trustOnly(testKey());
+    EXPECT_EQ(verifyExportBytes(csv, nullptr, trust).status, VerifyStatus::UnknownSigner);
+    trust.legacySiteKey = site;
+    for (const std::string& bytes : {csv, json}) {
+        const VerifyResult r = verifyExportBytes(bytes, nullptr, trust);
+        EXPECT_TRUE(r.ok) << r.message;
+        EXPECT_TRUE(r.legacy);
+        expectEveryByteEditCaught(bytes, nullptr, trust);
+    }
 }

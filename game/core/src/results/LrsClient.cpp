@@ -121,7 +121,8 @@ PostResult LrsClient::postStatements(const nlohmann::json& statements) {
 
 SyncResult syncToLrs(ResultsStore& store, LrsClient& client, const SyncOptions& options) {
     SyncResult result;
-    const std::vector<std::int64_t> pending = store.unsentAttempts(client.url(), options.filter);
+    std::vector<std::int64_t> pending = store.unsentAttempts(client.url(), options.filter);
+    std::erase_if(pending, [&](std::int64_t id) { return options.skipAttempts.count(id) != 0; });
     result.attemptsPending = static_cast<std::int64_t>(pending.size());
     nlohmann::json batch = nlohmann::json::array();
     std::vector<std::int64_t> batchIds;

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <set>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -53,6 +54,8 @@ struct SyncOptions {
     AttemptFilter filter;
     int batchStatements = 200;  ///< statements per POST (whole attempts are never split)
     bool dryRun = false;        ///< count what would be sent, send nothing
+    /// Attempts never to send (those found altered, see Integrity.h).
+    std::set<std::int64_t> skipAttempts;
     /// Called after each batch: attempts and statements sent so far.
     std::function<void(std::int64_t attempts, std::int64_t statements)> progress;
 };
