@@ -43,7 +43,8 @@ int syncMain(int argc, char** argv) {
         if (const char* v = std::getenv("COUNTERPLAY_LRS_KEY")) key = v;
     if (secret.empty())
         if (const char* v = std::getenv("COUNTERPLAY_LRS_SECRET")) secret = v;
-    if (key.empty() || secret.empty()) {
+    // A dry run sends nothing, so it needs no credentials.
+    if (!dryRun && (key.empty() || secret.empty())) {
         std::cerr << "counterplay sync: give --key and --secret (or COUNTERPLAY_LRS_KEY and "
                      "COUNTERPLAY_LRS_SECRET)\n";
         return kExitUsage;
@@ -66,8 +67,11 @@ int syncMain(int argc, char** argv) {
         std::cerr << "  sent " << attempts << " attempts (" << statements << " statements)\n";
     };
 
-    auto store = openStoreForVerb(db, core::ResultsStore::Mode::ReadWrite, "sync", std::cerr);
+    auto store = openStoreForVerb(
+        db, dryRun ? core::ResultsStore::Mode::ReadOnly : core::ResultsStore::Mode::ReadWrite,
+        "sync", std::cerr);
     if (!store) return kExitData;
+    if (int code = resolveSelection(*store, sel, options.filter, "sync", std::cerr)) return code;
     core::LrsConfig config;
     config.endpoint = lrs;
     config.key = key;

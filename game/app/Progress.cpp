@@ -1,5 +1,7 @@
 #include "Progress.h"
 
+#include "counterplay/core/PendingAttempts.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -35,21 +37,31 @@ void Progress::open(const std::string& dbPath) {
         logLine("results store unavailable: " + error_);
     } else {
         logLine("results store: " + dbPath);
+        // Attempts kept as files while a database was unusable go in now.
+        const core::PendingResult pending = core::storePendingAttempts(*store_);
+        if (!pending.stored.empty())
+            logLine("stored " + std::to_string(pending.stored.size()) + " pending attempt(s)");
+        for (const std::string& f : pending.failed) logLine("pending attempt not stored: " + f);
     }
 }
 
 std::int64_t Progress::record(const core::NewAttempt& attempt, std::string& error) {
     cacheValid_ = false;
-    if (!store_) {
-        error = error_;
+    // Without a database the finished attempt is kept as a pending file, stored on the next
+    // good open: it is never lost.
+    auto keep = [&](const std::string& why) -> std::int64_t {
+        std::string keepError;
+        const std::string file = core::savePendingAttempt(attempt, keepError);
+        error = why + (file.empty() ? " (and it could not be kept: " + keepError + ")"
+                                    : " (kept in " + file + " until the results database works)");
+        logLine("could not store the attempt: " + error);
         return -1;
-    }
+    };
+    if (!store_) return keep(error_);
     try {
         return store_->recordAttempt(attempt);
     } catch (const std::exception& e) {
-        error = e.what();
-        logLine("could not store the attempt: " + error);
-        return -1;
+        return keep(e.what());
     }
 }
 
