@@ -8,6 +8,8 @@
 #include "Common.h"
 #include "counterplay/core/DataDir.h"
 #include "counterplay/core/Loader.h"
+#include "counterplay/core/LrsClient.h"
+#include "counterplay/core/LrsSettings.h"
 #include "counterplay/core/PendingAttempts.h"
 #include "counterplay/core/Uuid.h"
 #include "counterplay/core/Suggest.h"
@@ -232,6 +234,29 @@ std::int64_t storeAttempt(const std::string& dbFlag, const std::string& trainee,
     else
         err << "  It could not be kept either (" << error << ")\n";
     return 0;
+}
+
+void sendAfterEachAttempt(const std::string& dbFlag, std::int64_t id, std::ostream& err) {
+    std::string error;
+    const auto settings = core::loadLrsSettings(error);
+    if (!error.empty()) err << "counterplay play: not sent to the LRS: " << error << '\n';
+    if (!settings || !settings->sendAfterEachAttempt) return;
+    auto store = core::ResultsStore::open(core::resultsDbPath(dbFlag), error);
+    if (!store) {
+        err << "counterplay play: not sent to the LRS: " << error << '\n';
+        return;
+    }
+    try {
+        const core::SyncResult r = core::sendAttemptNow(*store, id, *settings);
+        if (r.ok)
+            err << "Sent to the LRS " << settings->endpoint << '\n';
+        else
+            err << "Not sent to the LRS now (" << r.message
+                << "); the next `counterplay sync` sends it\n";
+    } catch (const std::exception& e) {
+        err << "Not sent to the LRS now (" << e.what()
+            << "); the next `counterplay sync` sends it\n";
+    }
 }
 
 }  // namespace counterplay::tools

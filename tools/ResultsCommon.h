@@ -59,4 +59,8 @@ std::int64_t storeAttempt(const std::string& dbFlag, const std::string& trainee,
                           std::int64_t startedAtMs, std::int64_t endedAtMs, core::Lang lang,
                           std::ostream& err);
 
+/// With the saved LRS's "send after each attempt" on, sends attempt `id` at once and says how it
+/// went on `err`; an attempt that could not be sent now goes with the next `sync`.
+void sendAfterEachAttempt(const std::string& dbFlag, std::int64_t id, std::ostream& err);
+
 }  // namespace counterplay::tools

@@ -421,9 +421,10 @@ int playMain(int argc, char** argv) {
             // simulated think time earlier, never in the future.
             const std::int64_t endedAt = core::nowEpochMs();
             const std::int64_t started = opt.scripted ? endedAt - card.totalMs : startedAt;
-            if (storeAttempt(db, trainee, card, session.transcript(), started, endedAt, lang,
-                             std::cerr) <= 0)
-                storeFailed = true;
+            const std::int64_t id = storeAttempt(db, trainee, card, session.transcript(),
+                                                 started, endedAt, lang, std::cerr);
+            if (id <= 0) storeFailed = true;
+            if (id > 0) sendAfterEachAttempt(db, id, std::cerr);
         }
     }
     if (opt.json) {

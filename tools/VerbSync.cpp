@@ -7,20 +7,26 @@
 #include "ResultsCommon.h"
 #include "Verbs.h"
 #include "counterplay/core/LrsClient.h"
+#include "counterplay/core/LrsSettings.h"
 
 namespace counterplay::tools {
 
 int syncMain(int argc, char** argv) {
     CLI::App app{"Send unsent attempts to a Learning Record Store as xAPI 1.0.3 statements "
                  "(basic auth, batches, retries on network errors and 5xx). What was sent is "
-                 "recorded in the results database per LRS URL; a second run sends nothing new.",
+                 "recorded in the results database per LRS URL; a second run sends nothing new. "
+                 "--save keeps the LRS, key and secret for later runs and for "
+                 "--send-after-each, which makes the game and `play --trainee` send every "
+                 "attempt as soon as it is recorded.",
                  "counterplay sync"};
     std::string lrs, key, secret, db, baseIri;
     SelectionOptions sel;
     int batch = 200, retries = 5, retryDelayMs = 500;
-    bool dryRun = false;
-    app.add_option("--lrs", lrs, "The LRS's xAPI endpoint, e.g. https://lrs.example.com/xAPI")
-        ->required();
+    bool dryRun = false, save = false;
+    std::string sendAfterEach;
+    app.add_option("--lrs", lrs,
+                   "The LRS's xAPI endpoint, e.g. https://lrs.example.com/xAPI (default: the "
+                   "one saved with --save)");
     app.add_option("--key", key, "LRS client key (basic auth user; default $COUNTERPLAY_LRS_KEY)");
     app.add_option("--secret", secret,
                    "LRS client secret (basic auth password; default $COUNTERPLAY_LRS_SECRET)");
@@ -37,7 +43,32 @@ int syncMain(int argc, char** argv) {
                    "First retry delay, doubled each time (default 500)")
         ->check(CLI::Range(0, 60000));
     app.add_flag("--dry-run", dryRun, "Count what would be sent; send nothing");
+    app.add_flag("--save", save,
+                 "Save --lrs, --key, --secret and --base-iri as this site's LRS (in the data "
+                 "folder, mode 0600), then sync");
+    app.add_option("--send-after-each", sendAfterEach,
+                   "on: the game and `play --trainee` send each attempt to the saved LRS as soon "
+                   "as it is recorded (recommended: the LRS keeps what it received); off: only "
+                   "`sync` sends")
+        ->check(CLI::IsMember({"on", "off"}));
     if (auto code = parseCommandLine(app, argc, argv)) return *code;
+
+    std::string settingsError;
+    std::optional<core::LrsSettings> saved = core::loadLrsSettings(settingsError);
+    if (!settingsError.empty()) {
+        std::cerr << "counterplay sync: " << settingsError << '\n';
+        return kExitData;
+    }
+    if (lrs.empty() && saved) {
+        lrs = saved->endpoint;
+        if (key.empty()) key = saved->key;
+        if (secret.empty()) secret = saved->secret;
+        if (baseIri.empty()) baseIri = saved->baseIri;
+    }
+    if (lrs.empty()) {
+        std::cerr << "counterplay sync: give --lrs URL (no LRS has been saved with --save)\n";
+        return kExitUsage;
+    }
 
     if (key.empty())
         if (const char* v = std::getenv("COUNTERPLAY_LRS_KEY")) key = v;
@@ -60,6 +91,24 @@ int syncMain(int argc, char** argv) {
         std::cerr << "counterplay sync: --base-iri '" << options.xapi.baseIri
                   << "' is not an absolute http(s) or urn IRI without a trailing slash\n";
         return kExitUsage;
+    }
+    if (save || !sendAfterEach.empty()) {
+        core::LrsSettings settings = saved.value_or(core::LrsSettings{});
+        if (save || !saved) {
+            settings.endpoint = lrs;
+            settings.key = key;
+            settings.secret = secret;
+            settings.baseIri = baseIri;
+        }
+        if (!sendAfterEach.empty()) settings.sendAfterEachAttempt = sendAfterEach == "on";
+        std::string error;
+        if (!core::saveLrsSettings(settings, error)) {
+            std::cerr << "counterplay sync: " << error << '\n';
+            return kExitData;
+        }
+        std::cerr << "Saved the LRS " << settings.endpoint << " in " << core::lrsSettingsPath()
+                  << "; sending after each attempt: "
+                  << (settings.sendAfterEachAttempt ? "on" : "off") << '\n';
     }
     options.batchStatements = batch;
     options.dryRun = dryRun;

@@ -1,5 +1,7 @@
 #include "Progress.h"
 
+#include "counterplay/core/LrsClient.h"
+#include "counterplay/core/LrsSettings.h"
 #include "counterplay/core/PendingAttempts.h"
 
 #include <algorithm>
@@ -58,11 +60,37 @@ std::int64_t Progress::record(const core::NewAttempt& attempt, std::string& erro
         return -1;
     };
     if (!store_) return keep(error_);
+    std::int64_t id = -1;
     try {
-        return store_->recordAttempt(attempt);
+        id = store_->recordAttempt(attempt);
     } catch (const std::exception& e) {
         return keep(e.what());
     }
+    sendToLrs(id);
+    return id;
+}
+
+void Progress::sendToLrs(std::int64_t attemptId) {
+    std::string error;
+    const auto settings = core::loadLrsSettings(error);
+    if (!error.empty()) logLine(error);
+    if (!settings || !settings->sendAfterEachAttempt) return;
+    // Its own connection: a ResultsStore is used by one thread at a time.
+    senders_.emplace_back([path = path_, attemptId, lrs = *settings] {
+        std::string openError;
+        auto store = core::ResultsStore::open(path, openError);
+        if (!store) {
+            logLine("LRS: attempt " + std::to_string(attemptId) + " not sent: " + openError);
+            return;
+        }
+        try {
+            const core::SyncResult r = core::sendAttemptNow(*store, attemptId, lrs);
+            logLine("LRS: attempt " + std::to_string(attemptId) +
+                    (r.ok ? " sent to " + lrs.endpoint : " not sent now: " + r.message));
+        } catch (const std::exception& e) {
+            logLine("LRS: attempt " + std::to_string(attemptId) + " not sent now: " + e.what());
+        }
+    });
 }
 
 void Progress::refresh(const std::string& traineeKey) {

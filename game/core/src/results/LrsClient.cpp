@@ -1,6 +1,8 @@
 // xAPI statements to an LRS over HTTP with libcurl (see LrsClient.h).
 #include "counterplay/core/LrsClient.h"
 
+#include "counterplay/core/LrsSettings.h"
+
 #include <curl/curl.h>
 
 #include <chrono>
@@ -157,6 +159,23 @@ SyncResult syncToLrs(ResultsStore& store, LrsClient& client, const SyncOptions& 
     }
     flush();
     return result;
+}
+
+SyncResult sendAttemptNow(ResultsStore& store, std::int64_t attemptId,
+                          const LrsSettings& settings) {
+    LrsConfig config;
+    config.endpoint = settings.endpoint;
+    config.key = settings.key;
+    config.secret = settings.secret;
+    config.maxRetries = 1;
+    config.initialBackoffMs = 500;
+    config.timeoutSeconds = 15;
+    LrsClient client(config);
+    SyncOptions options;
+    options.filter.attemptId = attemptId;
+    if (!settings.baseIri.empty()) options.xapi.baseIri = settings.baseIri;
+    else options.xapi.baseIri = defaultXapiBaseIri();
+    return syncToLrs(store, client, options);
 }
 
 }  // namespace counterplay::core

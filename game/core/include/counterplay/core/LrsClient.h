@@ -71,4 +71,12 @@ struct SyncResult {
 /// are deterministic, so a batch re-sent after a crash is not duplicated by the LRS.
 SyncResult syncToLrs(ResultsStore& store, LrsClient& client, const SyncOptions& options);
 
+struct LrsSettings;
+
+/// Sends one stored attempt to the saved LRS at once (the "send after each attempt" setting):
+/// one quick try with a short timeout, since a person is waiting; an attempt that could not be
+/// sent now is sent by the next `sync`, which skips the ones already sent.
+SyncResult sendAttemptNow(ResultsStore& store, std::int64_t attemptId,
+                          const LrsSettings& settings);
+
 }  // namespace counterplay::core
