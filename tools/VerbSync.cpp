@@ -6,10 +6,67 @@
 #include "Common.h"
 #include "ResultsCommon.h"
 #include "Verbs.h"
+#include "counterplay/core/Keyring.h"
 #include "counterplay/core/LrsClient.h"
+#include "counterplay/core/LrsPull.h"
 #include "counterplay/core/LrsSettings.h"
 
 namespace counterplay::tools {
+
+namespace {
+
+/// `sync --pull`: one progress line per page on stderr, a summary on stdout.
+int pullMain(const std::string& db, const std::string& lrs, const std::string& key,
+             const std::string& secret, const std::string& baseIri, int pageSize, bool full,
+             int retries, int retryDelayMs) {
+    auto store = openStoreForVerb(db, core::ResultsStore::Mode::ReadWrite, "sync", std::cerr,
+                                  false);
+    if (!store) return kExitData;
+    std::string warning;
+    const core::Trust trust = core::loadTrust(warning);
+    if (!warning.empty()) std::cerr << "counterplay sync: " << warning << '\n';
+    core::LrsConfig config;
+    config.endpoint = lrs;
+    config.key = key;
+    config.secret = secret;
+    config.maxRetries = retries;
+    config.initialBackoffMs = retryDelayMs;
+    core::LrsClient client(config);
+    client.onRetry([](const std::string& why, int waitMs) {
+        std::cerr << "  " << why << "; trying again in " << waitMs << " ms\n";
+    });
+    core::PullOptions options;
+    options.xapi.baseIri = baseIri.empty() ? core::defaultXapiBaseIri() : baseIri;
+    options.pageSize = pageSize;
+    options.full = full;
+    options.progress = [](const core::PullProgress& p) {
+        std::cerr << "  page " << p.pages << ": " << p.statements << " statements read, "
+                  << p.added << " attempts added\n";
+    };
+    try {
+        const core::PullResult r = core::pullFromLrs(*store, client, trust, options);
+        for (const std::string& why : r.refusals) std::cerr << "  refused: " << why << '\n';
+        if (!r.ok) {
+            std::cerr << "counterplay sync: the pull stopped: " << r.message << '\n'
+                      << "  " << r.totals.added
+                      << " attempts were stored before the stop; run the pull again to go on\n";
+            return kExitData;
+        }
+        std::cout << "Pulled " << r.totals.added << " new attempt"
+                  << (r.totals.added == 1 ? "" : "s") << " from " << client.url() << " ("
+                  << r.totals.statements << " statements in " << r.totals.pages << " pages; "
+                  << r.known << " already here";
+        if (r.removed) std::cout << "; " << r.removed << " removed as voided";
+        if (r.refused) std::cout << "; " << r.refused << " refused";
+        std::cout << ")\n";
+        return r.refused ? kExitData : kExitOk;
+    } catch (const std::exception& e) {
+        std::cerr << "counterplay sync: " << e.what() << '\n';
+        return kExitData;
+    }
+}
+
+}  // namespace
 
 int syncMain(int argc, char** argv) {
     CLI::App app{"Send unsent attempts to a Learning Record Store as xAPI 1.0.3 statements "
@@ -22,7 +79,8 @@ int syncMain(int argc, char** argv) {
     std::string lrs, key, secret, db, baseIri;
     SelectionOptions sel;
     int batch = 200, retries = 5, retryDelayMs = 500;
-    bool dryRun = false, save = false;
+    bool dryRun = false, save = false, pull = false, full = false;
+    int pageSize = 200;
     std::string sendAfterEach;
     app.add_option("--lrs", lrs,
                    "The LRS's xAPI endpoint, e.g. https://lrs.example.com/xAPI (default: the "
@@ -43,6 +101,13 @@ int syncMain(int argc, char** argv) {
                    "First retry delay, doubled each time (default 500)")
         ->check(CLI::Range(0, 60000));
     app.add_flag("--dry-run", dryRun, "Count what would be sent; send nothing");
+    app.add_flag("--pull", pull,
+                 "Bring every Counterplay attempt stored in the LRS (from every machine) into "
+                 "this results database instead of sending; a second pull fetches only what is "
+                 "new");
+    app.add_option("--page-size", pageSize, "--pull: statements per GET (default 200)")
+        ->check(CLI::Range(1, 5000));
+    app.add_flag("--full", full, "--pull: read everything again, not only what is new");
     app.add_flag("--save", save,
                  "Save --lrs, --key, --secret and --base-iri as this site's LRS (in the data "
                  "folder, mode 0600), then sync");
@@ -110,6 +175,7 @@ int syncMain(int argc, char** argv) {
                   << "; sending after each attempt: "
                   << (settings.sendAfterEachAttempt ? "on" : "off") << '\n';
     }
+    if (pull) return pullMain(db, lrs, key, secret, baseIri, pageSize, full, retries, retryDelayMs);
     options.batchStatements = batch;
     options.dryRun = dryRun;
     options.progress = [](std::int64_t attempts, std::int64_t statements) {
