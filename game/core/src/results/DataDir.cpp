@@ -65,4 +65,19 @@ std::string siteKeyPath() {
     return dataDir() + "/site.key";
 }
 
+std::string signingKeyPath() {
+    if (std::string v = env("COUNTERPLAY_SIGNING_KEY"); !v.empty()) return v;
+    return dataDir() + "/signing.key";
+}
+
+std::string publicKeyPathFor(const std::string& signingKeyPath) {
+    const std::string ext = ".key";
+    if (signingKeyPath.size() > ext.size() &&
+        signingKeyPath.compare(signingKeyPath.size() - ext.size(), ext.size(), ext) == 0)
+        return signingKeyPath.substr(0, signingKeyPath.size() - ext.size()) + ".pub";
+    return signingKeyPath + ".pub";
+}
+
+std::string keyringPath() { return dataDir() + "/keyring.json"; }
+
 }  // namespace counterplay::core

@@ -20,6 +20,9 @@ const std::map<std::string, std::string, std::less<>>& englishWords() {
         {"label.scenario", "Scenario"},
         {"label.date", "Date"},
         {"label.attempt", "Attempt"},
+        {"label.store", "Store"},
+        {"integrity.altered", "ALTERED"},
+        {"integrity.banner", "ALTERED: this attempt was changed after it was recorded ({reason})"},
         {"label.duration", "Time taken"},
         {"verdict.pass", "PASS"},
         {"verdict.fail", "FAIL"},
@@ -60,7 +63,8 @@ const std::map<std::string, std::string, std::less<>>& englishWords() {
         {"footer.hash", "Scenario version (SHA-256)"},
         {"footer.exported", "Exported {date}"},
         {"footer.signed",
-         "Signed with site key {key}. Check that it was not edited: counterplay verify FILE"},
+         "Signed by store {store} (key {key}). Check that it was not edited: counterplay verify "
+         "FILE"},
         {"cohort.attempts", "Attempts"},
         {"cohort.trainees", "Trainees"},
         {"cohort.pass-rate", "Pass rate"},
@@ -149,22 +153,39 @@ void appendHtmlEscaped(std::string& out, std::string_view text) {
     }
 }
 
-nlohmann::json attemptJson(const StoredAttempt& attempt) {
+nlohmann::json attemptJson(const StoredAttempt& attempt, const std::string* alteredReason) {
     const AttemptSummary& a = attempt.summary;
-    return {{"id", a.id},
+    nlohmann::json seal = nullptr;
+    if (!a.seal.empty())
+        seal = {{"scheme", "counterplay-attempt-seal v1"}, {"key", a.originFingerprint}, {"sig", a.seal}};
+    nlohmann::json j = {{"id", a.id},
             {"uuid", a.uuid},
             {"trainee", {{"key", a.traineeKey}, {"name", a.traineeName}, {"email", a.traineeEmail}}},
             {"scenario",
              {{"id", a.scenarioId}, {"title", a.scenarioTitle}, {"content_hash", a.contentHash}}},
             {"started_at", formatIsoUtc(a.startedAtMs)},
             {"ended_at", formatIsoUtc(a.endedAtMs)},
+            {"started_at_ms", a.startedAtMs},
+            {"ended_at_ms", a.endedAtMs},
             {"lang", a.lang},
+            {"origin", {{"store", a.originStore}, {"fingerprint", a.originFingerprint}, {"source", a.source}}},
+            {"seal", seal},
             {"scorecard", attempt.scorecard},
             {"transcript", attempt.transcript}};
+    if (alteredReason) {
+        j["integrity"] = "altered";
+        j["integrity_reason"] = *alteredReason;
+    }
+    return j;
+}
+
+const std::string* alteredReason(const ExportOptions& options, std::int64_t attemptId) {
+    auto it = options.altered.find(attemptId);
+    return it == options.altered.end() ? nullptr : &it->second;
 }
 
 ExportResult exportAttempts(const ResultsStore& store, ExportFormat format,
-                            const ExportOptions& options, const SiteKey& key, ByteSink& out) {
+                            const ExportOptions& options, const SigningKey& key, ByteSink& out) {
     switch (format) {
         case ExportFormat::Json: return exportJson(store, options, key, out);
         case ExportFormat::Csv: return exportCsv(store, options, key, out);
@@ -176,7 +197,7 @@ ExportResult exportAttempts(const ResultsStore& store, ExportFormat format,
 
 bool exportToFile(const ResultsStore& store, ExportFormat format, const ExportOptions& options,
                   const std::string& path, ExportResult& result, std::string& error) {
-    const auto key = loadSiteKey(siteKeyPath(), true, error);
+    const auto key = loadSigningKey(signingKeyPath(), true, error);
     if (!key) return false;
     auto file = AtomicFile::create(path, error);
     if (!file) return false;
@@ -200,13 +221,13 @@ bool exportToFile(const ResultsStore& store, ExportFormat format, const ExportOp
 }
 
 ExportResult exportJson(const ResultsStore& store, const ExportOptions& options,
-                        const SiteKey& key, ByteSink& out) {
+                        const SigningKey& key, ByteSink& out) {
     nlohmann::json attempts = nlohmann::json::array();
     ExportResult result;
     for (const AttemptSummary& s : store.listAttempts(options.filter)) {
         auto full = store.getAttempt(s.id);
         if (!full) continue;  // deleted meanwhile
-        attempts.push_back(attemptJson(*full));
+        attempts.push_back(attemptJson(*full, alteredReason(options, s.id)));
         ++result.attempts;
     }
     result.rows = result.attempts;
@@ -220,14 +241,18 @@ ExportResult exportJson(const ResultsStore& store, const ExportOptions& options,
 }
 
 ExportResult exportXapi(const ResultsStore& store, const ExportOptions& options,
-                        const SiteKey& key, ByteSink& out) {
+                        const SigningKey& key, ByteSink& out) {
     SignedWriter w(out, key, ExportFormat::Xapi);
     ExportResult result;
     w.buf += "[";
     for (const AttemptSummary& s : store.listAttempts(options.filter)) {
         auto full = store.getAttempt(s.id);
         if (!full) continue;
-        for (const auto& statement : xapiStatements(*full, options.xapi)) {
+        nlohmann::json statements = xapiStatements(*full, options.xapi);
+        if (alteredReason(options, s.id))
+            for (auto& st : statements)
+                st["context"]["extensions"][options.xapi.baseIri + "/extensions/integrity"] = "altered";
+        for (const auto& statement : statements) {
             w.buf += result.rows ? ",\n" : "\n";
             w.buf += statement.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
             ++result.rows;

@@ -11,7 +11,7 @@ namespace counterplay::core {
 /// Appends to `buf`, hands full 64 KiB chunks to the sink and the HMAC together.
 class SignedWriter {
 public:
-    SignedWriter(ByteSink& out, const SiteKey& key, ExportFormat format)
+    SignedWriter(ByteSink& out, const SigningKey& key, ExportFormat format)
         : out_(out), signer_(key, format) {
         buf.reserve(kChunk + 4096);
     }
@@ -38,6 +38,9 @@ private:
 
 /// Appends a decimal integer (no locale, no allocation).
 void appendInt(std::string& out, std::int64_t value);
+
+/// The reason an attempt is marked altered in this export, or null.
+const std::string* alteredReason(const ExportOptions& options, std::int64_t attemptId);
 
 /// The export's timestamp: options.exportedAtMs or now.
 std::int64_t exportTime(const ExportOptions& options);

@@ -36,7 +36,7 @@ void attemptsTable(const ResultsStore& store, const ExportOptions& options, Sign
           "scenario_id", "scenario_title", "content_hash", "started_at", "ended_at",
           "duration_ms", "finished", "passed", "percent", "earned", "best", "worst",
           "pass_threshold", "critical_missed", "ending_id", "ending_kind", "final_mood",
-          "final_trust", "recommend", "nps_class", "lang", "decisions"})
+          "final_trust", "recommend", "nps_class", "lang", "decisions", "store", "integrity"})
         cell(b, h);
     for (const std::string& p : principles) {
         cell(b, p);
@@ -72,6 +72,8 @@ void attemptsTable(const ResultsStore& store, const ExportOptions& options, Sign
         cell(b, a.npsClass);
         cell(b, a.lang);
         num(b, a.decisionCount);
+        cell(b, a.originStore);
+        cell(b, alteredReason(options, a.id) ? "altered" : "");
         // Both lists are sorted by id: one merge pass fills the principle columns.
         std::size_t k = 0;
         for (const std::string& p : principles) {
@@ -129,7 +131,7 @@ void decisionsTable(const ResultsStore& store, const ExportOptions& options, Sig
 }  // namespace
 
 ExportResult exportCsv(const ResultsStore& store, const ExportOptions& options,
-                       const SiteKey& key, ByteSink& out) {
+                       const SigningKey& key, ByteSink& out) {
     SignedWriter w(out, key, ExportFormat::Csv);
     ExportResult result;
     w.buf += kBom;

@@ -87,6 +87,16 @@ void cohortPage(std::string& b, const ResultsStore& store, const Context& c,
         text(rows, html::displayDate(a.endedAtMs));
         rows += "</td><td>";
         text(rows, a.traineeName);
+        if (!a.originStore.empty()) {
+            rows += " <span class=\"small\">(";
+            text(rows, a.originStore);
+            rows += ")</span>";
+        }
+        if (alteredReason(c.options, a.id)) {
+            rows += " <span class=\"badge altered\">";
+            text(rows, w.get("integrity.altered"));
+            rows += "</span>";
+        }
         rows += "</td><td>";
         text(rows, a.scenarioTitle.in(c.lang));
         rows += "</td><td class=\"num\">";
@@ -208,7 +218,14 @@ void scorecardPage(std::string& b, const StoredAttempt& attempt, const Context& 
     metaRow(b, w.get("label.date"), displayDate(a.endedAtMs));
     metaRow(b, w.get("label.duration"), displayDuration(c, card.totalMs));
     metaRow(b, w.get("label.attempt"), "#" + std::to_string(a.id));
-    b += "</dl></div>\n<div class=\"summary\">\n<div class=\"box gauge\">";
+    if (!a.originStore.empty()) metaRow(b, w.get("label.store"), a.originStore);
+    b += "</dl></div>\n";
+    if (const std::string* why = alteredReason(c.options, a.id)) {
+        b += "<div class=\"altered-banner\">";
+        text(b, w.get("integrity.banner", {{"reason", *why}}));
+        b += "</div>\n";
+    }
+    b += "<div class=\"summary\">\n<div class=\"box gauge\">";
     b += percentRing(card.percent, card.passed);
     b += card.passed ? "<span class=\"badge pass\">" : "<span class=\"badge fail\">";
     text(b, w.get(card.passed ? "verdict.pass" : card.finished ? "verdict.fail" : "verdict.unfinished"));
@@ -289,10 +306,11 @@ void scorecardPage(std::string& b, const StoredAttempt& attempt, const Context& 
 }  // namespace html
 
 ExportResult exportHtml(const ResultsStore& store, const ExportOptions& options,
-                        const SiteKey& key, ByteSink& out) {
+                        const SigningKey& key, ByteSink& out) {
     const ExportStrings english;
     const ExportStrings& words = options.strings ? *options.strings : english;
-    const Context c{options, words, options.lang, key.id(), exportTime(options)};
+    const Context c{options, words, options.lang, shortFingerprint(key.fingerprint()), key.storeName,
+                    exportTime(options)};
     SignedWriter w(out, key, ExportFormat::Html);
     ExportResult result;
     const std::int64_t count = store.countAttempts(options.filter);

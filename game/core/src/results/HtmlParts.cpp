@@ -40,6 +40,8 @@ color:var(--muted)}
 .badge{display:inline-block;padding:2px 11px;border-radius:999px;font-weight:700;font-size:12px;
 letter-spacing:.05em}
 .pass{background:var(--good-bg);color:var(--good)}.fail{background:var(--bad-bg);color:var(--bad)}
+.altered{background:#c8102e;color:#fff}
+.altered-banner{border:3px solid #c8102e;color:#c8102e;font-weight:700;padding:8px 12px;margin:8px 0}
 .kv{display:grid;grid-template-columns:auto 1fr;gap:3px 12px;margin:0}
 .kv dt{color:var(--muted)}.kv dd{margin:0;font-weight:600}
 ul.critical{list-style:none;margin:0;padding:0}
@@ -203,7 +205,7 @@ void footer(std::string& b, const Context& c, const std::string& extra) {
     }
     text(b, c.words.get("footer.exported", {{"date", displayDate(c.exportedAtMs)}}));
     b += " &middot; counterplay " COUNTERPLAY_VERSION " &middot; ";
-    text(b, c.words.get("footer.signed", {{"key", c.keyId}}));
+    text(b, c.words.get("footer.signed", {{"key", c.keyId}, {"store", c.storeName}}));
     b += "</footer>\n";
 }
 

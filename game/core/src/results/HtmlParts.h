@@ -13,7 +13,8 @@ struct Context {
     const ExportOptions& options;
     const ExportStrings& words;
     Lang lang;
-    std::string keyId;
+    std::string keyId;      ///< short fingerprint of the signer
+    std::string storeName;  ///< the signer's store name
     std::int64_t exportedAtMs;
 };
 

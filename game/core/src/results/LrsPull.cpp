@@ -6,6 +6,7 @@
 #include <set>
 
 #include "counterplay/core/Import.h"
+#include "counterplay/core/Integrity.h"
 #include "counterplay/core/Uuid.h"
 
 namespace counterplay::core {
@@ -87,6 +88,7 @@ PullResult pullFromLrs(ResultsStore& store, LrsClient& client, const Trust& trus
     const std::string ext = base + "/extensions/";
     const std::string endpoint = client.url();
     std::set<std::string> seenStatements;  // de-duplicated by id across pages and the overlap
+    const std::int64_t sealedFrom = store.sealedFromId();
 
     auto query = [&](const std::string& verb, const std::string& since) {
         std::string q = client.url() + "?verb=" + queryValue(verb) + "&ascending=true&limit=" +
@@ -136,7 +138,15 @@ PullResult pullFromLrs(ResultsStore& store, LrsClient& client, const Trust& trus
                 }
                 page.push_back(std::move(a));
             }
-            const auto done = store.storePulledPage(page, {}, endpoint, key, checkpoint);
+            const auto done = store.storePulledPage(
+                page, {}, endpoint, key, checkpoint, [&](std::int64_t id, const NewAttempt& a) {
+                    const auto stored = store.getAttempt(id);
+                    if (!stored) throw StoreError("attempt " + a.uuid + " was not stored");
+                    const AttemptIntegrity c = checkAttempt(*stored, sealedFrom, trust);
+                    if (!c.ok())
+                        throw StoreError("it was altered before it reached the LRS (" +
+                                         c.reason + ")");
+                });
             result.totals.added += static_cast<std::int64_t>(done.added.size());
             result.known += done.known;
             result.refused += static_cast<std::int64_t>(done.refused.size());

@@ -12,11 +12,13 @@ namespace counterplay::core {
 namespace {
 
 constexpr const char* kSummaryColumns =
-    "a.id, a.uuid, t.key, t.name, t.email, a.scenario_id, a.scenario_title_ko, "
+    "a.id, a.uuid, t.key, a.trainee_name, a.trainee_email, a.scenario_id, a.scenario_title_ko, "
     "a.scenario_title_en, a.content_hash, a.started_at, a.ended_at, a.duration_ms, a.finished, "
     "a.passed, a.critical_missed, a.percent, a.earned_total, a.best_total, a.worst_total, "
     "a.pass_threshold, a.ending_id, a.ending_kind, a.final_mood, a.final_trust, a.recommend, "
-    "a.nps_class, a.lang, a.decision_count";
+    "a.nps_class, a.lang, a.decision_count, a.source, a.origin_store, a.origin_fingerprint, "
+    "a.seal";
+constexpr int kSummaryColumnCount = 32;
 
 AttemptSummary readSummary(const sqlite::Stmt& s) {
     AttemptSummary a;
@@ -49,6 +51,10 @@ AttemptSummary readSummary(const sqlite::Stmt& s) {
     a.npsClass = s.str(c++);
     a.lang = s.str(c++);
     a.decisionCount = s.i32(c++);
+    a.source = s.str(c++);
+    a.originStore = s.str(c++);
+    a.originFingerprint = s.str(c++);
+    a.seal = s.str(c++);
     return a;
 }
 
@@ -200,7 +206,7 @@ std::optional<StoredAttempt> ResultsStore::loadFull(const char* column, std::int
     StoredAttempt out;
     out.summary = readSummary(s);
     try {
-        out.scorecard = nlohmann::json::parse(s.text(28)).get<Scorecard>();
+        out.scorecard = nlohmann::json::parse(s.text(kSummaryColumnCount)).get<Scorecard>();
     } catch (const std::exception& e) {
         throw StoreError("attempt " + std::to_string(out.summary.id) +
                          " has an unreadable scorecard: " + e.what());

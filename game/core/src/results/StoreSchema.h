@@ -9,7 +9,7 @@ namespace counterplay::core::schema {
 inline constexpr int kApplicationId = 0x43505253;
 
 /// migrations[i] takes the schema from version i to i + 1. Append only; never edit a shipped one.
-inline constexpr std::array<const char*, 1> kMigrations = {
+inline constexpr std::array<const char*, 2> kMigrations = {
     // 0 -> 1: trainees, attempts (+ records), decisions, principle scores, sync log.
     R"SQL(
 CREATE TABLE meta(
@@ -99,6 +99,23 @@ CREATE TABLE sync_sent(
   sent_at    INTEGER NOT NULL,
   PRIMARY KEY(endpoint, attempt_id)
 ) WITHOUT ROWID;
+)SQL",
+    // 1 -> 2: seals and origins. Each attempt keeps the trainee's name and email as recorded, the
+    // store that recorded it (origin), how it came here (source) and its Ed25519 seal. Rows from
+    // version 1 stay unsealed: sealing them now would bless edits made before. `sealed_from_id`
+    // is the first id recorded with a seal; an unsealed row at or above it lost its seal.
+    R"SQL(
+ALTER TABLE attempts ADD COLUMN trainee_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE attempts ADD COLUMN trainee_email TEXT NOT NULL DEFAULT '';
+UPDATE attempts SET
+  trainee_name = (SELECT t.name FROM trainees t WHERE t.id = attempts.trainee_id),
+  trainee_email = (SELECT t.email FROM trainees t WHERE t.id = attempts.trainee_id);
+ALTER TABLE attempts ADD COLUMN source TEXT NOT NULL DEFAULT 'local';
+ALTER TABLE attempts ADD COLUMN origin_store TEXT NOT NULL DEFAULT '';
+ALTER TABLE attempts ADD COLUMN origin_fingerprint TEXT NOT NULL DEFAULT '';
+ALTER TABLE attempts ADD COLUMN seal TEXT NOT NULL DEFAULT '';
+INSERT OR REPLACE INTO meta(key, value)
+  VALUES('sealed_from_id', (SELECT coalesce(max(id), 0) + 1 FROM attempts));
 )SQL",
 };
 

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 
+#include "counterplay/core/DataDir.h"
+#include "counterplay/core/Integrity.h"
 #include "counterplay/core/Json.h"
 #include "counterplay/core/ResultsStore.h"
 #include "counterplay/core/Uuid.h"
@@ -24,7 +26,13 @@ std::string dumpJson(const nlohmann::json& j) {
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-std::int64_t upsertTrainee(sqlite3* db, const NewAttempt& a) {
+struct TraineeRow {
+    std::int64_t id = 0;
+    std::string name;
+    std::string email;
+};
+
+TraineeRow upsertTrainee(sqlite3* db, const NewAttempt& a) {
     std::string name = trim(a.traineeName);
     std::string key = trim(a.traineeKey);
     if (key.empty()) key = name;
@@ -36,10 +44,10 @@ std::int64_t upsertTrainee(sqlite3* db, const NewAttempt& a) {
                     "ON CONFLICT(key) DO UPDATE SET name = excluded.name, "
                     "email = CASE WHEN excluded.email <> '' THEN excluded.email ELSE email END");
     up.bind(1, key).bind(2, name).bind(3, email).bind(4, nowEpochMs()).run();
-    sqlite::Stmt get(db, "SELECT id FROM trainees WHERE key = ?");
+    sqlite::Stmt get(db, "SELECT id, name, email FROM trainees WHERE key = ?");
     get.bind(1, key);
     if (!get.step()) sqlite::fail(db, "trainee was not stored");
-    return get.i64(0);
+    return {get.i64(0), get.str(1), get.str(2)};
 }
 
 /// True when the scorecard's decision records are exactly the transcript's decisions, so they
@@ -60,7 +68,9 @@ bool decisionsAligned(const Scorecard& card, const Transcript& transcript) {
 
 std::int64_t ResultsStore::insertAttempt(const NewAttempt& a) {
     const Scorecard& card = a.scorecard;
-    const std::int64_t traineeId = upsertTrainee(db_, a);
+    const TraineeRow trainee = upsertTrainee(db_, a);
+    const bool local = a.source.empty() || a.source == "local";
+    const SigningKey* key = local ? &sealKey() : nullptr;
     const std::string uuid = a.uuid.empty() ? uuidV4() : a.uuid;
     Scorecard compact = card;
     texts_->intern(compact);
@@ -82,12 +92,13 @@ std::int64_t ResultsStore::insertAttempt(const NewAttempt& a) {
 INSERT INTO attempts(uuid, trainee_id, scenario_id, scenario_title_ko, scenario_title_en,
   content_hash, started_at, ended_at, duration_ms, finished, passed, critical_missed, percent,
   earned_total, best_total, worst_total, pass_threshold, ending_id, ending_kind, final_mood,
-  final_trust, recommend, nps_class, lang, decision_count, app_version)
-VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))SQL");
+  final_trust, recommend, nps_class, lang, decision_count, app_version, trainee_name,
+  trainee_email, source, origin_store, origin_fingerprint, seal)
+VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))SQL");
     int i = 0;
     auto put = [&](const auto& value) { ins.bind(++i, value); };
     put(uuid);
-    put(traineeId);
+    put(trainee.id);
     put(card.scenarioId.empty() ? a.transcript.scenarioId : card.scenarioId);
     put(card.scenarioTitle.ko);
     put(card.scenarioTitle.en);
@@ -104,6 +115,13 @@ VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))SQL");
     put(a.lang);
     put(static_cast<std::int64_t>(a.transcript.decisions.size()));
     put(std::string(COUNTERPLAY_VERSION));
+    // Imported attempts keep the name and email they were sealed with.
+    put(local ? trainee.name : a.traineeName);
+    put(local ? trainee.email : a.traineeEmail);
+    put(local ? std::string("local") : a.source);
+    put(local ? key->storeName : a.originStore);
+    put(local ? key->fingerprint() : a.originFingerprint);
+    put(local ? std::string() : a.seal);
     ins.run();
     const std::int64_t id = sqlite3_last_insert_rowid(db_);
     sqlite::Stmt rec(db_,
@@ -142,6 +160,13 @@ VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))SQL");
         ps.bind(1, id).bind(2, p.id).bind(3, p.earned).bind(4, p.achievable).bind(5, p.worst);
         ps.run();
     }
+    if (local) {
+        // The seal covers the attempt exactly as it reads back from the rows just written.
+        const auto stored = loadFull("id", id, nullptr);
+        if (!stored) sqlite::fail(db_, "attempt was not stored");
+        sqlite::Stmt seal(db_, "UPDATE attempts SET seal = ? WHERE id = ?");
+        seal.bind(1, sealAttempt(*stored, *key)).bind(2, id).run();
+    }
     return id;
 }
 
@@ -149,12 +174,17 @@ std::int64_t ResultsStore::recordAttempt(const NewAttempt& attempt) {
     return recordAttempts({attempt}).at(0);
 }
 
-std::vector<std::int64_t> ResultsStore::recordAttempts(const std::vector<NewAttempt>& attempts) {
+std::vector<std::int64_t> ResultsStore::recordAttempts(
+    const std::vector<NewAttempt>& attempts,
+    const std::function<void(std::int64_t, const NewAttempt&)>& afterEach) {
     std::vector<std::int64_t> ids;
     ids.reserve(attempts.size());
     try {
         sqlite::WriteTransaction tx(db_);
-        for (const NewAttempt& a : attempts) ids.push_back(insertAttempt(a));
+        for (const NewAttempt& a : attempts) {
+            ids.push_back(insertAttempt(a));
+            if (afterEach) afterEach(ids.back(), a);
+        }
         tx.commit();
     } catch (...) {
         texts_->forget();  // texts inserted by the rolled-back transaction are gone
@@ -167,7 +197,8 @@ ResultsStore::PulledPage ResultsStore::storePulledPage(const std::vector<NewAtte
                                                       const std::vector<std::string>& voided,
                                                       const std::string& endpoint,
                                                       const std::string& checkpointKey,
-                                                      const std::string& checkpoint) {
+                                                      const std::string& checkpoint,
+                                                      const std::function<void(std::int64_t, const NewAttempt&)>& check) {
     PulledPage page;
     try {
         sqlite::WriteTransaction tx(db_);
@@ -187,11 +218,12 @@ ResultsStore::PulledPage ResultsStore::storePulledPage(const std::vector<NewAtte
             sqlite::exec(db_, "SAVEPOINT pulled");
             try {
                 const std::int64_t id = insertAttempt(a);
+                if (check) check(id, a);
                 sent.reset();
                 sent.bind(1, endpoint).bind(2, id).bind(3, now).run();
                 sqlite::exec(db_, "RELEASE pulled");
                 page.added.push_back(id);
-            } catch (const StoreError& e) {
+            } catch (const std::exception& e) {
                 sqlite::exec(db_, "ROLLBACK TO pulled; RELEASE pulled");
                 texts_->forget();
                 page.refused.push_back("attempt " + a.uuid + ": " + e.what());
@@ -217,6 +249,30 @@ std::string ResultsStore::metaValue(const std::string& key) const {
     sqlite::Stmt s(db_, "SELECT value FROM meta WHERE key = ?");
     s.bind(1, key);
     return s.step() ? s.str(0) : std::string();
+}
+
+void ResultsStore::setSigningKey(std::shared_ptr<const SigningKey> key) {
+    signingKey_ = std::move(key);
+}
+
+const SigningKey& ResultsStore::sealKey() {
+    if (!signingKey_) {
+        std::string error;
+        auto key = loadSigningKey(signingKeyPath(), true, error);
+        if (!key) throw StoreError("cannot seal the attempt: " + error);
+        signingKey_ = std::make_shared<const SigningKey>(std::move(*key));
+    }
+    return *signingKey_;
+}
+
+std::int64_t ResultsStore::sealedFromId() const {
+    sqlite::Stmt s(db_, "SELECT value FROM meta WHERE key = 'sealed_from_id'");
+    if (!s.step()) return 1;  // missing: treat every unsealed attempt as having lost its seal
+    try {
+        return std::stoll(s.str(0));
+    } catch (const std::exception&) {
+        return 1;
+    }
 }
 
 void ResultsStore::markSent(const std::string& endpoint, const std::vector<std::int64_t>& ids,

@@ -1,93 +1,171 @@
 // `verify`: finds an export's signature (JSON member, CSV/HTML trailing line, xAPI FILE.sig),
-// recomputes the MAC over the signed bytes and also checks that nothing outside them changed.
+// checks it against the keys this machine trusts (v2: Ed25519; v1: the old HMAC site key) and
+// also checks that nothing outside the signed bytes changed.
 #include <openssl/crypto.h>
 
 #include <optional>
 #include <regex>
 
 #include "counterplay/core/AtomicFile.h"
+#include "counterplay/core/Hash.h"
+#include "counterplay/core/Keyring.h"
 #include "counterplay/core/Signing.h"
 
 namespace counterplay::core {
 namespace {
 
 struct ParsedSignature {
+    bool legacy = false;
     std::string format;
-    std::string keyId;
-    std::string mac;
+    std::string keyId;  ///< v2: fingerprint; v1: site key id
+    std::string store;  ///< v2, decoded
+    std::string storeEncoded;
+    std::string sig;  ///< v2: Ed25519 hex; v1: MAC hex
 };
 
 std::optional<ParsedSignature> parseSignature(const std::string& text) {
-    static const std::regex re(
+    static const std::regex v2(
+        "counterplay-signature v2 format=(json|csv|xapi|html) key=([0-9a-f]{64}) "
+        "store=([A-Za-z0-9._%-]+) sig=([0-9a-f]{128})");
+    static const std::regex v1(
         "counterplay-signature v1 format=(json|csv|xapi|html) key=([0-9a-f]{16}) "
         "mac=([0-9a-f]{64})");
     std::smatch m;
-    if (!std::regex_match(text, m, re)) return std::nullopt;
-    return ParsedSignature{m[1], m[2], m[3]};
+    if (std::regex_match(text, m, v2)) {
+        ParsedSignature p;
+        p.format = m[1];
+        p.keyId = m[2];
+        p.storeEncoded = m[3];
+        p.sig = m[4];
+        // The encoding is canonical: a different spelling of the same name is an edit.
+        if (!percentDecode(p.storeEncoded, p.store) || percentEncode(p.store) != p.storeEncoded)
+            return std::nullopt;
+        return p;
+    }
+    if (std::regex_match(text, m, v1)) {
+        ParsedSignature p;
+        p.legacy = true;
+        p.format = m[1];
+        p.keyId = m[2];
+        p.sig = m[3];
+        return p;
+    }
+    return std::nullopt;
 }
 
-VerifyResult compare(const ParsedSignature& sig, const std::string& expectedFormat,
-                     const std::string& mac, const SiteKey& key, std::size_t signedBytes) {
-    VerifyResult r;
-    r.format = expectedFormat;
-    r.keyId = sig.keyId;
-    if (sig.format != expectedFormat) {
-        r.message = "the signature is for a " + sig.format + " export but this is a " +
-                    expectedFormat + " export: it was edited";
-        return r;
-    }
-    if (sig.keyId != key.id()) {
-        r.message = "signed with another site key (key " + sig.keyId + "; this machine's key is " +
-                    key.id() + "): cannot confirm it, or the key id was edited";
-        return r;
-    }
-    if (mac.size() != sig.mac.size() || CRYPTO_memcmp(mac.data(), sig.mac.data(), mac.size()) != 0) {
-        r.message = "the signature does not match the content: the file (or its signature) was "
-                    "edited after export";
-        return r;
-    }
-    r.ok = true;
-    r.message = expectedFormat + " export, " + std::to_string(signedBytes) +
-                " signed bytes unchanged, signed with site key " + sig.keyId;
-    return r;
-}
-
-VerifyResult failure(const std::string& format, const std::string& message) {
+VerifyResult failure(const std::string& format, VerifyStatus status, const std::string& message) {
     VerifyResult r;
     r.format = format;
+    r.status = status;
     r.message = message;
     return r;
 }
 
-VerifyResult verifyJson(std::string_view bytes, const SiteKey& key) {
+const char* kChanged = "the file was changed after signing";
+
+VerifyResult compare(const ParsedSignature& sig, const std::string& expectedFormat,
+                     std::string_view signedBytes, const Trust& trust) {
+    VerifyResult r;
+    r.format = expectedFormat;
+    r.keyId = sig.keyId;
+    r.storeName = sig.store;
+    r.legacy = sig.legacy;
+    r.status = VerifyStatus::Changed;
+    if (sig.format != expectedFormat) {
+        r.message = std::string(kChanged) + " (the signature is for a " + sig.format +
+                    " export but this is a " + expectedFormat + " export)";
+        return r;
+    }
+    if (sig.legacy) {
+        if (!trust.legacySiteKey || trust.legacySiteKey->id() != sig.keyId) {
+            r.status = VerifyStatus::UnknownSigner;
+            r.message = "signed with an old site key " + sig.keyId +
+                        " (HMAC, before Ed25519 signatures): only the machine that made it can "
+                        "check it" +
+                        (trust.legacySiteKey ? " (this machine's old key is " +
+                                                   trust.legacySiteKey->id() + ")"
+                                             : std::string(" and this machine has no old key"));
+            return r;
+        }
+        const std::string mac = legacyMacHex(*trust.legacySiteKey,
+                                             expectedFormat == "json"   ? ExportFormat::Json
+                                             : expectedFormat == "csv"  ? ExportFormat::Csv
+                                             : expectedFormat == "xapi" ? ExportFormat::Xapi
+                                                                        : ExportFormat::Html,
+                                             signedBytes);
+        if (mac.size() != sig.sig.size() ||
+            CRYPTO_memcmp(mac.data(), sig.sig.data(), mac.size()) != 0) {
+            r.message = kChanged;
+            return r;
+        }
+        r.ok = true;
+        r.status = VerifyStatus::Ok;
+        r.message = expectedFormat + " export, " + std::to_string(signedBytes.size()) +
+                    " signed bytes unchanged, signed with this machine's old site key " +
+                    sig.keyId + " (HMAC)";
+        return r;
+    }
+    const TrustedKey* key = trust.find(sig.keyId);
+    if (!key) {
+        r.status = VerifyStatus::UnknownSigner;
+        r.message = "signed by an unknown key " + shortFingerprint(sig.keyId) + "\xE2\x80\xA6 (store '" +
+                    sig.store + "'): run `counterplay key trust` with that store's public key";
+        return r;
+    }
+    const std::string message = "counterplay-signature v2 format=" + sig.format + " key=" +
+                                sig.keyId + " store=" + sig.storeEncoded +
+                                "\nsha256=" + sha256Hex(signedBytes);
+    if (!verifySignature(key->publicKey, message, sig.sig)) {
+        r.message = kChanged;
+        return r;
+    }
+    r.ok = true;
+    r.status = VerifyStatus::Ok;
+    r.trustedName = key->name;
+    r.message = expectedFormat + " export, " + std::to_string(signedBytes.size()) +
+                " signed bytes unchanged, signed by store '" + sig.store + "' (key " +
+                shortFingerprint(sig.keyId) + (key->own ? ", this machine" : ", trusted as '" + key->name + "'") + ")";
+    return r;
+}
+
+VerifyResult verifyJson(std::string_view bytes, const Trust& trust) {
     auto doc = nlohmann::json::parse(bytes, nullptr, false);
     if (doc.is_discarded() || !doc.is_object())
-        return failure("json", "the file is not valid JSON any more: it was edited or damaged");
+        return failure("json", VerifyStatus::Changed,
+                       std::string(kChanged) + " (it is not valid JSON any more)");
     auto it = doc.find("signature");
     if (it == doc.end() || !it->is_object())
-        return failure("json", "no \"signature\" object: the file is unsigned or was edited");
+        return failure("json", VerifyStatus::NoSignature,
+                       "no \"signature\" object: the file is unsigned or was edited");
     const nlohmann::json sig = *it;
-    const bool shapeOk = sig.size() == 4 && sig.value("scheme", "") == "counterplay-signature v1" &&
-                         sig.contains("format") && sig["format"].is_string() &&
-                         sig.contains("key") && sig["key"].is_string() && sig.contains("mac") &&
-                         sig["mac"].is_string();
-    if (!shapeOk) return failure("json", "the \"signature\" object was edited");
-
-    auto parsed = parseSignature("counterplay-signature v1 format=" +
-                                 sig["format"].get<std::string>() + " key=" +
-                                 sig["key"].get<std::string>() + " mac=" +
-                                 sig["mac"].get<std::string>());
-    if (!parsed) return failure("json", "the \"signature\" object was edited");
+    auto str = [&](const char* k) {
+        return sig.contains(k) && sig[k].is_string() ? sig[k].get<std::string>() : std::string();
+    };
+    const std::string scheme = str("scheme");
+    std::string text;
+    if (scheme == "counterplay-signature v2" && sig.size() == 5 && sig.contains("store") &&
+        sig["store"].is_string())
+        text = "counterplay-signature v2 format=" + str("format") + " key=" + str("key") +
+               " store=" + percentEncode(str("store")) + " sig=" + str("sig");
+    else if (scheme == "counterplay-signature v1" && sig.size() == 4)
+        text = "counterplay-signature v1 format=" + str("format") + " key=" + str("key") +
+               " mac=" + str("mac");
+    auto parsed = parseSignature(text);
+    if (!parsed)
+        return failure("json", VerifyStatus::Changed,
+                       std::string(kChanged) + " (the \"signature\" object was edited)");
     doc.erase("signature");
     const std::string body = doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    VerifyResult r = compare(*parsed, "json", signBytes(key, ExportFormat::Json, body), key,
-                             body.size());
+    VerifyResult r = compare(*parsed, "json", body, trust);
     if (!r.ok) return r;
     doc["signature"] = sig;
-    if (doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n" != bytes)
-        return failure("json",
-                       "the signed content is intact but the file's bytes were changed "
-                       "(formatting, key order, escapes or the signature object)");
+    if (doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n" != bytes) {
+        r.ok = false;
+        r.status = VerifyStatus::Changed;
+        r.message = std::string(kChanged) +
+                    ": the signed content is intact but the file's bytes were changed "
+                    "(formatting, key order, escapes or the signature object)";
+    }
     return r;
 }
 
@@ -107,51 +185,59 @@ bool lastLine(std::string_view bytes, std::string_view terminator, std::string& 
 }  // namespace
 
 VerifyResult verifyExportBytes(std::string_view bytes, const std::string* detachedSig,
-                               const SiteKey& key) {
+                               const Trust& trust) {
     if (detachedSig) {
         const std::string& s = *detachedSig;
         if (s.empty() || s.back() != '\n')
-            return failure("xapi", "the signature file was edited (it must be one line)");
+            return failure("xapi", VerifyStatus::Changed,
+                           std::string(kChanged) + " (the signature file must be one line)");
         auto sig = parseSignature(s.substr(0, s.size() - 1));
-        if (!sig) return failure("xapi", "the signature file was edited or is not a signature");
-        return compare(*sig, "xapi", signBytes(key, ExportFormat::Xapi, bytes), key, bytes.size());
+        if (!sig)
+            return failure("xapi", VerifyStatus::Changed,
+                           std::string(kChanged) + " (the signature file was edited)");
+        return compare(*sig, "xapi", bytes, trust);
     }
-    if (!bytes.empty() && bytes.front() == '{') return verifyJson(bytes, key);
+    if (!bytes.empty() && bytes.front() == '{') return verifyJson(bytes, trust);
     std::string line;
     std::size_t start = 0;
     if (lastLine(bytes, "\r\n", line, start) && line.rfind("# ", 0) == 0) {
         auto sig = parseSignature(line.substr(2));
-        if (!sig) return failure("csv", "the signature line at the end was edited");
-        return compare(*sig, "csv", signBytes(key, ExportFormat::Csv, bytes.substr(0, start)), key,
-                       start);
+        if (!sig)
+            return failure("csv", VerifyStatus::Changed,
+                           std::string(kChanged) + " (the signature line at the end was edited)");
+        return compare(*sig, "csv", bytes.substr(0, start), trust);
     }
     if (lastLine(bytes, "\n", line, start) && line.rfind("<!-- ", 0) == 0 && line.size() > 9 &&
         line.substr(line.size() - 4) == " -->") {
         auto sig = parseSignature(line.substr(5, line.size() - 9));
-        if (!sig) return failure("html", "the signature comment at the end was edited");
-        return compare(*sig, "html", signBytes(key, ExportFormat::Html, bytes.substr(0, start)),
-                       key, start);
+        if (!sig)
+            return failure("html", VerifyStatus::Changed,
+                           std::string(kChanged) + " (the signature comment at the end was edited)");
+        return compare(*sig, "html", bytes.substr(0, start), trust);
     }
     if (bytes.find("counterplay-signature") != std::string_view::npos)
-        return failure("", "the signature is not where it belongs (last line): the file was "
-                           "edited after export");
-    return failure("", "no Counterplay signature found (an xAPI export keeps its signature in "
-                       "FILE.sig next to it)");
+        return failure("", VerifyStatus::Changed,
+                       std::string(kChanged) +
+                           " (the signature is not where it belongs, the last line)");
+    return failure("", VerifyStatus::NoSignature,
+                   "no Counterplay signature found (an xAPI export keeps its signature in "
+                   "FILE.sig next to it)");
 }
 
-VerifyResult verifyExportFile(const std::string& path, const SiteKey& key) {
+VerifyResult verifyExportFile(const std::string& path, const Trust& trust) {
     std::string bytes, error;
-    if (!readWholeFile(path, bytes, error)) return failure("", error);
+    if (!readWholeFile(path, bytes, error)) return failure("", VerifyStatus::Unreadable, error);
     // An xAPI export is a bare JSON array of statements (postable as is): its signature is
     // detached in FILE.sig. Every other format carries its signature inside.
     if (!bytes.empty() && bytes.front() == '[') {
         std::string sig;
         if (!readWholeFile(path + ".sig", sig, error))
-            return failure("xapi", "no signature: an xAPI export is signed in " + path +
-                                       ".sig, which cannot be read (" + error + ")");
-        return verifyExportBytes(bytes, &sig, key);
+            return failure("xapi", VerifyStatus::NoSignature,
+                           "no signature: an xAPI export is signed in " + path +
+                               ".sig, which cannot be read (" + error + ")");
+        return verifyExportBytes(bytes, &sig, trust);
     }
-    return verifyExportBytes(bytes, nullptr, key);
+    return verifyExportBytes(bytes, nullptr, trust);
 }
 
 }  // namespace counterplay::core

@@ -16,7 +16,18 @@ bool ensureDir(const std::string& dir, std::string& error);
 /// dataDir()/results.db.
 std::string resultsDbPath(const std::string& flagValue = {});
 
-/// The site signing key: $COUNTERPLAY_KEY_FILE, else dataDir()/site.key.
+/// The old HMAC site key (verification of v1 exports only): $COUNTERPLAY_KEY_FILE, else
+/// dataDir()/site.key.
 std::string siteKeyPath();
+
+/// This installation's Ed25519 private key: $COUNTERPLAY_SIGNING_KEY, else
+/// dataDir()/signing.key (its public key is beside it, ".pub").
+std::string signingKeyPath();
+
+/// The public key file beside the private key (".key" -> ".pub").
+std::string publicKeyPathFor(const std::string& signingKeyPath);
+
+/// The keyring of trusted public keys: dataDir()/keyring.json.
+std::string keyringPath();
 
 }  // namespace counterplay::core

@@ -57,6 +57,10 @@ struct ExportOptions {
     bool csvDecisions = false;  ///< CSV: one row per decision instead of one per attempt
     bool htmlDetail = false;    ///< HTML over several attempts: add each full scorecard
     std::int64_t exportedAtMs = 0;  ///< 0 = now (fixed in tests for reproducible output)
+    /// Attempts found altered (id -> reason) that are exported anyway (--include-altered): each
+    /// is marked (JSON "integrity": "altered", CSV column, a red mark in HTML, an xAPI
+    /// context extension). Callers decide; see checkAttempts in Integrity.h.
+    std::map<std::int64_t, std::string> altered;
 };
 
 struct ExportResult {
@@ -67,10 +71,10 @@ struct ExportResult {
 
 /// Writes a signed export of `format`. Throws StoreError on a database failure.
 ExportResult exportAttempts(const ResultsStore& store, ExportFormat format,
-                            const ExportOptions& options, const SiteKey& key, ByteSink& out);
+                            const ExportOptions& options, const SigningKey& key, ByteSink& out);
 
 /// Writes a signed export to `path` atomically (temp file, fsync, rename; for xAPI also
-/// `path`.sig), signed with the site key at siteKeyPath() (created on first use). This is what
+/// `path`.sig), signed with the key at signingKeyPath() (created on first use). This is what
 /// the app's "Export" buttons and `counterplay export --out` call. False and `error` on failure,
 /// leaving any previous file untouched.
 bool exportToFile(const ResultsStore& store, ExportFormat format, const ExportOptions& options,
@@ -78,16 +82,17 @@ bool exportToFile(const ResultsStore& store, ExportFormat format, const ExportOp
 
 /// The individual exporters (exportAttempts dispatches to them).
 ExportResult exportJson(const ResultsStore& store, const ExportOptions& options,
-                        const SiteKey& key, ByteSink& out);
+                        const SigningKey& key, ByteSink& out);
 ExportResult exportCsv(const ResultsStore& store, const ExportOptions& options,
-                       const SiteKey& key, ByteSink& out);
+                       const SigningKey& key, ByteSink& out);
 ExportResult exportXapi(const ResultsStore& store, const ExportOptions& options,
-                        const SiteKey& key, ByteSink& out);
+                        const SigningKey& key, ByteSink& out);
 ExportResult exportHtml(const ResultsStore& store, const ExportOptions& options,
-                        const SiteKey& key, ByteSink& out);
+                        const SigningKey& key, ByteSink& out);
 
-/// The JSON form of one stored attempt (as in the JSON export's "attempts" array).
-nlohmann::json attemptJson(const StoredAttempt& attempt);
+/// The JSON form of one stored attempt (as in the JSON export's "attempts" array), with its
+/// origin and seal; `alteredReason` non-null marks it altered.
+nlohmann::json attemptJson(const StoredAttempt& attempt, const std::string* alteredReason = nullptr);
 
 /// A CSV cell (RFC 4180): quoted when it holds a comma, quote, CR or LF; text starting with
 /// = + - @ TAB or CR gets a leading apostrophe so a spreadsheet shows it instead of running it.

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "counterplay/core/Scorecard.h"
+#include "counterplay/core/Signing.h"
 #include "counterplay/core/Text.h"
 #include "counterplay/core/Transcript.h"
 
@@ -38,6 +39,12 @@ struct NewAttempt {
     std::int64_t startedAtMs = 0;  ///< Unix epoch milliseconds (UTC)
     std::int64_t endedAtMs = 0;
     std::string uuid;  ///< empty = a new random UUID (the xAPI registration)
+    /// "local" (recorded here: sealed with this machine's key when stored), "import" or "lrs"
+    /// (made elsewhere: originStore, originFingerprint and seal are kept as they came).
+    std::string source = "local";
+    std::string originStore;
+    std::string originFingerprint;
+    std::string seal;  ///< Ed25519 seal (128 hex) of an attempt made elsewhere; see Integrity.h
 };
 
 struct Trainee {
@@ -76,6 +83,10 @@ struct AttemptSummary {
     std::string npsClass;
     std::string lang;
     int decisionCount = 0;
+    std::string source;             ///< "local", "import" or "lrs"
+    std::string originStore;        ///< the store (machine) that recorded and sealed it
+    std::string originFingerprint;  ///< the fingerprint of the key that sealed it
+    std::string seal;               ///< the seal (128 hex digits); empty = unsealed
 };
 
 /// A stored attempt in full.
@@ -170,8 +181,18 @@ public:
     /// The schema version this build writes (PRAGMA user_version).
     static int schemaVersion();
 
+    /// The key that seals attempts recorded here (see Integrity.h). When none is set, the first
+    /// recorded attempt loads (creating when missing) the key at signingKeyPath().
+    void setSigningKey(std::shared_ptr<const SigningKey> key);
+
+    /// The first attempt id recorded with a seal: older unsealed attempts were recorded before
+    /// sealing existed; a newer unsealed one lost its seal.
+    std::int64_t sealedFromId() const;
+
     /// Stores one attempt (trainee upserted by key) durably: when this returns, the attempt is
-    /// on disk (synchronous=FULL). Returns its id. Throws StoreError.
+    /// on disk (synchronous=FULL). A local attempt is sealed with the signing key; an attempt
+    /// made elsewhere keeps its seal, and is refused (StoreError) when the stored row would not
+    /// match that seal. Returns its id. Throws StoreError.
     std::int64_t recordAttempt(const NewAttempt& attempt);
 
     /// What storePulledPage did.
@@ -189,16 +210,23 @@ public:
     /// the pulled (never local) attempts whose uuids are in `voided`, and saves `checkpoint`
     /// under meta key `checkpointKey`. A pull killed at any moment therefore resumes from the
     /// last page that was wholly stored.
+    /// `check` runs after each attempt is written (the pull checks the stored row against its
+    /// seal there); when it throws, that attempt alone is undone and listed in `refused`.
     PulledPage storePulledPage(const std::vector<NewAttempt>& attempts,
                                const std::vector<std::string>& voided,
                                const std::string& endpoint, const std::string& checkpointKey,
-                               const std::string& checkpoint);
+                               const std::string& checkpoint,
+                               const std::function<void(std::int64_t id, const NewAttempt&)>& check = {});
 
     /// A value of the meta table ("" when unset).
     std::string metaValue(const std::string& key) const;
 
     /// Stores many attempts in one transaction (simulations, imports). Returns their ids.
-    std::vector<std::int64_t> recordAttempts(const std::vector<NewAttempt>& attempts);
+    /// `afterEach` runs inside the transaction after each attempt is written (imports check the
+    /// stored row there); when it throws, nothing of the batch is stored.
+    std::vector<std::int64_t> recordAttempts(
+        const std::vector<NewAttempt>& attempts,
+        const std::function<void(std::int64_t id, const NewAttempt&)>& afterEach = {});
 
     /// Attempts matching `filter`, oldest first unless filter.newestFirst.
     std::vector<AttemptSummary> listAttempts(const AttemptFilter& filter = {}) const;
@@ -255,12 +283,14 @@ public:
 private:
     ResultsStore(sqlite3* db, std::string path);
     std::int64_t insertAttempt(const NewAttempt& attempt);
+    const SigningKey& sealKey();
     std::optional<StoredAttempt> loadFull(const char* column, std::int64_t id,
                                           const std::string* uuid) const;
 
     sqlite3* db_;
     std::string path_;
     std::unique_ptr<TextInterner> texts_;
+    std::shared_ptr<const SigningKey> signingKey_;
 };
 
 /// Parses "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM[:SS][Z]" (UTC) to epoch ms; `endOfDay` makes a bare
