@@ -31,6 +31,14 @@ void addSelectionOptions(CLI::App& app, SelectionOptions& sel);
 /// The filter for the options; false (message on `err`) for a malformed date.
 bool buildFilter(const SelectionOptions& sel, core::AttemptFilter& filter, std::ostream& err);
 
+/// Checks the selection against what exists, after the store is open: a --trainee given as a
+/// unique trainee name becomes that trainee's key; an ambiguous name lists the trainees it
+/// could mean; a trainee or scenario that does not exist (neither stored nor shipped) gets a
+/// "did you mean" on `err`; --since after --until is refused. Returns 0 to go on, else the exit
+/// code (1 for a name that does not exist, 2 for contradictory dates).
+int resolveSelection(const core::ResultsStore& store, const SelectionOptions& sel,
+                     core::AttemptFilter& filter, const char* verb, std::ostream& err);
+
 /// Adds `--db FILE` (default: $COUNTERPLAY_DB, else the data folder's results.db).
 CLI::Option* addDbOption(CLI::App& app, std::string& value);
 
@@ -45,7 +53,10 @@ std::unique_ptr<core::ResultsStore> openStoreForVerb(const std::string& dbFlag,
 std::string exportStringsPath();
 
 /// Stores a finished attempt of `play` (or anything else headless); prints where on `err`.
-/// Returns the attempt id, or 0 after printing the reason.
+/// Returns the attempt id when it went into the database asked for. When that database cannot
+/// take it, the attempt is never lost: it goes into the default database (returns minus its id)
+/// or, failing that, into a pending file stored on the next good open (returns 0); the caller
+/// then exits non-zero.
 std::int64_t storeAttempt(const std::string& dbFlag, const std::string& trainee,
                           const core::Scorecard& card, const core::Transcript& transcript,
                           std::int64_t startedAtMs, std::int64_t endedAtMs, core::Lang lang,
@@ -71,5 +82,9 @@ std::map<std::int64_t, std::string> alteredAttempts(const core::ResultsStore& st
 
 /// "3, 7, 12" (the first 20, then "...").
 std::string idList(const std::map<std::int64_t, std::string>& attempts);
+
+/// With the saved LRS's "send after each attempt" on, sends attempt `id` at once and says how it
+/// went on `err`; an attempt that could not be sent now goes with the next `sync`.
+void sendAfterEachAttempt(const std::string& dbFlag, std::int64_t id, std::ostream& err);
 
 }  // namespace counterplay::tools

@@ -36,7 +36,9 @@ int exportMain(int argc, char** argv) {
         ->required()
         ->check(CLI::IsMember({"json", "csv", "xapi", "html"}));
     addSelectionOptions(app, sel);
-    app.add_option("--out", out, "Write to FILE (atomically) instead of stdout");
+    app.add_option("--out", out,
+                   "Write to FILE (atomically; a regular file or a new one, never a device or "
+                   "folder) instead of stdout; '-' is stdout");
     addDbOption(app, db);
     addLangOption(app, langValue);
     app.add_flag("--decisions", decisions, "csv: one row per decision instead of per attempt");
@@ -68,8 +70,18 @@ int exportMain(int argc, char** argv) {
         return kExitUsage;
     }
 
-    auto store = openStoreForVerb(db, core::ResultsStore::Mode::ReadWrite, "export", std::cerr);
+    if (out == "-") out.clear();
+    if (!out.empty()) {
+        // Refused before anything is read, so a bad --out never costs a long export.
+        std::string resolved, why;
+        if (!core::resolveWriteTarget(out, resolved, why)) {
+            std::cerr << "counterplay export: --out: " << why << '\n';
+            return kExitUsage;
+        }
+    }
+    auto store = openStoreForVerb(db, core::ResultsStore::Mode::ReadOnly, "export", std::cerr);
     if (!store) return kExitData;
+    if (int code = resolveSelection(*store, sel, options.filter, "export", std::cerr)) return code;
     if (options.filter.attemptId && store->countAttempts(options.filter) == 0) {
         std::cerr << "counterplay export: there is no attempt " << *options.filter.attemptId
                   << " in " << store->path() << '\n';

@@ -496,14 +496,21 @@ int playMain(int argc, char** argv) {
 
     const core::Analysis analysis = core::analyzeScenario(*scenario);
     const core::Scorecard card = core::computeScorecard(analysis, session);
+    bool storeFailed = false;
     if (!trainee.empty()) {
         if (scenario != loaded.scenario)
             std::cerr << "counterplay play: not saved: only plays from the start node with the "
                          "scenario's own starting state are stored\n";
-        else
-            storeAttempt(db, trainee, card, session.transcript(), startedAt,
-                         opt.scripted ? startedAt + card.totalMs : core::nowEpochMs(), lang,
-                         std::cerr);
+        else {
+            // A scripted play takes no real time: it is dated as ending now and starting the
+            // simulated think time earlier, never in the future.
+            const std::int64_t endedAt = core::nowEpochMs();
+            const std::int64_t started = opt.scripted ? endedAt - card.totalMs : startedAt;
+            const std::int64_t id = storeAttempt(db, trainee, card, session.transcript(),
+                                                 started, endedAt, lang, std::cerr);
+            if (id <= 0) storeFailed = true;
+            if (id > 0) sendAfterEachAttempt(db, id, std::cerr);
+        }
     }
     if (opt.json) {
         nlohmann::json j;
@@ -517,7 +524,7 @@ int playMain(int argc, char** argv) {
     } else {
         printScorecard(std::cout, card, loaded.catalogue.get(), lang);
     }
-    return kExitOk;
+    return storeFailed ? kExitData : kExitOk;
 }
 
 }  // namespace counterplay::tools

@@ -36,8 +36,9 @@ int reportMain(int argc, char** argv) {
                                   : by == "day"       ? core::GroupBy::Day
                                   : by == "month"     ? core::GroupBy::Month
                                                       : core::GroupBy::Trainee;
-    auto store = openStoreForVerb(db, core::ResultsStore::Mode::ReadWrite, "report", std::cerr);
+    auto store = openStoreForVerb(db, core::ResultsStore::Mode::ReadOnly, "report", std::cerr);
     if (!store) return kExitData;
+    if (int code = resolveSelection(*store, sel, filter, "report", std::cerr)) return code;
     std::shared_ptr<const core::Catalogue> cat;
     if (groupBy == core::GroupBy::Principle) {
         const auto load =

@@ -1,5 +1,9 @@
 #include "Progress.h"
 
+#include "counterplay/core/LrsClient.h"
+#include "counterplay/core/LrsSettings.h"
+#include "counterplay/core/PendingAttempts.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -35,22 +39,58 @@ void Progress::open(const std::string& dbPath) {
         logLine("results store unavailable: " + error_);
     } else {
         logLine("results store: " + dbPath);
+        // Attempts kept as files while a database was unusable go in now.
+        const core::PendingResult pending = core::storePendingAttempts(*store_);
+        if (!pending.stored.empty())
+            logLine("stored " + std::to_string(pending.stored.size()) + " pending attempt(s)");
+        for (const std::string& f : pending.failed) logLine("pending attempt not stored: " + f);
     }
 }
 
 std::int64_t Progress::record(const core::NewAttempt& attempt, std::string& error) {
     cacheValid_ = false;
-    if (!store_) {
-        error = error_;
-        return -1;
-    }
-    try {
-        return store_->recordAttempt(attempt);
-    } catch (const std::exception& e) {
-        error = e.what();
+    // Without a database the finished attempt is kept as a pending file, stored on the next
+    // good open: it is never lost.
+    auto keep = [&](const std::string& why) -> std::int64_t {
+        std::string keepError;
+        const std::string file = core::savePendingAttempt(attempt, keepError);
+        error = why + (file.empty() ? " (and it could not be kept: " + keepError + ")"
+                                    : " (kept in " + file + " until the results database works)");
         logLine("could not store the attempt: " + error);
         return -1;
+    };
+    if (!store_) return keep(error_);
+    std::int64_t id = -1;
+    try {
+        id = store_->recordAttempt(attempt);
+    } catch (const std::exception& e) {
+        return keep(e.what());
     }
+    sendToLrs(id);
+    return id;
+}
+
+void Progress::sendToLrs(std::int64_t attemptId) {
+    std::string error;
+    const auto settings = core::loadLrsSettings(error);
+    if (!error.empty()) logLine(error);
+    if (!settings || !settings->sendAfterEachAttempt) return;
+    // Its own connection: a ResultsStore is used by one thread at a time.
+    senders_.emplace_back([path = path_, attemptId, lrs = *settings] {
+        std::string openError;
+        auto store = core::ResultsStore::open(path, openError);
+        if (!store) {
+            logLine("LRS: attempt " + std::to_string(attemptId) + " not sent: " + openError);
+            return;
+        }
+        try {
+            const core::SyncResult r = core::sendAttemptNow(*store, attemptId, lrs);
+            logLine("LRS: attempt " + std::to_string(attemptId) +
+                    (r.ok ? " sent to " + lrs.endpoint : " not sent now: " + r.message));
+        } catch (const std::exception& e) {
+            logLine("LRS: attempt " + std::to_string(attemptId) + " not sent now: " + e.what());
+        }
+    });
 }
 
 void Progress::refresh(const std::string& traineeKey) {

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "counterplay/core/ResultsStore.h"
@@ -42,9 +43,15 @@ public:
     Recommendation recommend(const ScenarioLibrary& library, const std::string& traineeKey);
 
 private:
+    /// With the saved LRS's "send after each attempt" on, sends the attempt in the background.
+    void sendToLrs(std::int64_t attemptId);
+
     void refresh(const std::string& traineeKey);
 
     std::unique_ptr<core::ResultsStore> store_;
+    /// Sends of attempts to the saved LRS ("send after each attempt"), off the UI thread; joined
+    /// when the game closes.
+    std::vector<std::jthread> senders_;
     std::string path_;
     std::string error_;
     std::string cachedKey_;

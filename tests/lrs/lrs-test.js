@@ -114,7 +114,74 @@ async function makeDb(attempts) {
   return JSON.parse(fs.readFileSync(out, 'utf8'));
 }
 
+/// A two-node scenario for scripted plays (principles from the shipped catalogue).
+const MINI_SCENARIO = `format: 1
+id: mini-lrs
+title: {ko: "짧은 장면", en: "A short scene"}
+summary: {ko: "짧은 장면", en: "A short scene."}
+setting: boutique
+difficulty: 1
+source: {seed: 000_4509f5af55c98261.txt, item: "10"}
+principles: [trust.small-promises]
+pass_threshold: 50
+customer:
+  name: {ko: "김지현", en: "Kim Ji-hyun"}
+  look: {skin: "#f1c8a5", hair: bob, hair_color: "#2b1d14", outfit: coat, outfit_color: "#5a6e8c"}
+  mood: 40
+  trust: 50
+start: ask
+nodes:
+  ask:
+    lines:
+      - {text: {ko: "언제 와요?", en: "When will it come?"}}
+    choices:
+      - id: promise
+        text: {ko: "3시까지 전화드릴게요.", en: "I'll call you by 3 pm."}
+        points: {trust.small-promises: 2}
+        feedback: {ko: "신뢰 10 ‘작은 약속’: 지킬 수 있는 약속.", en: "Trust 10, small promises: one you can keep."}
+        next: done
+      - id: shrug
+        text: {ko: "모르겠어요.", en: "No idea."}
+        points: {trust.small-promises: -1}
+        feedback: {ko: "신뢰 10 ‘작은 약속’ 놓침: 다음 단계가 없다.", en: "Trust 10, small promises, missed: no next step."}
+        next: gone
+  done:
+    lines:
+      - {expression: relieved, text: {ko: "고마워요.", en: "Thanks."}}
+    ending: {kind: loyal, title: {ko: "다시 온다", en: "She'll be back"}}
+  gone:
+    lines:
+      - {expression: angry, text: {ko: "됐어요.", en: "Forget it."}}
+    ending: {kind: lost, title: {ko: "떠났다", en: "She left"}, recommend: 1}
+`;
+
 const cases = {
+  async 'send-after-each'() {
+    const url = await startLrs();
+    const file = path.join(work, 'mini-lrs.yaml');
+    fs.writeFileSync(file, MINI_SCENARIO);
+    const catalogue = path.join(__dirname, '..', '..', 'scenarios', 'principles.yaml');
+    const play = (trainee) => counterplay(['play', file, '--catalogue', catalogue, '--choices', '1', '--trainee', trainee, '--lang', 'en']);
+    const before = await play('Kim');
+    check(before.code === 0 && !/LRS/.test(before.err), `without the setting nothing is sent (${before.err.trim()})`);
+    check(await countStatements(url) === 0, 'the LRS holds nothing yet');
+    const save = await counterplay(['sync', '--lrs', url, '--key', GOOD_KEY, '--secret', GOOD_SECRET, '--save', '--send-after-each', 'on']);
+    check(save.code === 0 && /sending after each attempt: on/.test(save.err), `sync --save --send-after-each on (${save.err.trim()})`);
+    const mode = fs.statSync(path.join(work, 'data', 'counterplay', 'lrs.json')).mode & 0o777;
+    check(mode === 0o600, `the saved settings are private (mode ${mode.toString(8)})`);
+    const sentByFirstSync = await countStatements(url);
+    check(sentByFirstSync > 0, `the first sync sent the earlier attempt (${sentByFirstSync} statements)`);
+    const after = await play('Lee');
+    check(after.code === 0 && after.err.includes(`Sent to the LRS ${url}`), `a new attempt is sent at once (${after.err.trim()})`);
+    check(await countStatements(url) === 2 * sentByFirstSync, 'the LRS holds both attempts');
+    const again = await counterplay(['sync']);
+    check(again.code === 0 && again.out.includes('Sent 0 attempts'), `a later sync with the saved LRS sends nothing twice (${again.out.trim()})`);
+    const off = await counterplay(['sync', '--send-after-each', 'off', '--dry-run']);
+    check(off.code === 0 && /sending after each attempt: off/.test(off.err), 'the setting can be turned off');
+    const quiet = await play('Park');
+    check(quiet.code === 0 && !/Sent to the LRS/.test(quiet.err), 'then attempts wait for the next sync');
+  },
+
   async 'sync-twice'() {
     const statements = await makeDb(12);
     const url = await startLrs();

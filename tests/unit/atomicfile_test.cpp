@@ -106,3 +106,34 @@ TEST_F(AtomicFileTest, NextWriteRemovesTempsOfDeadWritersOnly) {
     EXPECT_TRUE(fs::exists(notOurs));       // not in the pid format
     EXPECT_EQ(read(dir / "out.csv"), "whole");
 }
+
+TEST_F(AtomicFileTest, RefusesTargetsThatAreNotRegularFiles) {
+    std::string error;
+    // A device, a folder, a pipe, a dangling link and a missing folder are refused untouched.
+    EXPECT_FALSE(writeFileAtomic("/dev/null", "x", error));
+    EXPECT_NE(error.find("not a regular file"), std::string::npos) << error;
+    struct stat st {};
+    ASSERT_EQ(::stat("/dev/null", &st), 0);
+    EXPECT_TRUE(S_ISCHR(st.st_mode));
+    EXPECT_FALSE(writeFileAtomic(dir.string(), "x", error));
+    EXPECT_NE(error.find("it is a folder"), std::string::npos) << error;
+    EXPECT_FALSE(writeFileAtomic((dir / "sub/").string(), "x", error));
+    EXPECT_NE(error.find("does not exist"), std::string::npos) << error;
+    EXPECT_FALSE(writeFileAtomic((dir / "no/such.csv").string(), "x", error));
+    EXPECT_NE(error.find("does not exist"), std::string::npos) << error;
+    ASSERT_EQ(::mkfifo((dir / "pipe").c_str(), 0600), 0);
+    EXPECT_FALSE(writeFileAtomic((dir / "pipe").string(), "x", error));
+    fs::create_symlink(dir / "gone", dir / "dangling");
+    EXPECT_FALSE(writeFileAtomic((dir / "dangling").string(), "x", error));
+    EXPECT_NE(error.find("link to nothing"), std::string::npos) << error;
+    EXPECT_TRUE(fs::is_symlink(dir / "dangling"));
+    // A link to a regular file writes the file it points to and stays a link.
+    ASSERT_TRUE(writeFileAtomic((dir / "real").string(), "old", error)) << error;
+    fs::create_symlink(dir / "real", dir / "link");
+    ASSERT_TRUE(writeFileAtomic((dir / "link").string(), "new", error)) << error;
+    EXPECT_TRUE(fs::is_symlink(dir / "link"));
+    EXPECT_EQ(read(dir / "real"), "new");
+    std::string resolved;
+    ASSERT_TRUE(resolveWriteTarget((dir / "link").string(), resolved, error));
+    EXPECT_EQ(resolved, fs::canonical(dir / "real").string());
+}

@@ -7,25 +7,7 @@
 
 #include "Utf8.h"
 
-namespace counterplay::core::validate {
-
-bool isId(std::string_view s) {
-    if (s.empty() || s[0] < 'a' || s[0] > 'z') return false;
-    for (char c : s) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-                        c == '.';
-        if (!ok) return false;
-    }
-    return true;
-}
-
-std::string notAnIdMessage(std::string_view value) {
-    std::string shown(value.substr(0, 60));
-    if (value.size() > 60) shown += "...";
-    return "'" + shown +
-           "' is not a valid id: use lower-case letters a-z, digits, '-', '_' and '.', starting "
-           "with a letter";
-}
+namespace counterplay::core {
 
 int editDistance(std::string_view a, std::string_view b, int limit) {
     const int n = static_cast<int>(a.size());
@@ -68,6 +50,29 @@ void Suggester::consider(std::string_view candidate) {
 std::string Suggester::hint() const {
     return best_.empty() ? std::string() : " (did you mean '" + best_ + "'?)";
 }
+
+}  // namespace counterplay::core
+
+namespace counterplay::core::validate {
+
+bool isId(std::string_view s) {
+    if (s.empty() || s[0] < 'a' || s[0] > 'z') return false;
+    for (char c : s) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+                        c == '.';
+        if (!ok) return false;
+    }
+    return true;
+}
+
+std::string notAnIdMessage(std::string_view value) {
+    std::string shown(value.substr(0, 60));
+    if (value.size() > 60) shown += "...";
+    return "'" + shown +
+           "' is not a valid id: use lower-case letters a-z, digits, '-', '_' and '.', starting "
+           "with a letter";
+}
+
 
 std::optional<Condition> parseCondition(const YamlTree& tree, std::uint32_t node,
                                         const std::set<std::string>& known, DiagSink& sink,

@@ -4,6 +4,8 @@
 // points at the exact key or value.
 #pragma once
 
+#include "counterplay/core/Suggest.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -18,6 +20,9 @@
 
 namespace counterplay::core::validate {
 
+using core::editDistance;
+using core::Suggester;
+
 /// Marks a `nextIndex` / `startIndex` that does not name an existing node.
 inline constexpr std::size_t kNoNode = static_cast<std::size_t>(-1);
 
@@ -26,26 +31,6 @@ bool isId(std::string_view s);
 
 /// The message for a value that is not an id.
 std::string notAnIdMessage(std::string_view value);
-
-/// Optimal string alignment distance (edits and adjacent swaps), stopping early above `limit`
-/// (then returns limit + 1).
-int editDistance(std::string_view a, std::string_view b, int limit);
-
-/// Picks the closest candidate to a misspelt word, for "did you mean" hints.
-class Suggester {
-public:
-    explicit Suggester(std::string_view word);
-    void consider(std::string_view candidate);
-    /// " (did you mean 'x'?)" or "" when nothing is close enough.
-    std::string hint() const;
-    const std::string& best() const { return best_; }
-
-private:
-    std::string_view word_;
-    int limit_;
-    int bestDistance_;
-    std::string best_;
-};
 
 /// Parses the condition held by scalar `node` with the declared variables `known`. Reports a
 /// parse error or an undeclared variable at the column inside the string when the scalar is

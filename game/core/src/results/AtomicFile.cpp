@@ -50,8 +50,73 @@ void removeAbandonedTemps(const std::string& dir, const std::string& name) {
 
 }  // namespace
 
-std::unique_ptr<AtomicFile> AtomicFile::create(const std::string& path, std::string& error,
+bool resolveWriteTarget(const std::string& path, std::string& resolved, std::string& error) {
+    resolved.clear();
+    if (path.empty()) {
+        error = "no file name given";
+        return false;
+    }
+    struct stat st {};
+    const bool trailingSlash = path.back() == '/';
+    if (trailingSlash || (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))) {
+        if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+            error = "cannot write " + path + ": it is a folder; give a file name inside it (" +
+                    (trailingSlash ? path : path + "/") + "NAME)";
+        else
+            error = "cannot write " + path + ": the folder does not exist";
+        return false;
+    }
+    if (::lstat(path.c_str(), &st) != 0) {
+        if (errno != ENOENT) {
+            error = "cannot write " + path + ": " + errnoText(errno);
+            return false;
+        }
+        // A new file: its folder must exist.
+        const std::string dir = std::filesystem::path(path).parent_path().string();
+        struct stat dst {};
+        if (!dir.empty() && (::stat(dir.c_str(), &dst) != 0 || !S_ISDIR(dst.st_mode))) {
+            error = "cannot write " + path + ": the folder " + dir + " does not exist";
+            return false;
+        }
+        resolved = path;
+        return true;
+    }
+    if (S_ISLNK(st.st_mode)) {
+        // A link is followed only to a regular file, which is then replaced in its own folder
+        // (the link stays a link).
+        struct stat tst {};
+        if (::stat(path.c_str(), &tst) != 0) {
+            error = "cannot write " + path + ": it is a link to nothing (" + errnoText(errno) +
+                    "); it was not touched";
+            return false;
+        }
+        if (!S_ISREG(tst.st_mode)) {
+            error = "cannot write " + path +
+                    ": it links to something that is not a regular file; it was not touched";
+            return false;
+        }
+        std::error_code ec;
+        const auto target = std::filesystem::canonical(path, ec);
+        if (ec) {
+            error = "cannot write " + path + ": " + ec.message();
+            return false;
+        }
+        resolved = target.string();
+        return true;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        error = "cannot write " + path +
+                ": it is not a regular file (a device, pipe or socket); it was not touched";
+        return false;
+    }
+    resolved = path;
+    return true;
+}
+
+std::unique_ptr<AtomicFile> AtomicFile::create(const std::string& requested, std::string& error,
                                                mode_t mode) {
+    std::string path;
+    if (!resolveWriteTarget(requested, path, error)) return nullptr;
     const std::filesystem::path target(path);
     const std::string dir = target.parent_path().string();
     removeAbandonedTemps(dir, target.filename().string());
@@ -116,6 +181,12 @@ bool AtomicFile::commit(std::string& error, bool replace, bool* existed) {
         return false;
     }
     if (replace) {
+        // Checked again at the last moment: something else may have appeared at the path.
+        std::string resolved, why;
+        if (!resolveWriteTarget(path_, resolved, why) || resolved != path_) {
+            error = why.empty() ? "cannot write " + path_ + ": it changed while writing" : why;
+            return false;
+        }
         if (::rename(temp_.c_str(), path_.c_str()) != 0) {
             error = "cannot write " + path_ + ": " + errnoText(errno);
             return false;

@@ -145,4 +145,18 @@ ImportResult importJsonExportFile(ResultsStore& store, const std::string& path, 
     return importJsonExport(store, bytes, trust);
 }
 
+bool attemptFromExportJson(const nlohmann::json& attempt, const std::string& source,
+                           NewAttempt& out, std::string& why) {
+    try {
+        out = attemptFrom(attempt, 0);
+        out.source = source;
+        return true;
+    } catch (const Refused& r) {
+        why = r.message;
+    } catch (const nlohmann::json::exception& e) {
+        why = e.what();
+    }
+    return false;
+}
+
 }  // namespace counterplay::core

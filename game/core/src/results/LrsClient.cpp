@@ -1,8 +1,11 @@
 // xAPI statements to an LRS over HTTP with libcurl (see LrsClient.h).
 #include "counterplay/core/LrsClient.h"
 
+#include "counterplay/core/LrsSettings.h"
+
 #include <curl/curl.h>
 
+#include <cctype>
 #include <chrono>
 #include <mutex>
 #include <thread>
@@ -10,9 +13,32 @@
 namespace counterplay::core {
 namespace {
 
+/// Where a response body goes, and how much of it is kept (error bodies are only quoted).
+struct Body {
+    std::string* text;
+    std::size_t max;
+};
+
 std::size_t collect(char* data, std::size_t size, std::size_t n, void* user) {
-    auto* body = static_cast<std::string*>(user);
-    if (body->size() < 64 * 1024) body->append(data, size * n);
+    auto* body = static_cast<Body*>(user);
+    if (body->text->size() < body->max) body->text->append(data, size * n);
+    return size * n;
+}
+
+/// Keeps the X-Experience-API-Consistent-Through header's value.
+std::size_t collectHeader(char* data, std::size_t size, std::size_t n, void* user) {
+    const std::string line(data, size * n);
+    static const std::string name = "x-experience-api-consistent-through:";
+    if (line.size() > name.size()) {
+        std::string head = line.substr(0, name.size());
+        for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (head == name) {
+            std::string v = line.substr(name.size());
+            v.erase(0, v.find_first_not_of(" \t"));
+            v.erase(v.find_last_not_of(" \t\r\n") + 1);
+            *static_cast<std::string*>(user) = v;
+        }
+    }
     return size * n;
 }
 
@@ -23,15 +49,19 @@ std::string excerpt(const std::string& body) {
     return s.empty() ? "(no details)" : s;
 }
 
-std::string explain4xx(long status, const std::string& body) {
+std::string explain4xx(long status, const std::string& body, bool writing) {
     std::string why;
     switch (status) {
         case 401:
         case 403:
-            why = "the LRS refused the credentials; check --key and --secret (and that this "
-                  "client may write statements)";
+            why = std::string("the LRS refused the credentials; check --key and --secret (and "
+                              "that this client may ") +
+                  (writing ? "write" : "read") + " statements)";
             break;
-        case 400: why = "the LRS rejected the statements as invalid"; break;
+        case 400:
+            why = writing ? "the LRS rejected the statements as invalid"
+                          : "the LRS rejected the query";
+            break;
         case 404: why = "there is no xAPI statements resource at this URL; check --lrs"; break;
         case 409:
             why = "statements with these ids already exist with other content (was the base "
@@ -59,10 +89,9 @@ LrsClient::LrsClient(LrsConfig config) : config_(std::move(config)), url_(statem
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
-PostResult LrsClient::postStatements(const nlohmann::json& statements) {
-    PostResult r;
-    const std::string payload =
-        statements.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+LrsClient::Response LrsClient::send(const std::string& url, const std::string* payload,
+                                    std::size_t maxBody) {
+    Response r;
     int backoff = config_.initialBackoffMs;
     for (r.tries = 1;; ++r.tries) {
         CURL* curl = curl_easy_init();
@@ -70,22 +99,32 @@ PostResult LrsClient::postStatements(const nlohmann::json& statements) {
             r.message = "cannot start libcurl";
             return r;
         }
-        std::string body;
+        Body body{&r.body, maxBody};
+        r.body.clear();
+        r.consistentThrough.clear();
         char curlError[CURL_ERROR_SIZE] = "";
         curl_slist* headers = nullptr;
-        headers = curl_slist_append(headers, "Content-Type: application/json; charset=utf-8");
+        if (payload)
+            headers = curl_slist_append(headers, "Content-Type: application/json; charset=utf-8");
         headers = curl_slist_append(headers, "X-Experience-API-Version: 1.0.3");
         headers = curl_slist_append(headers, "Expect:");
-        curl_easy_setopt(curl, CURLOPT_URL, url_.c_str());
+        curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
         curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-        curl_easy_setopt(curl, CURLOPT_POST, 1L);
-        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, payload.data());
-        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(payload.size()));
+        if (payload) {
+            curl_easy_setopt(curl, CURLOPT_POST, 1L);
+            curl_easy_setopt(curl, CURLOPT_POSTFIELDS, payload->data());
+            curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE,
+                             static_cast<curl_off_t>(payload->size()));
+        } else {
+            curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
+        }
         curl_easy_setopt(curl, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
         curl_easy_setopt(curl, CURLOPT_USERNAME, config_.key.c_str());
         curl_easy_setopt(curl, CURLOPT_PASSWORD, config_.secret.c_str());
         curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
         curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);
+        curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, collectHeader);
+        curl_easy_setopt(curl, CURLOPT_HEADERDATA, &r.consistentThrough);
         curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, curlError);
         curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
         curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 15L);
@@ -104,19 +143,47 @@ PostResult LrsClient::postStatements(const nlohmann::json& statements) {
         }
         if (rc == CURLE_OK && status >= 400 && status < 500) {
             r.clientError = true;
-            r.message = explain4xx(status, body);
+            r.message = explain4xx(status, r.body, payload != nullptr);
             return r;
         }
         r.message = rc != CURLE_OK
                         ? std::string("network error: ") + (*curlError ? curlError : curl_easy_strerror(rc))
-                        : "the LRS failed (HTTP " + std::to_string(status) + "): " + excerpt(body);
+                        : "the LRS failed (HTTP " + std::to_string(status) + "): " + excerpt(r.body);
         if (r.tries > config_.maxRetries) {
             r.message += " (gave up after " + std::to_string(r.tries) + " tries)";
             return r;
         }
+        if (retryNotice_) retryNotice_(r.message, backoff);
         std::this_thread::sleep_for(std::chrono::milliseconds(backoff));
         backoff = std::min(backoff * 2, 30000);
     }
+}
+
+PostResult LrsClient::postStatements(const nlohmann::json& statements) {
+    const std::string payload =
+        statements.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    const Response r = send(url_, &payload, 64 * 1024);
+    PostResult p;
+    p.ok = r.ok;
+    p.status = r.status;
+    p.tries = r.tries;
+    p.clientError = r.clientError;
+    p.message = r.message;
+    return p;
+}
+
+LrsClient::Response LrsClient::get(const std::string& url) {
+    return send(url, nullptr, std::string::npos);
+}
+
+std::string LrsClient::resolve(const std::string& more) const {
+    if (more.rfind("http://", 0) == 0 || more.rfind("https://", 0) == 0) return more;
+    // A relative "more" address is resolved against the endpoint's origin (scheme://host:port).
+    const std::size_t scheme = url_.find("://");
+    const std::size_t slash = scheme == std::string::npos ? std::string::npos
+                                                          : url_.find('/', scheme + 3);
+    const std::string origin = slash == std::string::npos ? url_ : url_.substr(0, slash);
+    return origin + (more.empty() || more[0] != '/' ? "/" : "") + more;
 }
 
 SyncResult syncToLrs(ResultsStore& store, LrsClient& client, const SyncOptions& options) {
@@ -158,6 +225,23 @@ SyncResult syncToLrs(ResultsStore& store, LrsClient& client, const SyncOptions& 
     }
     flush();
     return result;
+}
+
+SyncResult sendAttemptNow(ResultsStore& store, std::int64_t attemptId,
+                          const LrsSettings& settings) {
+    LrsConfig config;
+    config.endpoint = settings.endpoint;
+    config.key = settings.key;
+    config.secret = settings.secret;
+    config.maxRetries = 1;
+    config.initialBackoffMs = 500;
+    config.timeoutSeconds = 15;
+    LrsClient client(config);
+    SyncOptions options;
+    options.filter.attemptId = attemptId;
+    if (!settings.baseIri.empty()) options.xapi.baseIri = settings.baseIri;
+    else options.xapi.baseIri = defaultXapiBaseIri();
+    return syncToLrs(store, client, options);
 }
 
 }  // namespace counterplay::core

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <chrono>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -66,6 +67,22 @@ std::string checkHeader(const std::string& path) {
     return {};
 }
 
+/// `path` for a file: URI (RFC 3986 unreserved characters and '/' kept, the rest %XX).
+std::string uriEscape(const std::string& path) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : path) {
+        if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
 int pragmaInt(sqlite3* db, const char* sql) {
     sqlite::Stmt s(db, sql);
     return s.step() ? s.i32(0) : 0;
@@ -100,6 +117,36 @@ void migrate(sqlite3* db) {
     tx.commit();
 }
 
+/// Copies the open database `db` (read-only) into a new in-memory database and brings its schema
+/// up to date there; nullptr and `why` on failure.
+sqlite3* upgradedInMemoryCopy(sqlite3* db, std::string& why) {
+    sqlite3* mem = nullptr;
+    if (sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX,
+                        nullptr) != SQLITE_OK) {
+        why = mem ? sqlite3_errmsg(mem) : "out of memory";
+        sqlite3_close(mem);
+        return nullptr;
+    }
+    sqlite3_backup* backup = sqlite3_backup_init(mem, "main", db, "main");
+    const int rc = backup ? sqlite3_backup_step(backup, -1) : sqlite3_errcode(mem);
+    if (backup) sqlite3_backup_finish(backup);
+    if (rc != SQLITE_DONE) {
+        why = sqlite3_errmsg(mem);
+        sqlite3_close(mem);
+        return nullptr;
+    }
+    try {
+        sqlite3_extended_result_codes(mem, 1);
+        sqlite::exec(mem, "PRAGMA foreign_keys=ON;");
+        migrate(mem);
+    } catch (const StoreError& e) {
+        why = e.what();
+        sqlite3_close(mem);
+        return nullptr;
+    }
+    return mem;
+}
+
 }  // namespace
 
 int ResultsStore::schemaVersion() { return static_cast<int>(schema::kMigrations.size()); }
@@ -118,6 +165,12 @@ std::unique_ptr<ResultsStore> ResultsStore::open(const std::string& path, std::s
         error = refused + "there is no such file";
         return nullptr;
     }
+    if (mode == Mode::ReadOnly && std::filesystem::file_size(path, ec) == 0 && !ec) {
+        // SQLite would happily read an empty file as an empty database; a reader says so
+        // instead (and, read-only, never writes a database into it).
+        error = refused + "it is empty (0 bytes): nothing has been stored in it" + unchanged;
+        return nullptr;
+    }
     if (mode == Mode::ReadWrite && !exists) {
         std::string dirError;
         if (!ensureDir(std::filesystem::path(path).parent_path().string(), dirError)) {
@@ -126,9 +179,20 @@ std::unique_ptr<ResultsStore> ResultsStore::open(const std::string& path, std::s
         }
     }
     sqlite3* db = nullptr;
-    const int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
-                                             : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    if (sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
+    int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
+                                       : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    std::string name = path;
+    // A read-only connection to a WAL database creates the -wal and -shm files when they are
+    // missing, and a reader must never create a file. They are missing only when no connection
+    // has the database open (the last one to close removes them), so then the file is opened
+    // as immutable: no locks, no side files. Should a writer start meanwhile, it writes to its
+    // own log and the reader still sees a consistent file until a checkpoint, which for the
+    // short reads of a verb is after it has finished.
+    if (mode == Mode::ReadOnly && !std::filesystem::exists(path + "-wal", ec)) {
+        name = "file:" + uriEscape(path) + "?immutable=1";
+        flags |= SQLITE_OPEN_URI;
+    }
+    if (sqlite3_open_v2(name.c_str(), &db, flags | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
         error = refused + (db ? sqlite3_errmsg(db) : "out of memory");
         sqlite3_close(db);
         return nullptr;
@@ -164,9 +228,17 @@ std::unique_ptr<ResultsStore> ResultsStore::open(const std::string& path, std::s
         }
         if (mode == Mode::ReadOnly) {
             if (version < schemaVersion()) {
-                error = refused + "its schema is older (" + std::to_string(version) +
-                        "); open it once read-write to upgrade it";
-                return nullptr;
+                // A reader never changes the file, so an older schema is upgraded in a private
+                // in-memory copy; the file is upgraded the next time the game or a writing
+                // verb opens it.
+                std::string why;
+                sqlite3* copy = upgradedInMemoryCopy(db, why);
+                if (!copy) {
+                    error = refused + "its schema is older (" + std::to_string(version) +
+                            ") and could not be read: " + why + unchanged;
+                    return nullptr;
+                }
+                store.reset(new ResultsStore(copy, path));
             }
             return store;
         }

@@ -197,6 +197,64 @@ std::vector<std::int64_t> ResultsStore::recordAttempts(
     return ids;
 }
 
+ResultsStore::PulledPage ResultsStore::storePulledPage(const std::vector<NewAttempt>& attempts,
+                                                      const std::vector<std::string>& voided,
+                                                      const std::string& endpoint,
+                                                      const std::string& checkpointKey,
+                                                      const std::string& checkpoint,
+                                                      const std::function<void(std::int64_t, const NewAttempt&)>& check) {
+    PulledPage page;
+    try {
+        sqlite::WriteTransaction tx(db_);
+        sqlite::Stmt exists(db_, "SELECT 1 FROM attempts WHERE uuid = ?");
+        sqlite::Stmt sent(db_,
+                          "INSERT OR REPLACE INTO sync_sent(endpoint, attempt_id, sent_at) "
+                          "VALUES(?,?,?)");
+        const std::int64_t now = nowEpochMs();
+        for (const NewAttempt& a : attempts) {
+            exists.reset();
+            exists.bind(1, a.uuid);
+            if (exists.step()) {
+                ++page.known;
+                continue;
+            }
+            // A savepoint per attempt: a refused one is undone alone.
+            sqlite::exec(db_, "SAVEPOINT pulled");
+            try {
+                const std::int64_t id = insertAttempt(a);
+                if (check) check(id, a);
+                sent.reset();
+                sent.bind(1, endpoint).bind(2, id).bind(3, now).run();
+                sqlite::exec(db_, "RELEASE pulled");
+                page.added.push_back(id);
+            } catch (const std::exception& e) {
+                sqlite::exec(db_, "ROLLBACK TO pulled; RELEASE pulled");
+                texts_->forget();
+                page.refused.push_back("attempt " + a.uuid + ": " + e.what());
+            }
+        }
+        sqlite::Stmt drop(db_, "DELETE FROM attempts WHERE uuid = ? AND source = 'lrs'");
+        for (const std::string& uuid : voided) {
+            drop.reset();
+            drop.bind(1, uuid).run();
+            page.removed += sqlite3_changes(db_);
+        }
+        sqlite::Stmt meta(db_, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");
+        meta.bind(1, checkpointKey).bind(2, checkpoint).run();
+        tx.commit();
+    } catch (...) {
+        texts_->forget();
+        throw;
+    }
+    return page;
+}
+
+std::string ResultsStore::metaValue(const std::string& key) const {
+    sqlite::Stmt s(db_, "SELECT value FROM meta WHERE key = ?");
+    s.bind(1, key);
+    return s.step() ? s.str(0) : std::string();
+}
+
 void ResultsStore::setSigningKey(std::shared_ptr<const SigningKey> key) {
     signingKey_ = std::move(key);
 }

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "counterplay/core/Export.h"
 #include "counterplay/core/Uuid.h"
 
 namespace counterplay::core {
@@ -57,6 +58,12 @@ json actorOf(const AttemptSummary& a, const std::string& base) {
     else
         actor["account"] = {{"homePage", base}, {"name", a.traineeKey}};
     return actor;
+}
+
+json categoryActivity(const std::string& base) {
+    return {{"id", base},
+            {"objectType", "Activity"},
+            {"definition", {{"name", {{"en-US", "Counterplay"}}}}}};
 }
 
 json pointsJson(const Points& points) {
@@ -122,7 +129,10 @@ json xapiStatements(const StoredAttempt& attempt, const XapiOptions& options) {
                   {"language", language},
                   {"extensions",
                    {{ext + "content-hash", a.contentHash}, {ext + "scenario-id", a.scenarioId}}}};
-        if (child) c["contextActivities"] = {{"parent", json::array({{{"id", scenarioIri}}})}};
+        // Every statement carries the Counterplay category (the base IRI as an activity), so a
+        // pull can ask the LRS for exactly ours: activity=<base>&related_activities=true.
+        c["contextActivities"] = {{"category", json::array({categoryActivity(base)})}};
+        if (child) c["contextActivities"]["parent"] = json::array({{{"id", scenarioIri}}});
         return c;
     };
     auto statement = [&](const std::string& part, const std::string& verbName, json object,
@@ -200,6 +210,9 @@ json xapiStatements(const StoredAttempt& attempt, const XapiOptions& options) {
                      {ext + "nps-class", card.npsClass}}}};
     json completed = statement("completed", "completed", scenario, end, false);
     completed["result"] = result;
+    // The whole attempt as in a JSON export, seal included, so that another machine can pull
+    // it back from the LRS exactly as it was recorded (see LrsPull.h).
+    completed["result"]["extensions"][ext + "attempt"] = attemptJson(attempt);
     out.push_back(std::move(completed));
     json verdict = statement("result", card.passed ? "passed" : "failed", scenario, end, false);
     verdict["result"] = std::move(result);

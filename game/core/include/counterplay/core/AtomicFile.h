@@ -11,11 +11,18 @@
 
 namespace counterplay::core {
 
+/// Where a write to `path` may go: `path` itself when it is missing (in an existing folder) or a
+/// regular file; the regular file a symbolic link points to. Anything else (a folder, a device
+/// such as /dev/full, a pipe, a socket, a dangling link) is refused with a message, so that a
+/// rename never replaces it. False and `error` when refused.
+bool resolveWriteTarget(const std::string& path, std::string& resolved, std::string& error);
+
 class AtomicFile {
 public:
     /// Starts writing `path` (a temporary ".<name>.tmp-<pid>-XXXXXX" next to it, created with
     /// `mode`), first removing such files left by writers that died mid-write. nullptr and
-    /// `error` when the folder is not writable.
+    /// `error` when the folder is not writable or the path is refused by resolveWriteTarget (a
+    /// link to a regular file writes that file).
     static std::unique_ptr<AtomicFile> create(const std::string& path, std::string& error,
                                               mode_t mode = 0644);
 

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "counterplay/core/Keyring.h"
 #include "counterplay/core/ResultsStore.h"
 
@@ -37,5 +39,11 @@ ImportResult importJsonExport(ResultsStore& store, std::string_view bytes, const
 
 /// Reads `path` and imports it (see importJsonExport).
 ImportResult importJsonExportFile(ResultsStore& store, const std::string& path, const Trust& trust);
+
+/// One attempt object of a JSON export (as also carried by an LRS "completed" statement) as a
+/// NewAttempt made elsewhere, with `source` ("import" or "lrs"), its origin and seal kept.
+/// False and `why` when it is not a whole sealed attempt.
+bool attemptFromExportJson(const nlohmann::json& attempt, const std::string& source,
+                           NewAttempt& out, std::string& why);
 
 }  // namespace counterplay::core

@@ -38,15 +38,37 @@ struct PostResult {
 
 class LrsClient {
 public:
+    /// An HTTP answer: the whole body of a GET, the start of an error body otherwise.
+    struct Response {
+        bool ok = false;
+        long status = 0;
+        int tries = 0;
+        bool clientError = false;
+        std::string message;
+        std::string body;
+        std::string consistentThrough;  ///< X-Experience-API-Consistent-Through, if sent
+    };
+
     explicit LrsClient(LrsConfig config);
     /// POSTs a JSON array of statements. Retries network errors and 5xx with backoff; a 4xx
     /// stops at once with the LRS's answer in the message.
     PostResult postStatements(const nlohmann::json& statements);
+    /// GETs `url` (absolute; see resolve()) with the same retries.
+    Response get(const std::string& url);
+    /// An LRS "more" address (relative to the endpoint's origin, or absolute) as a URL.
+    std::string resolve(const std::string& more) const;
+    /// Called before each retry with the reason and the wait (for progress lines).
+    void onRetry(std::function<void(const std::string& why, int waitMs)> notice) {
+        retryNotice_ = std::move(notice);
+    }
     const std::string& url() const { return url_; }
 
 private:
+    Response send(const std::string& url, const std::string* payload, std::size_t maxBody);
+
     LrsConfig config_;
     std::string url_;
+    std::function<void(const std::string&, int)> retryNotice_;
 };
 
 struct SyncOptions {
@@ -73,5 +95,13 @@ struct SyncResult {
 /// batch in the database once the LRS accepted it. A second run sends nothing new. Statement ids
 /// are deterministic, so a batch re-sent after a crash is not duplicated by the LRS.
 SyncResult syncToLrs(ResultsStore& store, LrsClient& client, const SyncOptions& options);
+
+struct LrsSettings;
+
+/// Sends one stored attempt to the saved LRS at once (the "send after each attempt" setting):
+/// one quick try with a short timeout, since a person is waiting; an attempt that could not be
+/// sent now is sent by the next `sync`, which skips the ones already sent.
+SyncResult sendAttemptNow(ResultsStore& store, std::int64_t attemptId,
+                          const LrsSettings& settings);
 
 }  // namespace counterplay::core

@@ -195,6 +195,32 @@ public:
     /// match that seal. Returns its id. Throws StoreError.
     std::int64_t recordAttempt(const NewAttempt& attempt);
 
+    /// What storePulledPage did.
+    struct PulledPage {
+        std::vector<std::int64_t> added;  ///< ids of the attempts stored now
+        std::int64_t known = 0;           ///< attempts whose uuid was stored already
+        std::int64_t removed = 0;         ///< pulled attempts removed because the LRS voided them
+        std::vector<std::string> refused; ///< attempts not stored (their rows would not match
+                                          ///< their seal), one reason each
+    };
+
+    /// One page of an LRS pull, in one transaction: stores the attempts whose uuid is new
+    /// (recorded as already sent to `endpoint`, so this machine never pushes them back; one
+    /// that the store refuses, e.g. because its seal does not match, is left out alone), removes
+    /// the pulled (never local) attempts whose uuids are in `voided`, and saves `checkpoint`
+    /// under meta key `checkpointKey`. A pull killed at any moment therefore resumes from the
+    /// last page that was wholly stored.
+    /// `check` runs after each attempt is written (the pull checks the stored row against its
+    /// seal there); when it throws, that attempt alone is undone and listed in `refused`.
+    PulledPage storePulledPage(const std::vector<NewAttempt>& attempts,
+                               const std::vector<std::string>& voided,
+                               const std::string& endpoint, const std::string& checkpointKey,
+                               const std::string& checkpoint,
+                               const std::function<void(std::int64_t id, const NewAttempt&)>& check = {});
+
+    /// A value of the meta table ("" when unset).
+    std::string metaValue(const std::string& key) const;
+
     /// Stores many attempts in one transaction (simulations, imports). Returns their ids.
     /// `afterEach` runs inside the transaction after each attempt is written (imports check the
     /// stored row there); when it throws, nothing of the batch is stored.

@@ -1,0 +1,197 @@
+// Pulling attempts back from the LRS (see LrsPull.h).
+#include "counterplay/core/LrsPull.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "counterplay/core/Import.h"
+#include "counterplay/core/Integrity.h"
+#include "counterplay/core/Uuid.h"
+
+namespace counterplay::core {
+namespace {
+
+constexpr const char* kVoided = "http://adlnet.gov/expapi/verbs/voided";
+constexpr const char* kCompleted = "http://adlnet.gov/expapi/verbs/completed";
+
+/// Percent-encodes a query parameter value.
+std::string queryValue(const std::string& s) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : s) {
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += kHex[c >> 4];
+            out += kHex[c & 0xF];
+        }
+    }
+    return out;
+}
+
+/// ISO 8601 stored time minus `ms` (the overlap), or "" when `iso` is empty or unreadable.
+std::string earlier(const std::string& iso, std::int64_t ms) {
+    std::int64_t at = 0;
+    if (iso.empty() || !parseDateMs(iso, false, at)) return {};
+    return formatIsoUtc(std::max<std::int64_t>(0, at - ms));
+}
+
+/// One query's pages: GETs `first`, then follows `more` until it is empty, calling `onPage`
+/// with each page's statements. False (and `result` filled in) when a GET fails.
+bool readPages(LrsClient& client, const std::string& first, PullResult& result,
+               const std::function<void(const nlohmann::json& statements)>& onPage) {
+    std::string next = first;
+    std::set<std::string> seenMore;
+    while (!next.empty()) {
+        const LrsClient::Response r = client.get(next);
+        if (!r.ok) {
+            result.ok = false;
+            result.clientError = r.clientError;
+            result.message = r.message;
+            return false;
+        }
+        nlohmann::json body;
+        try {
+            body = nlohmann::json::parse(r.body);
+        } catch (const std::exception& e) {
+            result.ok = false;
+            result.message = std::string("the LRS sent something that is not JSON: ") + e.what();
+            return false;
+        }
+        if (!body.is_object() || !body.contains("statements") || !body["statements"].is_array()) {
+            result.ok = false;
+            result.message = "the LRS answer has no statements list";
+            return false;
+        }
+        onPage(body["statements"]);
+        ++result.totals.pages;
+        const std::string more = body.value("more", "");
+        // `more` is opaque; an LRS that repeats it would loop forever.
+        if (more.empty() || !seenMore.insert(more).second) break;
+        next = client.resolve(more);
+    }
+    return true;
+}
+
+}  // namespace
+
+std::string pullCheckpointKey(const std::string& endpoint, const std::string& stage) {
+    return "lrs_pull " + stage + " " + endpoint;
+}
+
+PullResult pullFromLrs(ResultsStore& store, LrsClient& client, const Trust& trust,
+                       const PullOptions& options) {
+    PullResult result;
+    const std::string& base = options.xapi.baseIri;
+    const std::string ext = base + "/extensions/";
+    const std::string endpoint = client.url();
+    std::set<std::string> seenStatements;  // de-duplicated by id across pages and the overlap
+    const std::int64_t sealedFrom = store.sealedFromId();
+
+    auto query = [&](const std::string& verb, const std::string& since) {
+        std::string q = client.url() + "?verb=" + queryValue(verb) + "&ascending=true&limit=" +
+                        std::to_string(options.pageSize);
+        if (verb == kCompleted)
+            q += "&activity=" + queryValue(base) + "&related_activities=true";
+        if (!since.empty()) q += "&since=" + queryValue(since);
+        return q;
+    };
+    auto report = [&](const char* stage) {
+        result.totals.stage = stage;
+        if (options.progress) options.progress(result.totals);
+    };
+
+    // 1. Completed statements: each carries one whole sealed attempt.
+    {
+        const std::string key = pullCheckpointKey(endpoint, "attempts");
+        std::string checkpoint = options.full ? std::string() : store.metaValue(key);
+        const bool ok = readPages(client, query(kCompleted, earlier(checkpoint, options.overlapMs)),
+                                  result, [&](const nlohmann::json& statements) {
+            std::vector<NewAttempt> page;
+            for (const auto& s : statements) {
+                ++result.totals.statements;
+                const std::string id = s.value("id", "");
+                const std::string stored = s.value("stored", "");
+                if (stored > checkpoint) checkpoint = stored;
+                if (id.empty() || !seenStatements.insert(id).second) continue;
+                const auto* doc = s.contains("result") && s["result"].contains("extensions")
+                                      ? &s["result"]["extensions"]
+                                      : nullptr;
+                if (!doc || !doc->contains(ext + "attempt")) continue;  // an older statement
+                std::string why;
+                NewAttempt a;
+                if (!attemptFromExportJson((*doc)[ext + "attempt"], "lrs", a, why)) {
+                    ++result.refused;
+                    if (result.refusals.size() < 20) result.refusals.push_back(why);
+                    continue;
+                }
+                if (!trust.find(a.originFingerprint)) {
+                    ++result.refused;
+                    if (result.refusals.size() < 20)
+                        result.refusals.push_back("attempt " + a.uuid + " from store '" +
+                                                  a.originStore + "' is sealed by key " +
+                                                  a.originFingerprint.substr(0, 16) +
+                                                  ", which this machine does not trust");
+                    continue;
+                }
+                page.push_back(std::move(a));
+            }
+            const auto done = store.storePulledPage(
+                page, {}, endpoint, key, checkpoint, [&](std::int64_t id, const NewAttempt& a) {
+                    const auto stored = store.getAttempt(id);
+                    if (!stored) throw StoreError("attempt " + a.uuid + " was not stored");
+                    const AttemptIntegrity c = checkAttempt(*stored, sealedFrom, trust);
+                    if (!c.ok())
+                        throw StoreError("it was altered before it reached the LRS (" +
+                                         c.reason + ")");
+                });
+            result.totals.added += static_cast<std::int64_t>(done.added.size());
+            result.known += done.known;
+            result.refused += static_cast<std::int64_t>(done.refused.size());
+            for (const auto& why : done.refused)
+                if (result.refusals.size() < 20) result.refusals.push_back(why);
+            result.checkpoint = checkpoint;
+            report("attempts");
+        });
+        if (!ok) return result;
+    }
+
+    // 2. Voiding statements: a voided "completed" statement removes the attempt pulled with it.
+    {
+        const std::string key = pullCheckpointKey(endpoint, "voids");
+        std::string checkpoint = options.full ? std::string() : store.metaValue(key);
+        std::map<std::string, std::string> uuidOfCompleted;  // built on the first void seen
+        bool mapped = false;
+        const bool ok = readPages(client, query(kVoided, earlier(checkpoint, options.overlapMs)),
+                                  result, [&](const nlohmann::json& statements) {
+            std::vector<std::string> voided;
+            for (const auto& s : statements) {
+                ++result.totals.statements;
+                const std::string stored = s.value("stored", "");
+                if (stored > checkpoint) checkpoint = stored;
+                const std::string id = s.value("id", "");
+                if (id.empty() || !seenStatements.insert(id).second) continue;
+                if (!s.contains("object") || s["object"].value("objectType", "") != "StatementRef")
+                    continue;
+                if (!mapped) {
+                    AttemptFilter pulled;
+                    for (const AttemptSummary& a : store.listAttempts(pulled))
+                        if (a.source == "lrs")
+                            uuidOfCompleted[xapiStatementId(a.uuid, "completed")] = a.uuid;
+                    mapped = true;
+                }
+                const auto it = uuidOfCompleted.find(s["object"].value("id", ""));
+                if (it != uuidOfCompleted.end()) voided.push_back(it->second);
+            }
+            const auto done = store.storePulledPage({}, voided, endpoint, key, checkpoint);
+            result.removed += done.removed;
+            report("voids");
+        });
+        if (!ok) return result;
+    }
+    return result;
+}
+
+}  // namespace counterplay::core
