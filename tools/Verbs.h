@@ -16,5 +16,8 @@ int keyMain(int argc, char** argv);         // VerbKey.cpp
 int syncMain(int argc, char** argv);        // VerbSync.cpp
 int reportMain(int argc, char** argv);      // VerbReport.cpp
 int simulateMain(int argc, char** argv);    // VerbSimulate.cpp
+int fmtMain(int argc, char** argv);         // VerbFmt.cpp
+int newMain(int argc, char** argv);         // VerbNew.cpp
+int stringsMain(int argc, char** argv);     // VerbStrings.cpp
 
 }  // namespace counterplay::tools
