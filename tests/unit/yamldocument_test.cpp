@@ -122,6 +122,28 @@ TEST(YamlDocument, InsertItemAndEntries) {
         std::vector<std::string>{"title: {aa: y, ko: \"제목\", en: \"A title\"}   # keep me"});
 }
 
+TEST(YamlDocument, InPlaceSetEqualsParsingAgain) {
+    YamlDocument doc = parsed(kSmall);
+    std::string error;
+    for (const auto& [path, value] : std::vector<std::pair<std::string, std::string>>{
+             {"title.ko", "더 긴 제목입니다"}, {"list[0].b", "x"}, {"list[1].b", "a: b"},
+             {"tags[0]", "longer-tag"}}) {
+        const std::string expected = edited(doc.setScalar(path, value));
+        ASSERT_TRUE(doc.setScalarInPlace(path, value, error)) << error;
+        EXPECT_EQ(doc.bytes(), expected);
+        const YamlDocument fresh = parsed(expected);
+        ASSERT_EQ(fresh.nodes().size(), doc.nodes().size());
+        for (std::size_t i = 0; i < fresh.nodes().size(); ++i) {
+            const DocNode& a = fresh.nodes()[i];
+            const DocNode& b = doc.nodes()[i];
+            EXPECT_EQ(std::tie(a.begin, a.end, a.keyBegin, a.keyEnd, a.lineBegin, a.lineEnd, a.value),
+                      std::tie(b.begin, b.end, b.keyBegin, b.keyEnd, b.lineBegin, b.lineEnd, b.value))
+                << path << " node " << i << " " << a.path;
+            EXPECT_EQ(a.style, b.style) << a.path;
+        }
+    }
+}
+
 // ---- every shipped scenario ------------------------------------------------------------------
 
 namespace {

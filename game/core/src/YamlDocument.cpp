@@ -507,6 +507,47 @@ EditResult YamlDocument::setScalar(std::string_view path, std::string_view value
     return apply({{n.begin, n.end, text}});
 }
 
+bool YamlDocument::setScalarInPlace(std::string_view path, std::string_view value,
+                                    std::string& error) {
+    const int i = find(path);
+    if (i < 0 || nodes_[i].kind != DocNode::Kind::Scalar) {
+        EditResult r = setScalar(path, value);
+        if (!r.ok) {
+            error = r.error;
+            return false;
+        }
+        // An empty value gains characters where no span existed: parse again.
+        return parse(std::move(r.bytes), *this, error);
+    }
+    DocNode& n = nodes_[i];
+    if (n.value == value) return true;
+    const std::string text = renderScalar(n, value);
+    const std::size_t oldEnd = n.end;
+    const std::ptrdiff_t delta = static_cast<std::ptrdiff_t>(text.size()) -
+                                 static_cast<std::ptrdiff_t>(oldEnd - n.begin);
+    bytes_.replace(n.begin, oldEnd - n.begin, text);
+    n.value = std::string(value);
+    n.style = text[0] == '"'    ? DocNode::Style::DoubleQuoted
+              : text[0] == '\'' ? DocNode::Style::SingleQuoted
+                                 : DocNode::Style::Plain;
+    n.end = n.begin + text.size();
+    auto shift = [&](std::size_t& f) {
+        if (f >= oldEnd) f = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(f) + delta);
+    };
+    for (std::size_t k = 0; k < nodes_.size(); ++k) {
+        DocNode& m = nodes_[k];
+        if (static_cast<int>(k) != i) {
+            shift(m.begin);
+            shift(m.end);
+        }
+        shift(m.keyBegin);
+        shift(m.keyEnd);
+        shift(m.lineBegin);
+        if (static_cast<int>(k) != i || m.lineEnd >= oldEnd) shift(m.lineEnd);
+    }
+    return true;
+}
+
 EditResult YamlDocument::insertScalarEntry(std::string_view mapPath, std::string_view key,
                                            std::string_view value,
                                            std::string_view beforeKey) const {
