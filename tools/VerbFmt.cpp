@@ -19,8 +19,8 @@ enum class FmtOutcome { Unchanged, Changed, Failed };
 FmtOutcome formatFile(const std::string& path, bool check, bool dropComments, core::Lang lang) {
     core::YamlDocument doc;
     if (!readDocument(path, doc, lang)) return FmtOutcome::Failed;
-    const bool catalogue = isCataloguePath(path) || (doc.child(0, "groups") >= 0 &&
-                                                     doc.child(0, "nodes") < 0);
+    const bool catalogue =
+        isCataloguePath(path) || (doc.child(0, "groups") >= 0 && doc.child(0, "nodes") < 0);
     const core::FormatResult r = core::formatDocument(doc, catalogue);
     if (!r.ok) {
         std::cerr << label("edit.cannot-read", lang, {{"file", path}, {"error", r.error}}) << '\n';
@@ -47,7 +47,8 @@ FmtOutcome formatFile(const std::string& path, bool check, bool dropComments, co
     }
     const int lost = core::countComments(doc) - core::countComments(after);
     if (lost > 0 && !dropComments) {
-        std::cerr << label("fmt.drops-comments", lang, {{"file", path}, {"n", std::to_string(lost)}})
+        std::cerr << label("fmt.drops-comments", lang,
+                           {{"file", path}, {"n", std::to_string(lost)}})
                   << '\n';
         return FmtOutcome::Failed;
     }
@@ -62,12 +63,13 @@ FmtOutcome formatFile(const std::string& path, bool check, bool dropComments, co
 }  // namespace
 
 int fmtMain(int argc, char** argv) {
-    CLI::App app{"Rewrite scenario files (and principles.yaml) in the canonical layout: keys in "
-                 "the documented order, block style with short maps and lists on one line, text "
-                 "double-quoted with Korean as written, comments kept with the key they precede. "
-                 "The previous version is kept as .NAME.bak. With --check nothing is written: "
-                 "exit 1 and the names of the files that would change.",
-                 "counterplay fmt"};
+    CLI::App app{
+        "Rewrite scenario files (and principles.yaml) in the canonical layout: keys in "
+        "the documented order, block style with short maps and lists on one line, text "
+        "double-quoted with Korean as written, comments kept with the key they precede. "
+        "The previous version is kept as .NAME.bak. With --check nothing is written: "
+        "exit 1 and the names of the files that would change.",
+        "counterplay fmt"};
     std::vector<std::string> paths;
     bool check = false;
     bool dropComments = false;
@@ -84,7 +86,8 @@ int fmtMain(int argc, char** argv) {
     const std::vector<std::string> files = expandYamlFiles(paths, missing);
     bool failed = !missing.empty();
     for (const std::string& m : missing)
-        std::cerr << label("edit.cannot-read", lang, {{"file", m}, {"error", "no such file or folder"}})
+        std::cerr << label("edit.cannot-read", lang,
+                           {{"file", m}, {"error", "no such file or folder"}})
                   << '\n';
     int changed = 0;
     for (const std::string& f : files) {

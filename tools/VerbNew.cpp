@@ -20,10 +20,11 @@ bool isId(const std::string& s) {
 }  // namespace
 
 int newMain(int argc, char** argv) {
-    CLI::App app{"Write a new scenario to start from: two choices and two endings, commented, in "
-                 "the canonical layout, lint-clean with the shipped principle catalogue. An "
-                 "existing file is never overwritten.",
-                 "counterplay new"};
+    CLI::App app{
+        "Write a new scenario to start from: two choices and two endings, commented, in "
+        "the canonical layout, lint-clean with the shipped principle catalogue. An "
+        "existing file is never overwritten.",
+        "counterplay new"};
     std::string id, out, langValue;
     app.add_option("ID", id, "The scenario id (lower case: a-z, 0-9, '-', '_', '.')")->required();
     app.add_option("--out", out, "File to write (default: ID.yaml in the current folder)");

@@ -32,10 +32,13 @@ int exportStrings(const std::vector<std::string>& paths, const std::string& out,
     std::vector<std::string> missing;
     const std::vector<std::string> files = expandYamlFiles(paths, missing);
     for (const std::string& m : missing)
-        std::cerr << label("edit.cannot-read", lang, {{"file", m}, {"error", "no such file or folder"}})
+        std::cerr << label("edit.cannot-read", lang,
+                           {{"file", m}, {"error", "no such file or folder"}})
                   << '\n';
     if (!missing.empty()) return kExitData;
-    std::string csv = "\xEF\xBB\xBF" "id,ko,en,status,context\r\n";
+    std::string csv =
+        "\xEF\xBB\xBF"
+        "id,ko,en,status,context\r\n";
     int count = 0, attention = 0;
     for (const std::string& f : files) {
         core::YamlDocument doc;
@@ -123,7 +126,8 @@ int importStrings(const std::string& csvPath, bool dryRun, bool skipUnknown, cor
         core::ReviewMarks marks = readMarks(path);
         const core::StringsApply a = core::applyStrings(doc, byFile[file], marks);
         if (!a.error.empty()) {
-            std::cerr << label("edit.not-saved", lang, {{"file", path}, {"error", a.error}}) << '\n';
+            std::cerr << label("edit.not-saved", lang, {{"file", path}, {"error", a.error}})
+                      << '\n';
             return kExitData;
         }
         for (const std::string& u : a.unknown) unknown.push_back(file + "#" + u);
@@ -131,7 +135,8 @@ int importStrings(const std::string& csvPath, bool dryRun, bool skipUnknown, cor
                            core::reviewMarksText(marks, fs::path(path).filename().string()),
                            a.changedCells, a.marksChanged});
     }
-    for (const std::string& u : unknown) std::cerr << label("strings.unknown", lang, {{"id", u}}) << '\n';
+    for (const std::string& u : unknown)
+        std::cerr << label("strings.unknown", lang, {{"id", u}}) << '\n';
     if (!unknown.empty() && !skipUnknown) {
         std::cerr << label("strings.unknown-stop", lang, {{"n", std::to_string(unknown.size())}})
                   << '\n';
@@ -142,7 +147,8 @@ int importStrings(const std::string& csvPath, bool dryRun, bool skipUnknown, cor
         if (p.cells > 0) {
             any = true;
             if (!dryRun && !core::saveEditedFile(p.file, p.bytes, error)) {
-                std::cerr << label("edit.not-saved", lang, {{"file", p.file}, {"error", error}}) << '\n';
+                std::cerr << label("edit.not-saved", lang, {{"file", p.file}, {"error", error}})
+                          << '\n';
                 return kExitData;
             }
             std::cout << label("strings.imported", lang,
@@ -152,7 +158,8 @@ int importStrings(const std::string& csvPath, bool dryRun, bool skipUnknown, cor
         if (p.marksChanged) {
             any = true;
             if (!dryRun && !core::writeFileAtomic(p.marksFile, p.marksText, error)) {
-                std::cerr << label("edit.not-saved", lang, {{"file", p.marksFile}, {"error", error}})
+                std::cerr << label("edit.not-saved", lang,
+                                   {{"file", p.marksFile}, {"error", error}})
                           << '\n';
                 return kExitData;
             }
@@ -170,11 +177,12 @@ int importStrings(const std::string& csvPath, bool dryRun, bool skipUnknown, cor
 }  // namespace
 
 int stringsMain(int argc, char** argv) {
-    CLI::App app{"Translation tables. export: one CSV row per text (id, ko, en, status, context; "
-                 "UTF-8 with BOM for spreadsheets). import: writes changed ko/en cells back, "
-                 "changing only those values (comments and layout are kept) and records a review "
-                 "mark for each row whose status is ok.",
-                 "counterplay strings"};
+    CLI::App app{
+        "Translation tables. export: one CSV row per text (id, ko, en, status, context; "
+        "UTF-8 with BOM for spreadsheets). import: writes changed ko/en cells back, "
+        "changing only those values (comments and layout are kept) and records a review "
+        "mark for each row whose status is ok.",
+        "counterplay strings"};
     app.require_subcommand(1);
     app.fallthrough();
     std::string langValue;

@@ -92,7 +92,8 @@ BENCHMARK(BM_SetTextAndReload)->Unit(benchmark::kMillisecond);
 void BM_RenameNode(benchmark::State& state) {
     const YamlDocument& d = document();
     const int nodes = d.child(0, "nodes");
-    const std::string id = d.nodes()[d.nodes()[nodes].children[d.nodes()[nodes].children.size() / 2]].key;
+    const std::string id =
+        d.nodes()[d.nodes()[nodes].children[d.nodes()[nodes].children.size() / 2]].key;
     for (auto _ : state) {
         auto r = d.renameNode(id, "renamed-node");
         if (!r.ok) state.SkipWithError(r.error.c_str());

@@ -76,7 +76,9 @@ TEST(StringsVerb, RoundTripUnknownIdsAndOneChangedCell) {
     const std::string csv = dir.path() + "/strings.csv";
     ASSERT_EQ(runVerb({"strings", "export", file, "--out", csv}).code, 0);
     const std::string table = slurp(csv);
-    ASSERT_TRUE(table.starts_with("\xEF\xBB\xBF" "id,ko,en,status,context\r\n"));
+    ASSERT_TRUE(
+        table.starts_with("\xEF\xBB\xBF"
+                          "id,ko,en,status,context\r\n"));
 
     // Import unchanged: the scenario's bytes stay; review marks are recorded once.
     auto first = runVerb({"strings", "import", csv});
@@ -109,8 +111,10 @@ TEST(StringsVerb, RoundTripUnknownIdsAndOneChangedCell) {
     EXPECT_EQ(refused.code, 1);
     EXPECT_NE(refused.err.find("nodes.gone.lines[0].text"), std::string::npos);
     EXPECT_EQ(slurp(file), original);
-    ASSERT_EQ(runVerb({"strings", "import", "--dry-run", "--skip-unknown",
-                       dir.path() + "/unknown.csv"}).code, 0);
+    ASSERT_EQ(
+        runVerb({"strings", "import", "--dry-run", "--skip-unknown", dir.path() + "/unknown.csv"})
+            .code,
+        0);
     EXPECT_EQ(slurp(file), original);
 
     // One changed cell changes one line.

@@ -60,8 +60,8 @@ TEST(Strings, CollectsTextsWithStableIdsAndContext) {
 }
 
 TEST(Strings, CsvRoundTrip) {
-    const std::string line = csvField("a,b") + "," + csvField("say \"hi\"\nnow") + "," +
-                             csvField("plain") + "\r\n";
+    const std::string line =
+        csvField("a,b") + "," + csvField("say \"hi\"\nnow") + "," + csvField("plain") + "\r\n";
     std::vector<std::vector<std::string>> rows;
     std::string error;
     ASSERT_TRUE(parseCsv("\xEF\xBB\xBF" + line + "x,y,z\n", rows, error));
@@ -88,7 +88,8 @@ TEST(Strings, ReviewMarksFlagTheOtherLanguage) {
     ASSERT_TRUE(parseReviewMarks(reviewMarksText(marks, "x.yaml"), read, error)) << error;
     EXPECT_EQ(read, marks);
     // The Korean line changes: the English one may be outdated.
-    const YamlDocument changed = parsed(doc.setScalar("nodes.greet.lines[0].text.ko", "정말 화났어요").bytes);
+    const YamlDocument changed =
+        parsed(doc.setScalar("nodes.greet.lines[0].text.ko", "정말 화났어요").bytes);
     const auto diags = reviewDiagnostics(changed, marks, "x.yaml");
     ASSERT_EQ(diags.size(), 1u);
     EXPECT_EQ(diags[0].format(),

@@ -111,12 +111,12 @@ TEST(YamlDocument, InsertItemAndEntries) {
     const Region r = changedRegion(kSmall, edited(doc.insertItem("list", 1, "a: 2\nb: new\n")));
     EXPECT_TRUE(r.removed.empty());
     EXPECT_EQ(r.added, (std::vector<std::string>{"  - a: 2", "    b: new"}));
-    EXPECT_EQ(changedRegion(kSmall, edited(doc.insertScalarEntry("list[1]", "c", "more text")))
-                  .added,
-              std::vector<std::string>{"    c: \"more text\""});
-    EXPECT_EQ(changedRegion(kSmall, edited(doc.insertScalarEntry("title", "zz", "x"))).added,
-              std::vector<std::string>{
-                  "title: {ko: \"제목\", en: \"A title\", zz: x}   # keep me"});
+    EXPECT_EQ(
+        changedRegion(kSmall, edited(doc.insertScalarEntry("list[1]", "c", "more text"))).added,
+        std::vector<std::string>{"    c: \"more text\""});
+    EXPECT_EQ(
+        changedRegion(kSmall, edited(doc.insertScalarEntry("title", "zz", "x"))).added,
+        std::vector<std::string>{"title: {ko: \"제목\", en: \"A title\", zz: x}   # keep me"});
     EXPECT_EQ(
         changedRegion(kSmall, edited(doc.insertScalarEntry("title", "aa", "y", "ko"))).added,
         std::vector<std::string>{"title: {aa: y, ko: \"제목\", en: \"A title\"}   # keep me"});
@@ -125,9 +125,11 @@ TEST(YamlDocument, InsertItemAndEntries) {
 TEST(YamlDocument, InPlaceSetEqualsParsingAgain) {
     YamlDocument doc = parsed(kSmall);
     std::string error;
-    for (const auto& [path, value] : std::vector<std::pair<std::string, std::string>>{
-             {"title.ko", "더 긴 제목입니다"}, {"list[0].b", "x"}, {"list[1].b", "a: b"},
-             {"tags[0]", "longer-tag"}}) {
+    for (const auto& [path, value] :
+         std::vector<std::pair<std::string, std::string>>{{"title.ko", "더 긴 제목입니다"},
+                                                          {"list[0].b", "x"},
+                                                          {"list[1].b", "a: b"},
+                                                          {"tags[0]", "longer-tag"}}) {
         const std::string expected = edited(doc.setScalar(path, value));
         ASSERT_TRUE(doc.setScalarInPlace(path, value, error)) << error;
         EXPECT_EQ(doc.bytes(), expected);
@@ -136,8 +138,9 @@ TEST(YamlDocument, InPlaceSetEqualsParsingAgain) {
         for (std::size_t i = 0; i < fresh.nodes().size(); ++i) {
             const DocNode& a = fresh.nodes()[i];
             const DocNode& b = doc.nodes()[i];
-            EXPECT_EQ(std::tie(a.begin, a.end, a.keyBegin, a.keyEnd, a.lineBegin, a.lineEnd, a.value),
-                      std::tie(b.begin, b.end, b.keyBegin, b.keyEnd, b.lineBegin, b.lineEnd, b.value))
+            EXPECT_EQ(
+                std::tie(a.begin, a.end, a.keyBegin, a.keyEnd, a.lineBegin, a.lineEnd, a.value),
+                std::tie(b.begin, b.end, b.keyBegin, b.keyEnd, b.lineBegin, b.lineEnd, b.value))
                 << path << " node " << i << " " << a.path;
             EXPECT_EQ(a.style, b.style) << a.path;
         }
@@ -169,8 +172,7 @@ ScenarioLoad reload(const std::string& bytes, const std::string& path) {
 }
 
 /// Default choice ids are "<node>.<index>": recompute them after choices moved.
-void renumberDefaultIds(const YamlDocument& doc, Node& node,
-                        const std::vector<bool>& explicitIds) {
+void renumberDefaultIds(const YamlDocument& doc, Node& node, const std::vector<bool>& explicitIds) {
     (void)doc;
     for (std::size_t i = 0; i < node.choices.size(); ++i)
         if (!explicitIds[i]) node.choices[i].id = node.id + "." + std::to_string(i);
@@ -288,7 +290,11 @@ TEST_P(ShippedScenario, ReorderTwoChoicesMovesWholeBlocks) {
     Node& en = expected.nodes[static_cast<std::size_t>(node - s.load.scenario->nodes.data())];
     std::swap(en.choices[0], en.choices[1]);
     std::vector<bool> ids = explicitIds(s.doc, node->id);
-    { const bool t = ids[0]; ids[0] = ids[1]; ids[1] = t; }
+    {
+        const bool t = ids[0];
+        ids[0] = ids[1];
+        ids[1] = t;
+    }
     renumberDefaultIds(s.doc, en, ids);
     EXPECT_EQ(modelText(*l.scenario), modelText(expected));
 }
@@ -320,7 +326,8 @@ TEST_P(ShippedScenario, RenameANodeChangesTheKeyAndEveryReference) {
             if (n.ending && n.ending->id == from && s.doc.find("nodes." + from + ".ending.id") < 0)
                 n.ending->id = to;
             for (std::size_t i = 0; i < n.choices.size(); ++i)
-                if (n.choices[i].id == from + "." + std::to_string(i)) n.choices[i].id = to + "." + std::to_string(i);
+                if (n.choices[i].id == from + "." + std::to_string(i))
+                    n.choices[i].id = to + "." + std::to_string(i);
         }
         for (Choice& c : n.choices)
             if (c.next == from) c.next = to;
@@ -363,8 +370,7 @@ TEST_P(ShippedScenario, EveryTextSpanIsExact) {
 
 INSTANTIATE_TEST_SUITE_P(All, ShippedScenario, ::testing::ValuesIn(shippedScenarios()),
                          [](const auto& info) {
-                             std::string name =
-                                 std::filesystem::path(info.param).stem().string();
+                             std::string name = std::filesystem::path(info.param).stem().string();
                              for (char& c : name)
                                  if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
                              return name;

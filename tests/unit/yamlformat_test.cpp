@@ -73,8 +73,7 @@ TEST(YamlFormat, GoldenLayout) {
 }
 
 TEST(YamlFormat, LongTextGoesOnTwoLinesAndKoreanIsUnescaped) {
-    const std::string in =
-        "title: {ko: \"\\uAC00\", en: \"" + std::string(120, 'x') + "\"}\n";
+    const std::string in = "title: {ko: \"\\uAC00\", en: \"" + std::string(120, 'x') + "\"}\n";
     EXPECT_EQ(fmt(in), "title:\n  ko: \"가\"\n  en: \"" + std::string(120, 'x') + "\"\n");
 }
 
@@ -116,8 +115,7 @@ TEST_P(ShippedFormat, IdempotentAndKeepsTheModel) {
     EXPECT_EQ(modelText(*a.scenario), modelText(*b.scenario));
 }
 
-INSTANTIATE_TEST_SUITE_P(All, ShippedFormat,
-                         ::testing::ValuesIn([] {
+INSTANTIATE_TEST_SUITE_P(All, ShippedFormat, ::testing::ValuesIn([] {
                              auto v = shippedScenarios();
                              v.push_back(sourceDir() + "/scenarios/principles.yaml");
                              return v;

@@ -263,8 +263,8 @@ StringsApply applyStrings(const YamlDocument& doc, const std::vector<StringRow>&
         const int node = current.find(row.path);
         if (node < 0) continue;
         const std::string stable = current.nodes()[node].stablePath;
-        for (const auto& [lang, value] : {std::pair<std::string, const std::string*>{"ko", &row.ko},
-                                          {"en", &row.en}}) {
+        for (const auto& [lang, value] :
+             {std::pair<std::string, const std::string*>{"ko", &row.ko}, {"en", &row.en}}) {
             const int at = current.child(node, lang);
             const std::string now = at >= 0 ? current.nodes()[at].value : std::string();
             if (now == *value) continue;

@@ -146,8 +146,8 @@ std::size_t skipFlowFiller(std::string_view s, std::size_t pos) {
 bool isIdLike(std::string_view s) {
     if (s.empty()) return false;
     for (char c : s) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                        c == '-' || c == '_' || c == '.';
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
         if (!ok) return false;
     }
     return true;
@@ -155,8 +155,7 @@ bool isIdLike(std::string_view s) {
 
 std::string pathKey(std::string_view key) {
     // Keys with dots (principle ids in `points`) are bracketed so paths stay unambiguous.
-    if (key.find_first_of(".[]") != std::string_view::npos)
-        return "[\"" + std::string(key) + "\"]";
+    if (key.find_first_of(".[]") != std::string_view::npos) return "[\"" + std::string(key) + "\"]";
     return "." + std::string(key);
 }
 
@@ -407,11 +406,21 @@ std::string YamlDocument::doubleQuoted(std::string_view value) {
     std::string out = "\"";
     for (unsigned char c : value) {
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\t': out += "\\t"; break;
-            case '\r': out += "\\r"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
             default:
                 if (c < 0x20 || c == 0x7F) {
                     char buf[8];
@@ -428,7 +437,8 @@ std::string YamlDocument::doubleQuoted(std::string_view value) {
 
 bool YamlDocument::canBePlain(std::string_view v, bool inFlow) {
     if (v.empty() || isSpace(v.front()) || isSpace(v.back())) return false;
-    const bool indicatorOk = v.size() > 1 && v[1] != ' ' && (v[0] == '-' || v[0] == '?' || v[0] == ':');
+    const bool indicatorOk =
+        v.size() > 1 && v[1] != ' ' && (v[0] == '-' || v[0] == '?' || v[0] == ':');
     if (!indicatorOk &&
         std::string_view("-?:,[]{}#&*!|>'\"%@`").find(v.front()) != std::string_view::npos)
         return false;
@@ -523,13 +533,13 @@ bool YamlDocument::setScalarInPlace(std::string_view path, std::string_view valu
     if (n.value == value) return true;
     const std::string text = renderScalar(n, value);
     const std::size_t oldEnd = n.end;
-    const std::ptrdiff_t delta = static_cast<std::ptrdiff_t>(text.size()) -
-                                 static_cast<std::ptrdiff_t>(oldEnd - n.begin);
+    const std::ptrdiff_t delta =
+        static_cast<std::ptrdiff_t>(text.size()) - static_cast<std::ptrdiff_t>(oldEnd - n.begin);
     bytes_.replace(n.begin, oldEnd - n.begin, text);
     n.value = std::string(value);
     n.style = text[0] == '"'    ? DocNode::Style::DoubleQuoted
               : text[0] == '\'' ? DocNode::Style::SingleQuoted
-                                 : DocNode::Style::Plain;
+                                : DocNode::Style::Plain;
     n.end = n.begin + text.size();
     auto shift = [&](std::size_t& f) {
         if (f >= oldEnd) f = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(f) + delta);
@@ -558,9 +568,8 @@ EditResult YamlDocument::insertScalarEntry(std::string_view mapPath, std::string
     const DocNode& map = nodes_[m];
     DocNode probe;
     probe.kind = DocNode::Kind::Null;
-    std::string rendered = isIdLike(value) && canBePlain(value, map.flow)
-                               ? std::string(value)
-                               : doubleQuoted(value);
+    std::string rendered =
+        isIdLike(value) && canBePlain(value, map.flow) ? std::string(value) : doubleQuoted(value);
     if (map.flow) {
         const int before = child(m, beforeKey);
         if (before >= 0)
@@ -576,9 +585,9 @@ EditResult YamlDocument::insertScalarEntry(std::string_view mapPath, std::string
     const int before = child(m, beforeKey);
     const DocNode& first = nodes_[map.children.front()];
     if (before >= 0 && !nodes_[before].sharesLine) {
-        return apply({{nodes_[before].lineBegin, nodes_[before].lineBegin,
-                       std::string(static_cast<std::size_t>(nodes_[before].indent), ' ') + line +
-                           "\n"}});
+        return apply(
+            {{nodes_[before].lineBegin, nodes_[before].lineBegin,
+              std::string(static_cast<std::size_t>(nodes_[before].indent), ' ') + line + "\n"}});
     }
     if (before >= 0 && nodes_[before].sharesLine) {
         // Before the first key of a "- key: ..." item: take its place on the dash line.
@@ -615,7 +624,8 @@ EditResult YamlDocument::insertItem(std::string_view seqPath, std::size_t index,
     if (q < 0 || nodes_[q].kind != DocNode::Kind::Sequence)
         return fail("no list at " + std::string(seqPath));
     const DocNode& seq = nodes_[q];
-    if (index > seq.children.size()) return fail("position past the end of " + std::string(seqPath));
+    if (index > seq.children.size())
+        return fail("position past the end of " + std::string(seqPath));
     if (seq.flow) {
         std::string item(body);
         while (!item.empty() && (item.back() == '\n' || item.back() == ' ')) item.pop_back();
@@ -664,7 +674,8 @@ EditResult YamlDocument::remove(std::string_view path) const {
     std::size_t end = n.lineEnd;
     // Separated by blank lines above and below: take the blank line below along.
     const std::size_t prevLine = begin > 0 ? lineStartOf(bytes_, begin - 1) : 0;
-    const bool blankAbove = begin > 0 && isBlankLine(std::string_view(bytes_).substr(prevLine, begin - prevLine));
+    const bool blankAbove =
+        begin > 0 && isBlankLine(std::string_view(bytes_).substr(prevLine, begin - prevLine));
     if ((blankAbove || k == 0) && end < bytes_.size()) {
         const std::size_t nextEnd = lineEndOf(bytes_, end);
         if (isBlankLine(std::string_view(bytes_).substr(end, nextEnd - end))) end = nextEnd;
@@ -676,7 +687,8 @@ EditResult YamlDocument::remove(std::string_view path) const {
 
 EditResult YamlDocument::move(std::string_view parentPath, std::size_t from, std::size_t to) const {
     const int p = find(parentPath);
-    if (p < 0 || (nodes_[p].kind != DocNode::Kind::Map && nodes_[p].kind != DocNode::Kind::Sequence))
+    if (p < 0 ||
+        (nodes_[p].kind != DocNode::Kind::Map && nodes_[p].kind != DocNode::Kind::Sequence))
         return fail("no list or map at " + std::string(parentPath));
     const DocNode& parent = nodes_[p];
     const auto& sib = parent.children;
@@ -707,7 +719,8 @@ EditResult YamlDocument::move(std::string_view parentPath, std::size_t from, std
     std::string text;
     for (std::size_t i = 0; i < order.size(); ++i) {
         text += blocks[order[i]];
-        if (i + 1 < order.size()) text += bytes_.substr(spans[i].second, spans[i + 1].first - spans[i].second);
+        if (i + 1 < order.size())
+            text += bytes_.substr(spans[i].second, spans[i + 1].first - spans[i].second);
     }
     const std::size_t begin = spans.front().first;
     const std::size_t end = spans.back().second;
@@ -748,9 +761,8 @@ EditResult YamlDocument::duplicateNode(std::string_view from, std::string_view t
     if (copy.empty() || copy.back() != '\n') copy += '\n';
     // Keep the layout: a blank line before the copy when nodes are separated by blank lines.
     const std::size_t prevLine = n.lineBegin > 0 ? lineStartOf(bytes_, n.lineBegin - 1) : 0;
-    const bool blankAbove =
-        n.lineBegin > 0 &&
-        isBlankLine(std::string_view(bytes_).substr(prevLine, n.lineBegin - prevLine));
+    const bool blankAbove = n.lineBegin > 0 && isBlankLine(std::string_view(bytes_).substr(
+                                                   prevLine, n.lineBegin - prevLine));
     std::string text;
     if (n.lineEnd > 0 && bytes_[n.lineEnd - 1] != '\n') text += '\n';
     if (blankAbove) text += '\n';

@@ -25,11 +25,16 @@ struct Shape {
 Shape shapeOf(const schema::FieldSpec* f) {
     if (!f) return {};
     switch (f->type) {
-        case ValueType::Text: return {Shape::What::Text};
-        case ValueType::Map: return {Shape::What::Spec, f->sub};
-        case ValueType::MapList: return {Shape::What::List, f->sub, true};
-        case ValueType::NodeMap: return {Shape::What::Generic, f->sub, true};
-        default: return {};
+        case ValueType::Text:
+            return {Shape::What::Text};
+        case ValueType::Map:
+            return {Shape::What::Spec, f->sub};
+        case ValueType::MapList:
+            return {Shape::What::List, f->sub, true};
+        case ValueType::NodeMap:
+            return {Shape::What::Generic, f->sub, true};
+        default:
+            return {};
     }
 }
 
@@ -39,9 +44,16 @@ int displayWidth(std::string_view s) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
         std::uint32_t cp = c;
         std::size_t len = 1;
-        if (c >= 0xF0) { len = 4; cp = c & 0x07; }
-        else if (c >= 0xE0) { len = 3; cp = c & 0x0F; }
-        else if (c >= 0xC0) { len = 2; cp = c & 0x1F; }
+        if (c >= 0xF0) {
+            len = 4;
+            cp = c & 0x07;
+        } else if (c >= 0xE0) {
+            len = 3;
+            cp = c & 0x0F;
+        } else if (c >= 0xC0) {
+            len = 2;
+            cp = c & 0x1F;
+        }
         for (std::size_t k = 1; k < len && i + k < s.size(); ++k)
             cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
         w += cp >= 0x1100 ? 2 : 1;
@@ -51,7 +63,7 @@ int displayWidth(std::string_view s) {
 }
 
 struct Comments {
-    std::map<int, std::vector<std::string>> leading;  ///< node -> full-line comments above it
+    std::map<int, std::vector<std::string>> leading;   ///< node -> full-line comments above it
     std::map<int, std::vector<std::string>> trailing;  ///< node -> end-of-line comments
     std::vector<std::string> atEnd;                    ///< after the last entry
     int total = 0;
@@ -138,7 +150,9 @@ private:
         std::vector<int> kids = n_[map].children;
         if (shape.what == Shape::What::Text) {
             std::stable_sort(kids.begin(), kids.end(), [&](int a, int b) {
-                auto rank = [&](int x) { return n_[x].key == "ko" ? 0 : n_[x].key == "en" ? 1 : 2; };
+                auto rank = [&](int x) {
+                    return n_[x].key == "ko" ? 0 : n_[x].key == "en" ? 1 : 2;
+                };
                 return rank(a) < rank(b);
             });
         } else if (shape.what == Shape::What::Spec) {
@@ -235,9 +249,8 @@ private:
             line(indent, p + v, trail);
             return;
         }
-        const std::string oneLine = d.children.empty()
-                                        ? (d.kind == DocNode::Kind::Map ? "{}" : "[]")
-                                        : flow(node, shape);
+        const std::string oneLine =
+            d.children.empty() ? (d.kind == DocNode::Kind::Map ? "{}" : "[]") : flow(node, shape);
         if (!oneLine.empty() && indent + displayWidth(prefix + oneLine) <= kFlowLineWidth) {
             for (int c : d.children) gather(c, lead, trail);
             leading(indent, lead);
@@ -274,8 +287,8 @@ private:
     }
 
     void emitMapEntries(int map, const Shape& shape, int indent) {
-        const bool blankBetween = shape.what == Shape::What::Generic && shape.itemSpec &&
-                                  shape.kind == MapKind::Node;
+        const bool blankBetween =
+            shape.what == Shape::What::Generic && shape.itemSpec && shape.kind == MapKind::Node;
         bool first = true;
         for (int c : ordered(map, shape)) {
             if (blankBetween && !first) out_ += '\n';
@@ -418,7 +431,8 @@ std::string newScenarioText(std::string_view id) {
         "format: 1\n"
         "id: @ID@\n"
         "title: {ko: \"새 시나리오\", en: \"A new scenario\"}\n"
-        "summary: {ko: \"손님이 불만을 안고 찾아왔다.\", en: \"A customer has come in with a complaint.\"}\n"
+        "summary: {ko: \"손님이 불만을 안고 찾아왔다.\", en: \"A customer has come in with a "
+        "complaint.\"}\n"
         "setting: boutique\n"
         "difficulty: 1\n"
         "# Where the content comes from: the seed file and the item within it.\n"
@@ -427,7 +441,8 @@ std::string newScenarioText(std::string_view id) {
         "pass_threshold: 70\n"
         "customer:\n"
         "  name: {ko: \"김지현\", en: \"Kim Ji-hyun\"}\n"
-        "  look: {skin: \"#f1c8a5\", hair: bob, hair_color: \"#2b1d14\", outfit: coat, outfit_color: \"#5a6e8c\"}\n"
+        "  look: {skin: \"#f1c8a5\", hair: bob, hair_color: \"#2b1d14\", outfit: coat, "
+        "outfit_color: \"#5a6e8c\"}\n"
         "  mood: 40\n"
         "  trust: 50\n"
         "start: arrive\n"
@@ -439,7 +454,8 @@ std::string newScenarioText(std::string_view id) {
         "        text: {ko: \"이것 좀 보세요.\", en: \"Look at this.\"}\n"
         "    choices:\n"
         "      - id: listen\n"
-        "        text: {ko: \"무슨 일이신지 말씀해 주세요.\", en: \"Please tell me what happened.\"}\n"
+        "        text: {ko: \"무슨 일이신지 말씀해 주세요.\", en: \"Please tell me what "
+        "happened.\"}\n"
         "        effects: {mood: 10}\n"
         "        points: {complaint.listen: 2}\n"
         "        feedback: {ko: \"먼저 들었다.\", en: \"You listened first.\"}\n"
@@ -474,8 +490,8 @@ std::string newScenarioText(std::string_view id) {
 
 namespace {
 std::string flowText(const Text& t) {
-    return "{ko: " + YamlDocument::doubleQuoted(t.ko) + ", en: " + YamlDocument::doubleQuoted(t.en) +
-           "}";
+    return "{ko: " + YamlDocument::doubleQuoted(t.ko) +
+           ", en: " + YamlDocument::doubleQuoted(t.en) + "}";
 }
 }  // namespace
 

@@ -19,8 +19,8 @@ struct TextEntry {
     std::string stablePath;  ///< the id form: items with an `id:` named by it, choices[ask]
     std::string ko, en;
     bool hasKo = false, hasEn = false;
-    std::string context;     ///< "greet: customer (angry)", "greet: choice", ...
-    int node = -1;           ///< the text map in the document
+    std::string context;  ///< "greet: customer (angry)", "greet: choice", ...
+    int node = -1;        ///< the text map in the document
 };
 
 /// Every text of `doc`, in file order.
@@ -73,11 +73,11 @@ struct StringRow {
 
 /// The outcome of writing a file's rows back.
 struct StringsApply {
-    std::string bytes;                  ///< the new file
-    std::vector<std::string> unknown;   ///< paths that are no longer in the file
+    std::string bytes;                 ///< the new file
+    std::vector<std::string> unknown;  ///< paths that are no longer in the file
     int changedCells = 0;
     bool marksChanged = false;
-    std::string error;                  ///< an edit failed (nothing applied)
+    std::string error;  ///< an edit failed (nothing applied)
 };
 
 /// Writes the changed ko/en cells of `rows` into `doc` through minimal edits, and updates

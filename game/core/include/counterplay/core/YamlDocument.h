@@ -32,19 +32,19 @@ struct DocNode {
     std::size_t begin = 0;       ///< first character of the value (quote, '{', first key, ...)
     std::size_t end = 0;         ///< one past its last character
     int parent = -1;
-    std::vector<int> children;   ///< map entries or sequence items, in file order
+    std::vector<int> children;  ///< map entries or sequence items, in file order
 
     // As a child of a map or sequence:
-    std::string key;                ///< map key (empty for a sequence item)
-    std::size_t keyBegin = 0;       ///< map entry: the key's first character; item: the '-'
-    std::size_t keyEnd = 0;         ///< map entry: one past the key
-    int indent = 0;                 ///< byte column of the key or the '-'
-    std::size_t lineBegin = 0;      ///< block child: start of its first line, after the comment
-                                    ///< lines directly above it (they belong to it)
-    std::size_t lineEnd = 0;        ///< block child: one past the newline ending its last line
-    bool sharesLine = false;        ///< block map entry that starts on its item's "- " line
-    std::string path;               ///< e.g. "nodes.greet.choices[1].text.en"
-    std::string stablePath;         ///< same, but items with an `id:` named by it: choices[ask]
+    std::string key;            ///< map key (empty for a sequence item)
+    std::size_t keyBegin = 0;   ///< map entry: the key's first character; item: the '-'
+    std::size_t keyEnd = 0;     ///< map entry: one past the key
+    int indent = 0;             ///< byte column of the key or the '-'
+    std::size_t lineBegin = 0;  ///< block child: start of its first line, after the comment
+                                ///< lines directly above it (they belong to it)
+    std::size_t lineEnd = 0;    ///< block child: one past the newline ending its last line
+    bool sharesLine = false;    ///< block map entry that starts on its item's "- " line
+    std::string path;           ///< e.g. "nodes.greet.choices[1].text.en"
+    std::string stablePath;     ///< same, but items with an `id:` named by it: choices[ask]
 };
 
 class YamlDocument {

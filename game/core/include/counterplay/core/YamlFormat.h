@@ -18,7 +18,7 @@ inline constexpr int kFlowLineWidth = 100;
 
 struct FormatResult {
     bool ok = false;
-    std::string bytes;    ///< the canonical file
+    std::string bytes;  ///< the canonical file
     std::string error;
     int commentsIn = 0;   ///< comments in the original
     int commentsOut = 0;  ///< comments kept (fmt refuses to drop any unless told to)
