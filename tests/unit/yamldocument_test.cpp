@@ -347,6 +347,18 @@ TEST_P(ShippedScenario, DuplicateAndDeleteANode) {
     ASSERT_TRUE(l.scenario);
     EXPECT_EQ(errorCount(l), errorCount(s.load));
     ASSERT_EQ(l.scenario->nodes.size(), s.load.scenario->nodes.size() + 1);
+    // A new ending node: only its lines (and one blank line) are inserted.
+    const std::string added = edited(s.doc.insertBlockEntry(
+        "nodes", "added-node", endingNodeBody({"끝", "The end"}, "resolved", {"해결", "Sorted"}),
+        true));
+    const Region ra = changedRegion(s.bytes, added);
+    EXPECT_TRUE(ra.removed.empty());
+    EXPECT_EQ(ra.added.size(), 8u);
+    const ScenarioLoad la = reload(added, s.path);
+    ASSERT_TRUE(la.scenario);
+    EXPECT_EQ(errorCount(la), errorCount(s.load));
+    ASSERT_EQ(la.scenario->nodes.size(), s.load.scenario->nodes.size() + 1);
+    EXPECT_EQ(la.scenario->nodes.back().ending->title.en, "Sorted");
     // Deleting the copy gives back the original bytes.
     const YamlDocument again = parsed(copied);
     EXPECT_EQ(edited(again.remove("nodes.copied-node")), s.bytes);

@@ -115,6 +115,35 @@ TEST_P(ShippedFormat, IdempotentAndKeepsTheModel) {
     EXPECT_EQ(modelText(*a.scenario), modelText(*b.scenario));
 }
 
+TEST_P(ShippedFormat, CommentsStayAboveTheirNodes) {
+    if (GetParam().ends_with("principles.yaml")) GTEST_SKIP();
+    // A comment above every node key (two-space keys after `nodes:`).
+    const auto lines = splitLines(readFile(GetParam()));
+    std::string commented;
+    bool inNodes = false;
+    int added = 0;
+    for (const std::string& l : lines) {
+        if (l == "nodes:") inNodes = true;
+        if (inNodes && l.size() > 3 && l.starts_with("  ") && l[2] != ' ' && l[2] != '-' &&
+            l.back() == ':') {
+            commented += "  # about " + l.substr(2, l.size() - 3) + "\n";
+            ++added;
+        }
+        commented += l + "\n";
+    }
+    ASSERT_GT(added, 0);
+    const std::string once = fmt(commented);  // asserts that no comment was dropped
+    const auto out = splitLines(once);
+    int found = 0;
+    for (std::size_t i = 0; i + 1 < out.size(); ++i)
+        if (out[i].starts_with("  # about ")) {
+            EXPECT_EQ(out[i + 1], "  " + out[i].substr(10) + ":");
+            ++found;
+        }
+    EXPECT_EQ(found, added);
+    EXPECT_EQ(fmt(once), once);
+}
+
 INSTANTIATE_TEST_SUITE_P(All, ShippedFormat, ::testing::ValuesIn([] {
                              auto v = shippedScenarios();
                              v.push_back(sourceDir() + "/scenarios/principles.yaml");
