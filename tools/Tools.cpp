@@ -30,6 +30,9 @@ constexpr Verb kVerbs[] = {
     {"sync", "send unsent xAPI statements to a Learning Record Store", syncMain},
     {"report", "summaries of stored attempts per trainee, scenario or principle", reportMain},
     {"simulate", "fill a results database with realistic playthroughs", simulateMain},
+    {"fmt", "rewrite scenario files in the canonical layout (--check: only report)", fmtMain},
+    {"new", "write a new, commented starting scenario", newMain},
+    {"strings", "translation tables: export texts to CSV, import them back", stringsMain},
 };
 
 void printHelp(std::FILE* out) {

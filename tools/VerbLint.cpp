@@ -8,7 +8,9 @@
 
 #include "Common.h"
 #include "Verbs.h"
+#include "counterplay/core/AtomicFile.h"
 #include "counterplay/core/Json.h"
+#include "counterplay/core/Strings.h"
 
 namespace counterplay::tools {
 namespace {
@@ -95,6 +97,23 @@ void addUnique(std::vector<Diagnostic>& list, const Diagnostic& d) {
     if (std::find(list.begin(), list.end(), d) == list.end()) list.push_back(d);
 }
 
+/// Outdated translations, when the file has review marks (a `.reviews` sidecar).
+void addReviewWarnings(const std::string& file, std::vector<Diagnostic>& out) {
+    std::string marksText, bytes, error;
+    if (!core::readWholeFile(core::reviewFileFor(file), marksText, error)) return;
+    core::ReviewMarks marks;
+    if (!core::parseReviewMarks(marksText, marks, error)) {
+        out.push_back({core::reviewFileFor(file), 0, 0, "", Severity::Warning,
+                       "review marks ignored: " + error});
+        return;
+    }
+    core::YamlDocument doc;
+    if (!core::readWholeFile(file, bytes, error) ||
+        !core::YamlDocument::parse(std::move(bytes), doc, error))
+        return;  // the loader has reported why
+    for (const Diagnostic& d : core::reviewDiagnostics(doc, marks, file)) addUnique(out, d);
+}
+
 FileReport lintScenario(const std::string& file, const std::string& catalogueOverride,
                         CatalogueCache& cache, std::set<std::string>& usedCatalogues) {
     FileReport report{file, "scenario", {}};
@@ -119,6 +138,7 @@ FileReport lintScenario(const std::string& file, const std::string& catalogueOve
     }
     core::ScenarioLoad load = core::loadScenarioFile(file, catalogue);
     for (const Diagnostic& d : load.diagnostics) addUnique(report.diagnostics, d);
+    addReviewWarnings(file, report.diagnostics);
     if (load.ok()) {
         const core::Analysis analysis = core::analyzeScenario(*load.scenario);
         for (Diagnostic d : analysis.problems) {

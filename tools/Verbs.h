@@ -18,5 +18,8 @@ int reportMain(int argc, char** argv);      // VerbReport.cpp
 int simulateMain(int argc, char** argv);    // VerbSimulate.cpp
 int importMain(int argc, char** argv);      // VerbImport.cpp
 int checkMain(int argc, char** argv);       // VerbCheck.cpp
+int fmtMain(int argc, char** argv);         // VerbFmt.cpp
+int newMain(int argc, char** argv);         // VerbNew.cpp
+int stringsMain(int argc, char** argv);     // VerbStrings.cpp
 
 }  // namespace counterplay::tools

@@ -1,0 +1,773 @@
+// Minimal-edit YAML documents (see YamlDocument.h): spans computed from the guarded reader's
+// start marks, edits as byte splices.
+#include "counterplay/core/YamlDocument.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "DiagSink.h"
+#include "YamlGuard.h"
+
+namespace counterplay::core {
+
+namespace {
+
+bool isSpace(char c) { return c == ' ' || c == '\t'; }
+
+std::size_t lineStartOf(std::string_view s, std::size_t pos) {
+    while (pos > 0 && s[pos - 1] != '\n') --pos;
+    return pos;
+}
+
+/// One past the newline ending the line that holds `pos` (or the end of the text).
+std::size_t lineEndOf(std::string_view s, std::size_t pos) {
+    const std::size_t nl = s.find('\n', pos);
+    return nl == std::string_view::npos ? s.size() : nl + 1;
+}
+
+bool onlySpacesBetween(std::string_view s, std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i)
+        if (!isSpace(s[i])) return false;
+    return true;
+}
+
+/// The line [begin, end) with its newline stripped is blank, or a comment.
+bool isBlankLine(std::string_view line) {
+    for (char c : line)
+        if (!isSpace(c) && c != '\n' && c != '\r') return false;
+    return true;
+}
+bool isCommentLine(std::string_view line) {
+    for (char c : line) {
+        if (isSpace(c)) continue;
+        return c == '#';
+    }
+    return false;
+}
+
+int columnOf(std::string_view s, std::size_t pos) {
+    return static_cast<int>(pos - lineStartOf(s, pos));
+}
+
+/// End of a quoted scalar starting at `pos` (the quote).
+std::size_t quotedEnd(std::string_view s, std::size_t pos) {
+    const char q = s[pos];
+    for (std::size_t i = pos + 1; i < s.size(); ++i) {
+        if (q == '"' && s[i] == '\\') {
+            ++i;
+            continue;
+        }
+        if (s[i] == q) {
+            if (q == '\'' && i + 1 < s.size() && s[i + 1] == '\'') {
+                ++i;
+                continue;
+            }
+            return i + 1;
+        }
+    }
+    return s.size();
+}
+
+/// End of a plain scalar starting at `pos`; a key stops at ':' followed by space or end.
+std::size_t plainEnd(std::string_view s, std::size_t pos, bool inFlow, bool isKey) {
+    std::size_t i = pos;
+    while (i < s.size()) {
+        const char c = s[i];
+        if (c == '\n' || c == '\r') break;
+        if (c == '#' && i > pos && isSpace(s[i - 1])) break;
+        if (c == ':' && (i + 1 >= s.size() || isSpace(s[i + 1]) || s[i + 1] == '\n' ||
+                         s[i + 1] == '\r' || (inFlow && (s[i + 1] == ',' || s[i + 1] == '}'))))
+            break;
+        if (inFlow && (c == ',' || c == ']' || c == '}' || c == '[' || c == '{')) break;
+        ++i;
+    }
+    (void)isKey;
+    while (i > pos && isSpace(s[i - 1])) --i;
+    return i;
+}
+
+/// Folds a multi-line plain scalar's raw text the way YAML does (line breaks become spaces).
+std::string foldPlain(std::string_view raw) {
+    std::string out;
+    bool newline = false;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        const char c = raw[i];
+        if (c == '\n') {
+            while (!out.empty() && isSpace(out.back())) out.pop_back();
+            newline = true;
+            continue;
+        }
+        if (newline) {
+            if (isSpace(c)) continue;
+            out += ' ';
+            newline = false;
+        }
+        out += c;
+    }
+    return out;
+}
+
+/// End of a block scalar (| or >) whose header is at `pos`, owned by a key or dash at `indent`.
+std::size_t blockScalarEnd(std::string_view s, std::size_t pos, int indent) {
+    std::size_t end = lineEndOf(s, pos);
+    std::size_t contentEnd = s.find('\n', pos);
+    if (contentEnd == std::string_view::npos) return s.size();
+    for (std::size_t line = end; line < s.size();) {
+        const std::size_t next = lineEndOf(s, line);
+        const std::string_view text = s.substr(line, next - line);
+        if (isBlankLine(text)) {
+            line = next;
+            continue;
+        }
+        std::size_t spaces = 0;
+        while (spaces < text.size() && text[spaces] == ' ') ++spaces;
+        if (static_cast<int>(spaces) <= indent) break;
+        contentEnd = next > line && s[next - 1] == '\n' ? next - 1 : next;
+        line = next;
+    }
+    return contentEnd;
+}
+
+/// Skips spaces, newlines, commas and comments forward from `pos` to the next token.
+std::size_t skipFlowFiller(std::string_view s, std::size_t pos) {
+    while (pos < s.size()) {
+        const char c = s[pos];
+        if (isSpace(c) || c == '\n' || c == '\r' || c == ',') {
+            ++pos;
+        } else if (c == '#') {
+            pos = lineEndOf(s, pos);
+        } else {
+            break;
+        }
+    }
+    return pos;
+}
+
+bool isIdLike(std::string_view s) {
+    if (s.empty()) return false;
+    for (char c : s) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+        if (!ok) return false;
+    }
+    return true;
+}
+
+std::string pathKey(std::string_view key) {
+    // Keys with dots (principle ids in `points`) are bracketed so paths stay unambiguous.
+    if (key.find_first_of(".[]") != std::string_view::npos) return "[\"" + std::string(key) + "\"]";
+    return "." + std::string(key);
+}
+
+// Builds DocNodes from the guarded tree.
+class Builder {
+public:
+    Builder(const YamlTree& tree, std::string_view text, std::size_t base,
+            std::vector<DocNode>& out)
+        : tree_(tree), s_(text), base_(base), out_(out) {}
+
+    int build(std::uint32_t node, int parent, bool inFlow, int ownerIndent) {
+        const YNode& y = tree_[node];
+        const int me = static_cast<int>(out_.size());
+        out_.emplace_back();
+        {
+            DocNode& d = out_[me];
+            d.parent = parent;
+            d.begin = y.pos;
+        }
+        switch (y.kind) {
+            case YNode::Kind::Scalar: {
+                DocNode& d = out_[me];
+                d.kind = DocNode::Kind::Scalar;
+                d.value = std::string(tree_.str(node));
+                d.flow = inFlow;
+                switch (y.style) {
+                    case YNode::Style::DoubleQuoted:
+                        d.style = DocNode::Style::DoubleQuoted;
+                        d.end = quotedEnd(s_, d.begin);
+                        break;
+                    case YNode::Style::SingleQuoted:
+                        d.style = DocNode::Style::SingleQuoted;
+                        d.end = quotedEnd(s_, d.begin);
+                        break;
+                    case YNode::Style::Block:
+                        d.style = DocNode::Style::Block;
+                        d.end = blockScalarEnd(s_, d.begin, ownerIndent);
+                        break;
+                    default: {
+                        d.style = DocNode::Style::Plain;
+                        d.end = plainEnd(s_, d.begin, inFlow, false);
+                        // A plain scalar folded over several lines: extend line by line.
+                        std::size_t end = d.end;
+                        while (!inFlow && foldPlain(s_.substr(d.begin, end - d.begin)) != d.value &&
+                               end < s_.size()) {
+                            const std::size_t next = lineEndOf(s_, end);
+                            if (next >= s_.size()) break;
+                            end = plainEnd(s_, next, false, false);
+                        }
+                        if (foldPlain(s_.substr(d.begin, end - d.begin)) == d.value) d.end = end;
+                    }
+                }
+                break;
+            }
+            case YNode::Kind::Map:
+            case YNode::Kind::Sequence: {
+                const bool isMap = y.kind == YNode::Kind::Map;
+                const bool flow = inFlow || y.style == YNode::Style::Flow;
+                out_[me].kind = isMap ? DocNode::Kind::Map : DocNode::Kind::Sequence;
+                out_[me].flow = flow;
+                std::size_t lastEnd = y.pos;
+                if (isMap) {
+                    for (std::uint32_t k = y.first; k != YNode::npos;) {
+                        const std::uint32_t v = tree_[k].next;
+                        if (v == YNode::npos) break;
+                        const YNode& key = tree_[k];
+                        const int keyIndent = columnOf(s_, key.pos);
+                        const int c = build(v, me, flow, keyIndent);
+                        DocNode& child = out_[c];
+                        child.key = std::string(tree_.str(k));
+                        child.keyBegin = key.pos;
+                        child.keyEnd = key.style == YNode::Style::Plain
+                                           ? plainEnd(s_, key.pos, flow, true)
+                                           : quotedEnd(s_, key.pos);
+                        child.indent = keyIndent;
+                        if (child.kind == DocNode::Kind::Null) {
+                            std::size_t colon = child.keyEnd;
+                            while (colon < s_.size() && s_[colon] != ':') ++colon;
+                            child.begin = child.end = std::min(colon + 1, s_.size());
+                        }
+                        lastEnd = std::max(lastEnd, child.end);
+                        out_[me].children.push_back(c);
+                        k = tree_[v].next;
+                    }
+                } else {
+                    for (std::uint32_t c = y.first; c != YNode::npos; c = tree_[c].next) {
+                        // The item's '-' (block) is the last one before its value.
+                        std::size_t dash = tree_[c].pos;
+                        if (!flow) {
+                            if (dash > 0) --dash;
+                            while (dash > 0 && s_[dash] != '-') --dash;
+                        }
+                        const int dashIndent = columnOf(s_, dash);
+                        const int i = build(c, me, flow, dashIndent);
+                        DocNode& child = out_[i];
+                        child.keyBegin = flow ? child.begin : dash;
+                        child.keyEnd = child.keyBegin;
+                        child.indent = dashIndent;
+                        if (child.kind == DocNode::Kind::Null) child.begin = child.end = dash + 1;
+                        lastEnd = std::max(lastEnd, child.end);
+                        out_[me].children.push_back(i);
+                    }
+                }
+                DocNode& d = out_[me];
+                if (y.style == YNode::Style::Flow) {
+                    const char close = isMap ? '}' : ']';
+                    std::size_t p = d.children.empty() ? d.begin + 1 : skipFlowFiller(s_, lastEnd);
+                    while (p < s_.size() && s_[p] != close) p = skipFlowFiller(s_, p + 1);
+                    d.end = std::min(p + 1, s_.size());
+                } else {
+                    d.end = lastEnd;
+                }
+                if (!d.flow) {
+                    for (int c : d.children) blockLines(c, isMap);
+                }
+                break;
+            }
+            default:
+                out_[me].kind = DocNode::Kind::Null;
+                out_[me].end = out_[me].begin;
+                break;
+        }
+        return me;
+    }
+
+    /// Shifts every offset by the BOM length.
+    void rebase() {
+        if (base_ == 0) return;
+        for (DocNode& d : out_) {
+            d.begin += base_;
+            d.end += base_;
+            d.keyBegin += base_;
+            d.keyEnd += base_;
+            d.lineBegin += base_;
+            d.lineEnd += base_;
+        }
+    }
+
+private:
+    void blockLines(int c, bool inMap) {
+        DocNode& d = out_[c];
+        const std::size_t start = lineStartOf(s_, d.keyBegin);
+        d.sharesLine = !onlySpacesBetween(s_, start, d.keyBegin);
+        d.lineEnd = lineEndOf(s_, d.end > d.keyBegin ? d.end - 1 : d.keyBegin);
+        if (d.end > 0 && d.end <= s_.size() && d.end > d.keyBegin && s_[d.end - 1] == '\n')
+            d.lineEnd = d.end;
+        if (d.sharesLine) {
+            d.lineBegin = d.keyBegin;
+            return;
+        }
+        std::size_t begin = start;
+        while (begin > 0) {
+            const std::size_t prev = lineStartOf(s_, begin - 1);
+            if (!isCommentLine(s_.substr(prev, begin - prev))) break;
+            begin = prev;
+        }
+        d.lineBegin = begin;
+        (void)inMap;
+    }
+
+    const YamlTree& tree_;
+    std::string_view s_;
+    std::size_t base_;
+    std::vector<DocNode>& out_;
+};
+
+}  // namespace
+
+bool YamlDocument::parse(std::string bytes, YamlDocument& out, std::string& error) {
+    out = YamlDocument{};
+    out.bytes_ = std::move(bytes);
+    DiagSink sink("");
+    YamlTree tree;
+    const bool parsed = parseYaml(out.bytes_, sink, tree);
+    std::vector<Diagnostic> diags = sink.finish();
+    for (const Diagnostic& d : diags) {
+        if (d.severity == Severity::Error) {
+            error = d.format();
+            if (error.starts_with(":")) error.erase(0, 1);
+            return false;
+        }
+    }
+    if (!parsed || tree.root == YamlTree::npos) {
+        error = "not a YAML document";
+        return false;
+    }
+    const std::size_t base = static_cast<std::size_t>(tree.text.data() - out.bytes_.data());
+    Builder b(tree, tree.text, base, out.nodes_);
+    b.build(tree.root, -1, false, -1);
+    b.rebase();
+    out.index(0, "", "");
+    return true;
+}
+
+void YamlDocument::index(int node, const std::string& path, const std::string& stable) {
+    DocNode& d = nodes_[node];
+    d.path = path.starts_with(".") ? path.substr(1) : path;
+    d.stablePath = stable.starts_with(".") ? stable.substr(1) : stable;
+    paths_.emplace(d.path, node);
+    paths_.emplace(d.stablePath, node);
+    const std::vector<int> children = d.children;
+    const bool isMap = d.kind == DocNode::Kind::Map;
+    for (std::size_t i = 0; i < children.size(); ++i) {
+        const int c = children[i];
+        if (isMap) {
+            const std::string k = pathKey(nodes_[c].key);
+            index(c, path + k, stable + k);
+        } else {
+            std::string stableItem = stable + "[" + std::to_string(i) + "]";
+            const int id = child(c, "id");
+            if (id >= 0 && nodes_[id].kind == DocNode::Kind::Scalar && isIdLike(nodes_[id].value) &&
+                !(nodes_[id].value[0] >= '0' && nodes_[id].value[0] <= '9'))
+                stableItem = stable + "[" + nodes_[id].value + "]";
+            index(c, path + "[" + std::to_string(i) + "]", stableItem);
+        }
+    }
+}
+
+int YamlDocument::find(std::string_view path) const {
+    auto it = paths_.find(std::string(path));
+    return it == paths_.end() ? -1 : it->second;
+}
+
+int YamlDocument::child(int node, std::string_view key) const {
+    if (node < 0 || nodes_[node].kind != DocNode::Kind::Map) return -1;
+    for (int c : nodes_[node].children)
+        if (nodes_[c].key == key) return c;
+    return -1;
+}
+
+EditResult YamlDocument::fail(std::string message) const {
+    EditResult r;
+    r.error = std::move(message);
+    return r;
+}
+
+EditResult YamlDocument::apply(std::vector<Splice> splices) const {
+    std::sort(splices.begin(), splices.end(),
+              [](const Splice& a, const Splice& b) { return a.begin > b.begin; });
+    EditResult r;
+    r.bytes = bytes_;
+    for (const Splice& s : splices) r.bytes.replace(s.begin, s.end - s.begin, s.text);
+    r.ok = true;
+    return r;
+}
+
+std::string YamlDocument::doubleQuoted(std::string_view value) {
+    std::string out = "\"";
+    for (unsigned char c : value) {
+        switch (c) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            default:
+                if (c < 0x20 || c == 0x7F) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\x%02X", c);
+                    out += buf;
+                } else {
+                    out += static_cast<char>(c);
+                }
+        }
+    }
+    out += '"';
+    return out;
+}
+
+bool YamlDocument::canBePlain(std::string_view v, bool inFlow) {
+    if (v.empty() || isSpace(v.front()) || isSpace(v.back())) return false;
+    const bool indicatorOk =
+        v.size() > 1 && v[1] != ' ' && (v[0] == '-' || v[0] == '?' || v[0] == ':');
+    if (!indicatorOk &&
+        std::string_view("-?:,[]{}#&*!|>'\"%@`").find(v.front()) != std::string_view::npos)
+        return false;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(v[i]);
+        if (c < 0x20 || c == 0x7F) return false;
+        if (c == ':' && (i + 1 == v.size() || v[i + 1] == ' ')) return false;
+        if (c == '#' && i > 0 && v[i - 1] == ' ') return false;
+        if (inFlow && (c == ',' || c == '[' || c == ']' || c == '{' || c == '}')) return false;
+    }
+    static constexpr std::string_view kSpecial[] = {"null", "Null", "NULL", "~",
+                                                    "yes",  "no",   "on",   "off"};
+    for (std::string_view s : kSpecial)
+        if (v == s) return false;
+    return true;
+}
+
+std::string YamlDocument::renderScalar(const DocNode& n, std::string_view value) const {
+    if (n.kind == DocNode::Kind::Scalar && n.style == DocNode::Style::Plain &&
+        canBePlain(value, n.flow))
+        return std::string(value);
+    if (n.kind == DocNode::Kind::Scalar && n.style == DocNode::Style::SingleQuoted &&
+        value.find_first_of("\n\t\r") == std::string_view::npos) {
+        std::string out = "'";
+        for (char c : value) {
+            if (c == '\'') out += '\'';
+            out += c;
+        }
+        return out + "'";
+    }
+    if (n.kind == DocNode::Kind::Null && isIdLike(value)) return std::string(value);
+    return doubleQuoted(value);
+}
+
+std::string YamlDocument::renderKey(std::string_view key) const {
+    return canBePlain(key, true) ? std::string(key) : doubleQuoted(key);
+}
+
+std::string YamlDocument::indentBody(std::string_view body, int indent,
+                                     std::string_view firstPrefix) const {
+    const std::string pad(static_cast<std::size_t>(indent), ' ');
+    std::string out;
+    bool first = true;
+    std::size_t pos = 0;
+    while (pos < body.size()) {
+        std::size_t nl = body.find('\n', pos);
+        if (nl == std::string_view::npos) nl = body.size();
+        const std::string_view line = body.substr(pos, nl - pos);
+        if (first) {
+            out += pad;
+            out += firstPrefix;
+            out += line;
+        } else if (line.empty()) {
+            // blank lines stay blank
+        } else {
+            out += pad;
+            out += std::string(firstPrefix.size(), ' ');
+            out += line;
+        }
+        out += '\n';
+        first = false;
+        pos = nl + 1;
+    }
+    return out;
+}
+
+EditResult YamlDocument::setScalar(std::string_view path, std::string_view value) const {
+    const int i = find(path);
+    if (i < 0) return fail("no value at " + std::string(path));
+    const DocNode& n = nodes_[i];
+    if (n.kind == DocNode::Kind::Map || n.kind == DocNode::Kind::Sequence)
+        return fail(std::string(path) + " is a map or list, not a single value");
+    if (n.kind == DocNode::Kind::Scalar && n.value == value) return apply({});
+    std::string text = renderScalar(n, value);
+    if (n.kind == DocNode::Kind::Null) text = " " + text;
+    return apply({{n.begin, n.end, text}});
+}
+
+bool YamlDocument::setScalarInPlace(std::string_view path, std::string_view value,
+                                    std::string& error) {
+    const int i = find(path);
+    if (i < 0 || nodes_[i].kind != DocNode::Kind::Scalar) {
+        EditResult r = setScalar(path, value);
+        if (!r.ok) {
+            error = r.error;
+            return false;
+        }
+        // An empty value gains characters where no span existed: parse again.
+        return parse(std::move(r.bytes), *this, error);
+    }
+    DocNode& n = nodes_[i];
+    if (n.value == value) return true;
+    const std::string text = renderScalar(n, value);
+    const std::size_t oldEnd = n.end;
+    const std::ptrdiff_t delta =
+        static_cast<std::ptrdiff_t>(text.size()) - static_cast<std::ptrdiff_t>(oldEnd - n.begin);
+    bytes_.replace(n.begin, oldEnd - n.begin, text);
+    n.value = std::string(value);
+    n.style = text[0] == '"'    ? DocNode::Style::DoubleQuoted
+              : text[0] == '\'' ? DocNode::Style::SingleQuoted
+                                : DocNode::Style::Plain;
+    n.end = n.begin + text.size();
+    auto shift = [&](std::size_t& f) {
+        if (f >= oldEnd) f = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(f) + delta);
+    };
+    for (std::size_t k = 0; k < nodes_.size(); ++k) {
+        DocNode& m = nodes_[k];
+        if (static_cast<int>(k) != i) {
+            shift(m.begin);
+            shift(m.end);
+        }
+        shift(m.keyBegin);
+        shift(m.keyEnd);
+        shift(m.lineBegin);
+        if (static_cast<int>(k) != i || m.lineEnd >= oldEnd) shift(m.lineEnd);
+    }
+    return true;
+}
+
+EditResult YamlDocument::insertScalarEntry(std::string_view mapPath, std::string_view key,
+                                           std::string_view value,
+                                           std::string_view beforeKey) const {
+    const int m = find(mapPath);
+    if (m < 0 || nodes_[m].kind != DocNode::Kind::Map)
+        return fail("no map at " + std::string(mapPath));
+    if (child(m, key) >= 0) return fail(std::string(mapPath) + " already has " + std::string(key));
+    const DocNode& map = nodes_[m];
+    DocNode probe;
+    probe.kind = DocNode::Kind::Null;
+    std::string rendered =
+        isIdLike(value) && canBePlain(value, map.flow) ? std::string(value) : doubleQuoted(value);
+    if (map.flow) {
+        const int before = child(m, beforeKey);
+        if (before >= 0)
+            return apply({{nodes_[before].keyBegin, nodes_[before].keyBegin,
+                           renderKey(key) + ": " + rendered + ", "}});
+        if (map.children.empty())
+            return apply({{map.begin + 1, map.begin + 1, renderKey(key) + ": " + rendered}});
+        return apply({{nodes_[map.children.back()].end, nodes_[map.children.back()].end,
+                       ", " + renderKey(key) + ": " + rendered}});
+    }
+    if (map.children.empty()) return fail(std::string(mapPath) + " is empty");
+    const std::string line = renderKey(key) + ": " + rendered;
+    const int before = child(m, beforeKey);
+    const DocNode& first = nodes_[map.children.front()];
+    if (before >= 0 && !nodes_[before].sharesLine) {
+        return apply(
+            {{nodes_[before].lineBegin, nodes_[before].lineBegin,
+              std::string(static_cast<std::size_t>(nodes_[before].indent), ' ') + line + "\n"}});
+    }
+    if (before >= 0 && nodes_[before].sharesLine) {
+        // Before the first key of a "- key: ..." item: take its place on the dash line.
+        return apply({{first.keyBegin, first.keyBegin,
+                       line + "\n" + std::string(static_cast<std::size_t>(first.indent), ' ')}});
+    }
+    const DocNode& last = nodes_[map.children.back()];
+    std::string text = std::string(static_cast<std::size_t>(first.indent), ' ') + line + "\n";
+    if (last.lineEnd > 0 && bytes_[last.lineEnd - 1] != '\n') text = "\n" + text;
+    return apply({{last.lineEnd, last.lineEnd, text}});
+}
+
+EditResult YamlDocument::insertBlockEntry(std::string_view mapPath, std::string_view key,
+                                          std::string_view body, bool blankLineBefore) const {
+    const int m = find(mapPath);
+    if (m < 0 || nodes_[m].kind != DocNode::Kind::Map || nodes_[m].flow)
+        return fail("no block map at " + std::string(mapPath));
+    if (child(m, key) >= 0) return fail(std::string(mapPath) + " already has " + std::string(key));
+    const DocNode& map = nodes_[m];
+    if (map.children.empty()) return fail(std::string(mapPath) + " is empty");
+    const DocNode& first = nodes_[map.children.front()];
+    const DocNode& last = nodes_[map.children.back()];
+    std::string text;
+    if (last.lineEnd > 0 && bytes_[last.lineEnd - 1] != '\n') text += '\n';
+    if (blankLineBefore) text += '\n';
+    text += std::string(static_cast<std::size_t>(first.indent), ' ') + renderKey(key) + ":\n";
+    text += indentBody(body, first.indent + 2, "");
+    return apply({{last.lineEnd, last.lineEnd, text}});
+}
+
+EditResult YamlDocument::insertItem(std::string_view seqPath, std::size_t index,
+                                    std::string_view body) const {
+    const int q = find(seqPath);
+    if (q < 0 || nodes_[q].kind != DocNode::Kind::Sequence)
+        return fail("no list at " + std::string(seqPath));
+    const DocNode& seq = nodes_[q];
+    if (index > seq.children.size())
+        return fail("position past the end of " + std::string(seqPath));
+    if (seq.flow) {
+        std::string item(body);
+        while (!item.empty() && (item.back() == '\n' || item.back() == ' ')) item.pop_back();
+        if (seq.children.empty()) return apply({{seq.begin + 1, seq.begin + 1, item}});
+        if (index < seq.children.size()) {
+            const std::size_t at = nodes_[seq.children[index]].begin;
+            return apply({{at, at, item + ", "}});
+        }
+        const std::size_t at = nodes_[seq.children.back()].end;
+        return apply({{at, at, ", " + item}});
+    }
+    if (seq.children.empty()) return fail(std::string(seqPath) + " is empty");
+    const int indent = nodes_[seq.children.front()].indent;
+    const std::string text = indentBody(body, indent, "- ");
+    if (index < seq.children.size()) {
+        const std::size_t at = nodes_[seq.children[index]].lineBegin;
+        return apply({{at, at, text}});
+    }
+    const std::size_t at = nodes_[seq.children.back()].lineEnd;
+    return apply({{at, at, (at > 0 && bytes_[at - 1] != '\n' ? "\n" : "") + text}});
+}
+
+EditResult YamlDocument::remove(std::string_view path) const {
+    const int i = find(path);
+    if (i <= 0) return fail("nothing at " + std::string(path));
+    const DocNode& n = nodes_[i];
+    const DocNode& parent = nodes_[n.parent];
+    const auto& sib = parent.children;
+    const std::size_t k =
+        static_cast<std::size_t>(std::find(sib.begin(), sib.end(), i) - sib.begin());
+    if (parent.flow) {
+        const std::size_t begin = n.keyBegin < n.begin && !n.key.empty() ? n.keyBegin : n.begin;
+        if (k + 1 < sib.size()) {
+            const DocNode& next = nodes_[sib[k + 1]];
+            const std::size_t nextBegin = next.key.empty() ? next.begin : next.keyBegin;
+            return apply({{begin, nextBegin, ""}});
+        }
+        if (k > 0) return apply({{nodes_[sib[k - 1]].end, n.end, ""}});
+        return apply({{begin, n.end, ""}});
+    }
+    if (n.sharesLine) {
+        if (k + 1 >= sib.size()) return fail("cannot remove the only key of " + parent.path);
+        return apply({{n.keyBegin, nodes_[sib[k + 1]].keyBegin, ""}});
+    }
+    std::size_t begin = n.lineBegin;
+    std::size_t end = n.lineEnd;
+    // Separated by blank lines above and below: take the blank line below along.
+    const std::size_t prevLine = begin > 0 ? lineStartOf(bytes_, begin - 1) : 0;
+    const bool blankAbove =
+        begin > 0 && isBlankLine(std::string_view(bytes_).substr(prevLine, begin - prevLine));
+    if ((blankAbove || k == 0) && end < bytes_.size()) {
+        const std::size_t nextEnd = lineEndOf(bytes_, end);
+        if (isBlankLine(std::string_view(bytes_).substr(end, nextEnd - end))) end = nextEnd;
+    } else if (blankAbove && end >= bytes_.size()) {
+        begin = prevLine;
+    }
+    return apply({{begin, end, ""}});
+}
+
+EditResult YamlDocument::move(std::string_view parentPath, std::size_t from, std::size_t to) const {
+    const int p = find(parentPath);
+    if (p < 0 ||
+        (nodes_[p].kind != DocNode::Kind::Map && nodes_[p].kind != DocNode::Kind::Sequence))
+        return fail("no list or map at " + std::string(parentPath));
+    const DocNode& parent = nodes_[p];
+    const auto& sib = parent.children;
+    if (from >= sib.size() || to >= sib.size()) return fail("position out of range");
+    if (from == to) return apply({});
+    std::vector<std::size_t> order(sib.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    const std::size_t moved = order[from];
+    order.erase(order.begin() + static_cast<std::ptrdiff_t>(from));
+    order.insert(order.begin() + static_cast<std::ptrdiff_t>(to), moved);
+
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    for (int c : sib) {
+        const DocNode& n = nodes_[c];
+        if (parent.flow) {
+            spans.emplace_back(n.key.empty() ? n.begin : n.keyBegin, n.end);
+        } else {
+            if (n.sharesLine) return fail("cannot move the first key of a \"- \" item");
+            spans.emplace_back(n.lineBegin, n.lineEnd);
+        }
+    }
+    std::vector<std::string> blocks;
+    for (auto [b, e] : spans) {
+        std::string block = bytes_.substr(b, e - b);
+        if (!parent.flow && (block.empty() || block.back() != '\n')) block += '\n';
+        blocks.push_back(std::move(block));
+    }
+    std::string text;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        text += blocks[order[i]];
+        if (i + 1 < order.size())
+            text += bytes_.substr(spans[i].second, spans[i + 1].first - spans[i].second);
+    }
+    const std::size_t begin = spans.front().first;
+    const std::size_t end = spans.back().second;
+    if (!parent.flow && (end == 0 || bytes_[end - 1] != '\n')) text.pop_back();
+    return apply({{begin, end, text}});
+}
+
+EditResult YamlDocument::renameNode(std::string_view from, std::string_view to) const {
+    const int nodesMap = child(0, "nodes");
+    const int node = child(nodesMap, from);
+    if (node < 0) return fail("no node '" + std::string(from) + "'");
+    if (child(nodesMap, to) >= 0) return fail("a node '" + std::string(to) + "' already exists");
+    if (!isIdLike(to)) return fail("'" + std::string(to) + "' is not an id");
+    std::vector<Splice> splices;
+    splices.push_back({nodes_[node].keyBegin, nodes_[node].keyEnd, renderKey(to)});
+    for (std::size_t i = 0; i < nodes_.size(); ++i) {
+        const DocNode& n = nodes_[i];
+        if (n.kind != DocNode::Kind::Scalar || n.value != from) continue;
+        const bool isNext = n.key == "next";
+        const bool isStart = n.key == "start" && n.parent == 0;
+        if (isNext || isStart) splices.push_back({n.begin, n.end, renderScalar(n, to)});
+    }
+    return apply(std::move(splices));
+}
+
+EditResult YamlDocument::duplicateNode(std::string_view from, std::string_view to) const {
+    const int nodesMap = child(0, "nodes");
+    const int node = child(nodesMap, from);
+    if (node < 0) return fail("no node '" + std::string(from) + "'");
+    if (child(nodesMap, to) >= 0) return fail("a node '" + std::string(to) + "' already exists");
+    if (!isIdLike(to)) return fail("'" + std::string(to) + "' is not an id");
+    const DocNode& n = nodes_[node];
+    if (nodes_[nodesMap].flow) return fail("nodes is written in flow style");
+    // The copy: from the key to the end of the entry (without the comments above it).
+    const std::size_t keyLine = lineStartOf(bytes_, n.keyBegin);
+    std::string copy = bytes_.substr(keyLine, n.keyBegin - keyLine) + renderKey(to) +
+                       bytes_.substr(n.keyEnd, n.lineEnd - n.keyEnd);
+    if (copy.empty() || copy.back() != '\n') copy += '\n';
+    // Keep the layout: a blank line before the copy when nodes are separated by blank lines.
+    const std::size_t prevLine = n.lineBegin > 0 ? lineStartOf(bytes_, n.lineBegin - 1) : 0;
+    const bool blankAbove = n.lineBegin > 0 && isBlankLine(std::string_view(bytes_).substr(
+                                                   prevLine, n.lineBegin - prevLine));
+    std::string text;
+    if (n.lineEnd > 0 && bytes_[n.lineEnd - 1] != '\n') text += '\n';
+    if (blankAbove) text += '\n';
+    text += copy;
+    return apply({{n.lineEnd, n.lineEnd, text}});
+}
+
+}  // namespace counterplay::core
