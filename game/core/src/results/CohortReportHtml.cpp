@@ -19,8 +19,15 @@ constexpr const char* kReportStyle = R"CSS(
 .report table{font-size:11.5px}.report th,.report td{padding:3px 6px}
 .report h2{margin:20px 0 8px}
 .key{color:var(--muted);font-size:10.5px}
-table.heat td.cell{text-align:center;font-variant-numeric:tabular-nums;white-space:nowrap}
-table.heat th.p{font-size:10.5px;vertical-align:bottom;max-width:86px}
+.report td.when{white-space:nowrap}
+table.heat{width:auto}
+table.heat th,table.heat td{padding:1px 3px;font-size:9.5px}
+table.heat td.who{white-space:nowrap;max-width:170px;overflow:hidden;text-overflow:ellipsis}
+table.heat td.cell{text-align:center;font-variant-numeric:tabular-nums;white-space:nowrap;
+min-width:22px}
+table.heat th.p{vertical-align:bottom;padding:2px 1px}
+table.heat th.p div{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;
+max-height:150px;overflow:hidden;text-overflow:ellipsis;margin:0 auto}
 td.good{background:var(--good-bg);color:var(--good)}td.mid{background:#fef3c7;color:var(--warn)}
 td.low{background:var(--bad-bg);color:var(--bad)}td.na,td.hid{color:var(--muted);font-style:italic}
 tr.cohort td{border-top:2px solid var(--ink);font-weight:700}
@@ -99,8 +106,8 @@ public:
         text(b, w(key));
         b += "</h2>\n";
     }
-    void traineeCell(const std::string& name, const std::string& key) {
-        b += "<td>";
+    void traineeCell(const std::string& name, const std::string& key, const char* cls = nullptr) {
+        b += cls ? std::string("<td class=\"") + cls + "\">" : std::string("<td>");
         text(b, name);
         if (key != name) {  // the key keeps namesakes apart
             b += " <span class=\"key\">";
@@ -168,7 +175,9 @@ public:
             td(pct(r.meanPercent), true);
             td(pct(r.lastPercent), true);
             td(fixed1(r.medianSecondsPerDecision), true);
-            td(localDateTime(r.lastActiveMs));
+            b += "<td class=\"when\">";
+            text(b, localDateTime(r.lastActiveMs));
+            b += "</td>";
             if (opt.summary) {
                 auto it = adviceOf.find(r.key);
                 td(it == adviceOf.end() ? std::string() : practiseText(*it->second));
@@ -201,10 +210,10 @@ public:
         th("label.trainee");
         for (const std::string& id : h.principleIds) {
             b += "<th class=\"p\" title=\"";
-            text(b, id);
-            b += "\">";
+            text(b, principle(id) + " [" + id + "]");
+            b += "\"><div>";
             text(b, principle(id));
-            b += "</th>";
+            b += "</div></th>";
         }
         b += "</tr></thead><tbody>\n";
         auto cell = [&](const HeatCell& c) {
@@ -224,7 +233,12 @@ public:
                 if (c.attemptIds.size() > 40) ids += ", ...";
                 text(b, ids);
                 b += "\">";
-                text(b, figure(c.percent));
+                // Short cells so 20-30 principles fit the page width: percent without the sign.
+                if (c.percent.shown())
+                    appendInt(b, std::lround(c.percent.value));
+                else
+                    text(b, c.percent.state == Figure::State::Hidden ? w("report.hidden-short")
+                                                                     : w("report.na"));
             } else {
                 b += ">";
             }
@@ -232,11 +246,11 @@ public:
         };
         for (std::size_t t = 0; t < h.trainees.size(); ++t) {
             b += "<tr>";
-            traineeCell(h.trainees[t].name, h.trainees[t].key);
+            traineeCell(h.trainees[t].name, h.trainees[t].key, "who");
             for (const HeatCell& c : h.cells[t]) cell(c);
             b += "</tr>\n";
         }
-        b += "<tr class=\"cohort\"><td>";
+        b += "<tr class=\"cohort\"><td class=\"who\">";
         text(b, w("report.cohort"));
         b += "</td>";
         for (const HeatCell& c : h.cohort) cell(c);
