@@ -106,7 +106,7 @@ TEST_F(DashboardTest, HeatmapCellsAndTheCohortRow) {
     ASSERT_TRUE(h.cohort[1].percent.shown());
     EXPECT_DOUBLE_EQ(h.cohort[1].percent.value, 50.0);
     EXPECT_EQ(h.cohort[1].percent.trainees, 3);
-    EXPECT_EQ(h.cohort[1].attemptIds.size(), 4u);
+    EXPECT_TRUE(h.cohort[1].attemptIds.empty());  // the cohort row: every attempt in the filter
 }
 
 TEST_F(DashboardTest, ZeroOfZeroIsNotApplicableNotFull) {

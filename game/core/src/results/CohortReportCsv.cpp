@@ -29,6 +29,8 @@ void writeCohortReportCsv(const Cohort& cohort, const CohortReportOptions& optio
     const ExportStrings english;
     const ExportStrings& w = options.strings ? *options.strings : english;
     const Heatmap h = cohort.heatmap(options.filter, options.dashboard);
+    // Both are in name order over the same trainees: row t of one is row t of the other.
+    const std::vector<TeamRow> team = cohort.teamTable(options.filter, options.dashboard);
     const auto advice = cohort.practiseNext(options.filter, options.dashboard);
     std::vector<std::string> names = {w.get("label.trainee"),         w.get("report.col.key"),
                                       w.get("report.col.attempts"),   w.get("report.col.passed"),
@@ -51,7 +53,7 @@ void writeCohortReportCsv(const Cohort& cohort, const CohortReportOptions& optio
     row(b, names);
     row(b, ids);
     for (std::size_t t = 0; t < h.trainees.size(); ++t) {
-        const TeamRow& r = h.trainees[t];
+        const TeamRow& r = team[t];
         std::string next;
         for (const TraineeAdvice& a : advice)
             if (a.key == r.key) next = a.advice.scenarioId;

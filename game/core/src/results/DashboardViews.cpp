@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "counterplay/core/Dashboard.h"
 
@@ -154,10 +155,10 @@ Heatmap Cohort::heatmap(const DashboardFilter& filter, const DashboardOptions& o
     }
     h.cohort.resize(columns.size());
     std::vector<int> cohortTrainees(columns.size(), 0);
-    std::map<std::string, int> indexOfKey;
-    for (const auto& [index, list] : groups) indexOfKey[trainees_[index].key] = index;
-    for (const TeamRow& row : teamTable(filter, options)) {
-        const int t = indexOfKey.at(row.key);
+    for (int t : nameOrder(*this, groups)) {
+        TeamRow row;  // the heatmap's rows carry the trainee's name and key only
+        row.key = trainees_[t].key;
+        row.name = trainees_[t].name;
         std::vector<HeatCell> cells(columns.size());
         for (std::uint32_t i : groups.at(t)) {
             const CohortAttempt& a = attempts_[i];
@@ -179,8 +180,6 @@ Heatmap Cohort::heatmap(const DashboardFilter& filter, const DashboardOptions& o
             HeatCell& total = h.cohort[k];
             total.earned += cell.earned;
             total.achievable += cell.achievable;
-            total.attemptIds.insert(total.attemptIds.end(), cell.attemptIds.begin(),
-                                    cell.attemptIds.end());
             if (cell.achievable > 0) ++cohortTrainees[k];
         }
         h.trainees.push_back(row);
@@ -188,7 +187,6 @@ Heatmap Cohort::heatmap(const DashboardFilter& filter, const DashboardOptions& o
     }
     for (std::size_t k = 0; k < h.cohort.size(); ++k) {
         HeatCell& total = h.cohort[k];
-        std::sort(total.attemptIds.begin(), total.attemptIds.end());
         if (total.achievable > 0)
             total.percent = cohortFigure(percentOf(total.earned, total.achievable),
                                          cohortTrainees[k], options.minGroupSize);
@@ -207,10 +205,16 @@ std::vector<TrendPoint> Cohort::trend(const DashboardFilter& filter,
         std::set<int> trainees;
     };
     std::map<std::string, Acc> periods;
+    // Local time changes its offset only on whole hours (in practice): one conversion per hour.
+    std::unordered_map<std::int64_t, Acc*> byHour;
     for (std::uint32_t i : select(filter)) {
         const CohortAttempt& a = attempts_[i];
         if (!traineeKey.empty() && trainees_[a.trainee].key != traineeKey) continue;
-        Acc& acc = periods[trendPeriod(a.endedAtMs, bucket)];
+        const std::int64_t hour = a.endedAtMs >= 0 ? a.endedAtMs / 3600000
+                                                   : (a.endedAtMs - 3599999) / 3600000;
+        Acc*& slot = byHour[hour];
+        if (!slot) slot = &periods[trendPeriod(a.endedAtMs, bucket)];
+        Acc& acc = *slot;
         ++acc.attempts;
         acc.passed += a.passed;
         acc.percent += a.percent;
@@ -272,13 +276,18 @@ std::vector<TraineeAdvice> Cohort::practiseNext(const DashboardFilter& filter,
     std::vector<PractiseScenario> library = options.library;
     if (library.empty()) {
         // Without the scenario files: every scenario in the data, training what it scored.
-        std::vector<std::set<std::string>> trained(scenarios_.size());
+        std::vector<std::vector<char>> trained(scenarios_.size(),
+                                               std::vector<char>(principles_.size(), 0));
         for (const CohortAttempt& a : attempts_)
             for (std::uint32_t s = a.scoreBegin; s < a.scoreEnd; ++s)
-                if (scores_[s].achievable > 0)
-                    trained[a.scenario].insert(principles_[scores_[s].principle]);
-        for (std::size_t i = 0; i < scenarios_.size(); ++i)
-            library.push_back({scenarios_[i].id, 1, {trained[i].begin(), trained[i].end()}});
+                if (scores_[s].achievable > 0) trained[a.scenario][scores_[s].principle] = 1;
+        for (std::size_t i = 0; i < scenarios_.size(); ++i) {
+            std::vector<std::string> ids;
+            for (std::size_t p = 0; p < principles_.size(); ++p)
+                if (trained[i][p]) ids.push_back(principles_[p]);
+            std::sort(ids.begin(), ids.end());
+            library.push_back({scenarios_[i].id, 1, std::move(ids)});
+        }
         std::sort(library.begin(), library.end(),
                   [](const PractiseScenario& a, const PractiseScenario& b) { return a.id < b.id; });
     }

@@ -12,7 +12,7 @@ namespace {
 
 struct PointAcc {
     int reached = 0;
-    std::map<int, std::pair<int, std::set<int>>> choices;  // index -> chosen, trainees
+    std::map<int, std::pair<int, std::vector<int>>> choices;  // index -> chosen, trainees
     std::vector<double> seconds;
     std::map<int, std::vector<double>> perTrainee;
     int wrongTurns = 0;
@@ -45,7 +45,7 @@ DecisionStats Cohort::decisionStats(const std::string& scenarioId, const Dashboa
             ++p.reached;
             auto& [chosen, who] = p.choices[dec.choiceIndex];
             ++chosen;
-            who.insert(a.trainee);
+            if (who.empty() || who.back() != a.trainee) who.push_back(a.trainee);
             const double s = dec.elapsedMs / 1000.0;
             p.seconds.push_back(s);
             p.perTrainee[a.trainee].push_back(s);
@@ -112,7 +112,9 @@ DecisionStats Cohort::decisionStats(const std::string& scenarioId, const Dashboa
                                                      : p.nodeId + "." + std::to_string(index);
             if (auto it = acc.choices.find(index); it != acc.choices.end()) {
                 c.chosen = it->second.first;
-                c.trainees = int(it->second.second.size());
+                auto& who = it->second.second;
+                std::sort(who.begin(), who.end());
+                c.trainees = int(std::unique(who.begin(), who.end()) - who.begin());
             }
             c.best = best != bestChoice.end() && best->second == index;
             p.choices.push_back(std::move(c));

@@ -96,11 +96,12 @@ struct TeamRow {
 struct HeatCell {
     Figure percent;                     ///< NotApplicable when 0 of 0 was achievable
     std::int64_t earned = 0, achievable = 0;
-    std::vector<std::int64_t> attemptIds;  ///< the attempts behind the cell
+    std::vector<std::int64_t> attemptIds;  ///< the attempts behind the cell (cohort row: empty,
+                                           ///< as it is every attempt in the filter)
 };
 struct Heatmap {
     std::vector<std::string> principleIds;  ///< columns, sorted by id
-    std::vector<TeamRow> trainees;          ///< rows (name, key) in team-table order by name
+    std::vector<TeamRow> trainees;  ///< rows in name order (only key and name are filled)
     std::vector<std::vector<HeatCell>> cells;  ///< [trainee][principle]
     std::vector<HeatCell> cohort;  ///< the cohort row (Hidden below the privacy threshold)
 };
