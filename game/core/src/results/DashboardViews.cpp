@@ -298,16 +298,17 @@ std::vector<TraineeAdvice> Cohort::practiseNext(const DashboardFilter& filter,
         for (std::uint32_t i : groups.at(t)) {
             const CohortAttempt& a = attempts_[i];
             ScenarioProgress& p = progress[scenarios_[a.scenario].id];
-            p.scenarioId = scenarios_[a.scenario].id;
-            p.title = scenarios_[a.scenario].title;
-            ++p.attempts;
+            if (p.attempts++ == 0) {
+                p.scenarioId = scenarios_[a.scenario].id;
+                p.title = scenarios_[a.scenario].title;
+            }
             p.bestPercent = std::max(p.bestPercent, a.percent);
             p.passed = p.passed || a.passed;
             p.completed = p.completed || a.finished;
             p.lastAtMs = std::max(p.lastAtMs, a.endedAtMs);
             for (std::uint32_t s = a.scoreBegin; s < a.scoreEnd; ++s) {
                 PrincipleTotal& total = totals[scores_[s].principle];
-                total.principleId = principles_[scores_[s].principle];
+                if (total.attempts == 0) total.principleId = principles_[scores_[s].principle];
                 total.earned += scores_[s].earned;
                 total.achievable += scores_[s].achievable;
                 ++total.attempts;
