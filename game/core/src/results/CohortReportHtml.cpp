@@ -19,7 +19,9 @@ constexpr const char* kReportStyle = R"CSS(
 .report table{font-size:11.5px}.report th,.report td{padding:3px 6px}
 .report h2{margin:20px 0 8px}
 .key{color:var(--muted);font-size:10.5px}
-.report td.when{white-space:nowrap}
+.report td.when,.report td.who{white-space:nowrap}
+.report th{font-size:10.5px}
+.report td.advice{font-size:10.5px;line-height:1.35}
 table.heat{width:auto}
 table.heat th,table.heat td{padding:1px 3px;font-size:9.5px}
 table.heat td.who{white-space:nowrap;max-width:170px;overflow:hidden;text-overflow:ellipsis}
@@ -168,7 +170,7 @@ public:
         for (const auto& a : advice) adviceOf[a.key] = &a;
         for (const TeamRow& r : team) {
             b += "<tr>";
-            traineeCell(r.name, r.key);
+            traineeCell(r.name, r.key, "who");
             td(std::to_string(r.attempts), true);
             td(std::to_string(r.scenariosPassed) + " / " + std::to_string(r.scenariosAvailable),
                true);
@@ -176,11 +178,15 @@ public:
             td(pct(r.lastPercent), true);
             td(fixed1(r.medianSecondsPerDecision), true);
             b += "<td class=\"when\">";
-            text(b, localDateTime(r.lastActiveMs));
+            // The summary gives the day only, leaving room for practise next.
+            text(b, opt.summary ? localDateTime(r.lastActiveMs).substr(0, 10)
+                                : localDateTime(r.lastActiveMs));
             b += "</td>";
             if (opt.summary) {
                 auto it = adviceOf.find(r.key);
-                td(it == adviceOf.end() ? std::string() : practiseText(*it->second));
+                b += "<td class=\"advice\">";
+                if (it != adviceOf.end()) text(b, practiseText(*it->second));
+                b += "</td>";
             }
             b += "</tr>\n";
         }
@@ -216,23 +222,27 @@ public:
             b += "</div></th>";
         }
         b += "</tr></thead><tbody>\n";
-        auto cell = [&](const HeatCell& c) {
+        auto cell = [&](const HeatCell& c, bool cohortRow) {
+            const bool empty = c.attemptIds.empty() && !cohortRow;
             const char* cls = c.percent.state == Figure::State::Hidden          ? "hid"
                               : c.percent.state == Figure::State::NotApplicable ? "na"
                               : c.percent.value >= 70                          ? "good"
                               : c.percent.value >= 40                          ? "mid"
                                                                                : "low";
             b += "<td class=\"cell ";
-            b += c.attemptIds.empty() ? "" : cls;
+            b += empty ? "" : cls;
             b += "\"";
-            if (!c.attemptIds.empty()) {  // the attempts behind the cell
+            if (!empty) {
+                if (!c.attemptIds.empty()) {  // the attempts behind the cell
                 b += " title=\"";
                 std::string ids = w("report.attempts-behind") + " ";
                 for (std::size_t k = 0; k < c.attemptIds.size() && k < 40; ++k)
                     ids += (k ? ", " : "") + std::to_string(c.attemptIds[k]);
                 if (c.attemptIds.size() > 40) ids += ", ...";
                 text(b, ids);
-                b += "\">";
+                b += "\"";
+                }
+                b += ">";
                 // Short cells so 20-30 principles fit the page width: percent without the sign.
                 if (c.percent.shown())
                     appendInt(b, std::lround(c.percent.value));
@@ -247,13 +257,13 @@ public:
         for (std::size_t t = 0; t < h.trainees.size(); ++t) {
             b += "<tr>";
             traineeCell(h.trainees[t].name, h.trainees[t].key, "who");
-            for (const HeatCell& c : h.cells[t]) cell(c);
+            for (const HeatCell& c : h.cells[t]) cell(c, false);
             b += "</tr>\n";
         }
         b += "<tr class=\"cohort\"><td class=\"who\">";
         text(b, w("report.cohort"));
         b += "</td>";
-        for (const HeatCell& c : h.cohort) cell(c);
+        for (const HeatCell& c : h.cohort) cell(c, true);
         b += "</tr>\n</tbody></table>\n";
     }
 
