@@ -21,7 +21,8 @@ constexpr const char* kReportStyle = R"CSS(
 .key{color:var(--muted);font-size:10.5px}
 .report td.when,.report td.who{white-space:nowrap}
 .report th{font-size:10.5px}
-.report td.advice{font-size:10.5px;line-height:1.35}
+.report td.advice{font-size:10.5px;line-height:1.35;min-width:230px}
+.report th.num{white-space:normal;width:56px}
 table.heat{width:auto}
 table.heat th,table.heat td{padding:1px 3px;font-size:9.5px}
 table.heat td.who{white-space:nowrap;max-width:170px;overflow:hidden;text-overflow:ellipsis}
