@@ -1,10 +1,13 @@
 // `counterplay report`: the manager's headless view of stored attempts, grouped per trainee,
 // scenario, principle, day or month: attempts, pass rate, mean score, points earned of
-// achievable. Text (label last, so wide Korean names do not break the columns) or JSON.
+// achievable. Text (label last, so wide Korean names do not break the columns) or JSON; with
+// --html/--csv the printable team report instead (ReportCohort.cpp).
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
 #include "Common.h"
+#include "ReportCohort.h"
 #include "ResultsCommon.h"
 #include "Verbs.h"
 #include "counterplay/core/Loader.h"
@@ -13,7 +16,9 @@ namespace counterplay::tools {
 
 int reportMain(int argc, char** argv) {
     CLI::App app{"Summaries of stored attempts: per trainee (default), scenario, principle, day or "
-                 "month, with attempts, pass rate, mean score and points earned of achievable.",
+                 "month, with attempts, pass rate, mean score and points earned of achievable. "
+                 "With --html/--csv: the printable team report (team table, principle heatmap, "
+                 "trends, decisions, practise next).",
                  "counterplay report"};
     std::string by = "trainee", db, langValue, catalogue, scenarios;
     SelectionOptions sel;
@@ -25,12 +30,19 @@ int reportMain(int argc, char** argv) {
     addLangOption(app, langValue);
     app.add_option("--catalogue", catalogue, "Principle catalogue for principle names");
     app.add_flag("--json", json, "Print JSON");
-    addScenariosOption(app, scenarios);
+    CohortReportFlags cohortFlags;
+    addCohortReportOptions(app, cohortFlags);
     if (auto code = parseCommandLine(app, argc, argv)) return *code;
 
     core::AttemptFilter filter;
     if (!buildFilter(sel, filter, std::cerr)) return kExitUsage;
     const core::Lang lang = resolveLang(langValue);
+    if (!wantsCohortReport(cohortFlags) &&
+        (cohortFlags.summary || !cohortFlags.trend.empty() || app.count("--min-group") ||
+         !cohortFlags.search.empty() || cohortFlags.passedOnly || cohortFlags.failedOnly)) {
+        std::cerr << "counterplay report: " << label("report.needs-output", lang) << '\n';
+        return kExitUsage;
+    }
     const core::GroupBy groupBy = by == "scenario"    ? core::GroupBy::Scenario
                                   : by == "principle" ? core::GroupBy::Principle
                                   : by == "day"       ? core::GroupBy::Day
@@ -39,6 +51,25 @@ int reportMain(int argc, char** argv) {
     auto store = openStoreForVerb(db, core::ResultsStore::Mode::ReadOnly, "report", std::cerr);
     if (!store) return kExitData;
     if (int code = resolveSelection(*store, sel, filter, "report", std::cerr)) return code;
+    scenarios = cohortFlags.scenariosDir;
+    if (wantsCohortReport(cohortFlags)) {
+        // Altered attempts are reported here too; the printed report shows what is stored.
+        try {
+            const auto index = scenarioIndexFor(scenarios);
+            const auto altered =
+                alteredAttempts(*store, filter, loadTrustForVerb("report", std::cerr), index.get());
+            if (!altered.empty())
+                std::cerr << label("report.altered", lang,
+                                   {{"n", std::to_string(altered.size())},
+                                    {"ids", idList(altered)}})
+                          << '\n';
+        } catch (const std::exception& e) {
+            std::cerr << "counterplay report: " << e.what() << '\n';
+            return kExitData;
+        }
+        cohortFlags.catalogue = catalogue;
+        return runCohortReport(*store, filter, sel, cohortFlags, lang);
+    }
     std::shared_ptr<const core::Catalogue> cat;
     if (groupBy == core::GroupBy::Principle) {
         const auto load =
@@ -84,16 +115,32 @@ int reportMain(int argc, char** argv) {
         printJson(std::cout, out);
         return kExitOk;
     }
-    std::cout << total << " attempt" << (total == 1 ? "" : "s") << ", by " << by << "\n\n";
+    const std::string byWord = label("report.by." + by, lang);
+    std::cout << (total == 1 ? label("report.count-one", lang, {{"by", byWord}})
+                             : label("report.count", lang,
+                                     {{"n", std::to_string(total)}, {"by", byWord}}))
+              << "\n\n";
     if (!altered.empty())
         std::cout << label("report.altered", lang,
                            {{"n", std::to_string(altered.size())}, {"ids", idList(altered)}})
                   << "\n\n";
     if (rows.empty()) return kExitOk;
     char line[160];
-    std::snprintf(line, sizeof line, "%9s %6s %6s %18s  %s\n", "attempts", "pass", "mean",
-                  "earned/achievable", by.c_str());
-    std::cout << line;
+    // Headings are right-aligned by display width: Korean syllables take two columns.
+    auto pad = [](const std::string& s, int width) {
+        int cols = 0;
+        for (std::size_t i = 0; i < s.size();) {
+            const unsigned char c = static_cast<unsigned char>(s[i]);
+            const int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+            cols += len >= 3 ? 2 : 1;
+            i += static_cast<std::size_t>(len);
+        }
+        return std::string(static_cast<std::size_t>(std::max(0, width - cols)), ' ') + s;
+    };
+    std::cout << pad(label("report.col.attempts", lang), 9) << ' '
+              << pad(label("report.col.pass", lang), 6) << ' '
+              << pad(label("report.col.mean", lang), 6) << ' '
+              << pad(label("report.col.points", lang), 18) << "  " << byWord << '\n';
     for (const auto& g : rows) {
         const std::string points = std::to_string(g.earned) + "/" + std::to_string(g.achievable);
         std::snprintf(line, sizeof line, "%9d %5.0f%% %5.0f%% %18s  ", g.attempts,

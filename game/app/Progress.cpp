@@ -3,6 +3,7 @@
 #include "counterplay/core/LrsClient.h"
 #include "counterplay/core/LrsSettings.h"
 #include "counterplay/core/PendingAttempts.h"
+#include "counterplay/core/PractiseNext.h"
 
 #include <algorithm>
 #include <cmath>
@@ -121,52 +122,16 @@ const std::vector<core::PrincipleTotal>& Progress::principles(const std::string&
 
 Recommendation Progress::recommend(const ScenarioLibrary& library, const std::string& key) {
     refresh(key);
+    // The rule lives in core (PractiseNext.h) so the dashboard and `counterplay report` agree.
+    std::vector<core::PractiseScenario> scenarios;
+    for (const ScenarioEntry& e : library.entries())
+        scenarios.push_back({e.scenario->id, e.scenario->difficulty, e.scenario->principles});
+    const core::PractiseAdvice a = core::recommendPractise(scenarios, scenarios_, principles_);
     Recommendation r;
-    const auto& entries = library.entries();
-    if (entries.empty()) return r;
-    auto passed = [&](const std::string& id) {
-        auto it = scenarios_.find(id);
-        return it != scenarios_.end() && it->second.passed;
-    };
-    auto best = [&](const std::string& id) {
-        auto it = scenarios_.find(id);
-        return it != scenarios_.end() ? it->second.bestPercent : -1;
-    };
-    // Better candidate: not passed first, then never played, lower best score, easier.
-    auto better = [&](const ScenarioEntry& a, const ScenarioEntry& b) {
-        const auto ka = std::make_tuple(passed(a.scenario->id), best(a.scenario->id) >= 0,
-                                        best(a.scenario->id), a.scenario->difficulty);
-        const auto kb = std::make_tuple(passed(b.scenario->id), best(b.scenario->id) >= 0,
-                                        best(b.scenario->id), b.scenario->difficulty);
-        return ka < kb;
-    };
-    if (scenarios_.empty()) {
-        const ScenarioEntry* pick = &entries.front();
-        for (const ScenarioEntry& e : entries)
-            if (e.scenario->difficulty < pick->scenario->difficulty) pick = &e;
-        r.scenarioId = pick->scenario->id;
-        r.firstSteps = true;
-        return r;
-    }
-    for (const core::PrincipleTotal& p : principles_) {
-        if (p.ratio() >= 0.999) break;
-        const ScenarioEntry* pick = nullptr;
-        for (const ScenarioEntry& e : entries) {
-            const auto& ps = e.scenario->principles;
-            if (std::find(ps.begin(), ps.end(), p.principleId) == ps.end()) continue;
-            if (pick == nullptr || better(e, *pick)) pick = &e;
-        }
-        if (pick != nullptr && !passed(pick->scenario->id)) {
-            r.scenarioId = pick->scenario->id;
-            r.principleId = p.principleId;
-            r.principlePercent = static_cast<int>(std::lround(p.ratio() * 100.0));
-            return r;
-        }
-    }
-    const ScenarioEntry* pick = &entries.front();
-    for (const ScenarioEntry& e : entries)
-        if (better(e, *pick)) pick = &e;
-    r.scenarioId = pick->scenario->id;
+    r.scenarioId = a.scenarioId;
+    r.principleId = a.principleId;
+    r.principlePercent = a.principlePercent;
+    r.firstSteps = a.firstSteps;
     return r;
 }
 

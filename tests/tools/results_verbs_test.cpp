@@ -90,7 +90,8 @@ TEST_F(ResultsVerbs, SelectionsAndStdout) {
     EXPECT_EQ(j["attempts"][0]["trainee"]["name"], "Lee Jisoo");
     const RunResult csv = runVerb({"export", "--format", "csv", "--attempt", "2", "--decisions"});
     ASSERT_EQ(csv.code, 0);
-    EXPECT_EQ(csv.out.rfind("\xEF\xBB\xBF" "attempt_id,", 0), 0u);
+    EXPECT_EQ(csv.out.rfind("\xEF\xBB\xBF" "Attempt,", 0), 0u);  // names, then the ids row
+    EXPECT_NE(csv.out.find("\r\nattempt_id,attempt_uuid,trainee_key,trainee_name,"), std::string::npos);
     const RunResult none = runVerb({"export", "--format", "csv", "--since", "2999-01-01"});
     EXPECT_EQ(none.code, 0);
     const RunResult html = runVerb({"export", "--format", "html", "--attempt", "1", "--lang", "ko"});

@@ -1,6 +1,10 @@
-// CSV export: RFC 4180 with BOM and CRLF, a column pair per principle, formula neutralisation,
-// the decisions table, filters, and the trailing signature line that verify checks.
+// CSV export: RFC 4180 with BOM and CRLF, two header rows (names, then ids), a column pair per
+// principle, local date-times and seconds, formula neutralisation, the decisions table with the
+// trainee's name and the option's text, filters, and the trailing signature line verify checks.
 #include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <ctime>
 
 #include "counterplay/core/Export.h"
 #include "results_fixture.h"
@@ -48,7 +52,14 @@ std::string exportCsvText(const ResultsStore& store, const SigningKey& key, Expo
     return sink.data;
 }
 
-class ExportCsvTest : public ResultsFixture {};
+class ExportCsvTest : public ResultsFixture {
+protected:
+    void SetUp() override {
+        ResultsFixture::SetUp();
+        setenv("TZ", "UTC", 1);
+        tzset();
+    }
+};
 
 }  // namespace
 
@@ -78,27 +89,33 @@ TEST_F(ExportCsvTest, OneRowPerAttemptWithPrincipleColumnsAndASignature) {
     const std::string csv = exportCsvText(*store, key);
     ASSERT_EQ(csv.rfind("\xEF\xBB\xBF", 0), 0u) << "UTF-8 BOM first";
     const auto rows = parseCsv(std::string_view(csv).substr(3));
-    ASSERT_EQ(rows.size(), 4u);  // header, 2 attempts, signature
-    const auto& h = rows[0];
+    ASSERT_EQ(rows.size(), 5u);  // names, ids, 2 attempts, signature
+    EXPECT_EQ(rows[0][0], "Attempt");
+    EXPECT_EQ(rows[0][3], "Trainee");
+    const auto& h = rows[1];
     auto col = [&](const std::string& name) {
         const auto it = std::find(h.begin(), h.end(), name);
         EXPECT_NE(it, h.end()) << name;
         return static_cast<std::size_t>(it - h.begin());
     };
-    for (std::size_t r = 1; r <= 2; ++r) EXPECT_EQ(rows[r].size(), h.size()) << "row " << r;
-    EXPECT_EQ(rows[1][col("trainee_name")], "Ann");
-    EXPECT_EQ(rows[1][col("complaint.listen")], "3");
-    EXPECT_EQ(rows[1][col("complaint.listen.achievable")], "3");
-    EXPECT_EQ(rows[1][col("complaint.empathise")], "2");
-    EXPECT_EQ(rows[1][col("percent")], "71");
-    EXPECT_EQ(rows[1][col("passed")], "true");
-    EXPECT_EQ(rows[1][col("started_at")], "2023-12-31T23:59:49.000Z");
-    EXPECT_EQ(rows[1][col("worst")], "-3");  // numbers are not neutralised
-    EXPECT_EQ(rows[2][col("trainee_name")], "'=HYPERLINK(\"http://x\",\"y\")");
-    EXPECT_EQ(rows[2][col("complaint.empathise")], "-1");
-    EXPECT_EQ(rows[1][col("store")], "Test store");
-    EXPECT_EQ(rows[1][col("integrity")], "");
-    EXPECT_EQ(rows[3][0].rfind("# counterplay-signature v2 format=csv key=" + key.fingerprint() +
+    for (std::size_t r = 0; r <= 3; ++r) EXPECT_EQ(rows[r].size(), h.size()) << "row " << r;
+    EXPECT_EQ(rows[0][col("complaint.listen")], "complaint.listen");  // no catalogue: the id
+    EXPECT_EQ(rows[0][col("complaint.listen.achievable")], "complaint.listen: achievable");
+    EXPECT_EQ(rows[2][col("trainee_name")], "Ann");
+    EXPECT_EQ(rows[2][col("complaint.listen")], "3");
+    EXPECT_EQ(rows[2][col("complaint.listen.achievable")], "3");
+    EXPECT_EQ(rows[2][col("complaint.empathise")], "2");
+    EXPECT_EQ(rows[2][col("percent")], "71");
+    EXPECT_EQ(rows[2][col("passed")], "true");
+    EXPECT_EQ(rows[2][col("started_local")], "2023-12-31 23:59");
+    EXPECT_EQ(rows[2][col("ended_local")], "2024-01-01 00:00");
+    EXPECT_EQ(rows[2][col("duration_s")], "11.0");
+    EXPECT_EQ(rows[2][col("worst")], "-3");  // numbers are not neutralised
+    EXPECT_EQ(rows[3][col("trainee_name")], "'=HYPERLINK(\"http://x\",\"y\")");
+    EXPECT_EQ(rows[3][col("complaint.empathise")], "-1");
+    EXPECT_EQ(rows[2][col("store")], "Test store");
+    EXPECT_EQ(rows[2][col("integrity")], "");
+    EXPECT_EQ(rows[4][0].rfind("# counterplay-signature v2 format=csv key=" + key.fingerprint() +
                                    " store=Test%20store sig=",
                                0),
               0u);
@@ -115,20 +132,29 @@ TEST_F(ExportCsvTest, DecisionsTableAndFilters) {
     options.csvDecisions = true;
     const std::string csv = exportCsvText(*store, key, options);
     const auto rows = parseCsv(std::string_view(csv).substr(3));
-    ASSERT_EQ(rows.size(), 6u);  // header, 4 decisions, signature
-    EXPECT_EQ(rows[0][4], "step");
-    EXPECT_EQ(rows[2][5], "second");
-    EXPECT_EQ(rows[2][8], "true");  // timeout
-    EXPECT_EQ(rows[2][9], "7000");
+    ASSERT_EQ(rows.size(), 7u);  // names, ids, 4 decisions, signature
+    const std::vector<std::string> ids = {"attempt_id", "attempt_uuid", "trainee_key",
+                                          "trainee_name", "scenario_id", "step", "node_id",
+                                          "choice_index", "choice_id", "choice_text", "timeout",
+                                          "elapsed_s", "points_total", "complaint.empathise",
+                                          "complaint.listen"};
+    EXPECT_EQ(rows[1], ids);
+    EXPECT_EQ(rows[0][9], "Option");
+    EXPECT_EQ(rows[2][3], "Ann");
+    EXPECT_EQ(rows[2][9], "I am so sorry <this> happened & thank you.");
+    EXPECT_EQ(rows[3][6], "second");
+    EXPECT_EQ(rows[3][9], "");
+    EXPECT_EQ(rows[3][10], "true");  // timeout
+    EXPECT_EQ(rows[3][11], "7.0");
     EXPECT_TRUE(verifyExportBytes(csv, nullptr, trust).ok);
 
     ExportOptions onlyBo;
     onlyBo.filter.traineeKey = "Bo";
     const auto boRows = parseCsv(std::string_view(exportCsvText(*store, key, onlyBo)).substr(3));
-    ASSERT_EQ(boRows.size(), 3u);
-    EXPECT_EQ(boRows[1][3], "Bo");
+    ASSERT_EQ(boRows.size(), 4u);
+    EXPECT_EQ(boRows[2][2], "Bo");
     ExportOptions none;
     none.filter.sinceMs = kJan1 + 10 * 86400000LL;
     const auto empty = parseCsv(std::string_view(exportCsvText(*store, key, none)).substr(3));
-    EXPECT_EQ(empty.size(), 2u);  // header and signature only
+    EXPECT_EQ(empty.size(), 3u);  // the two header rows and the signature only
 }

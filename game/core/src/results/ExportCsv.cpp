@@ -1,7 +1,13 @@
 // CSV export (RFC 4180, UTF-8 with BOM, CRLF): one row per attempt with two columns per
 // principle (earned, achievable), or with --decisions one row per decision with a column per
-// principle. The last line is the signature ("# counterplay-signature ...").
+// principle. Two header rows: the column names in the export language (principle names), then
+// the stable column ids (principle ids). Times are local "YYYY-MM-DD HH:MM" and durations plain
+// seconds, which spreadsheets read as date-times and numbers. The last line is the signature
+// ("# counterplay-signature ..."); see docs/results.md.
 #include <algorithm>
+#include <cstdio>
+
+#include "counterplay/core/CohortReport.h"
 
 #include "results/ExportCommon.h"
 
@@ -27,22 +33,50 @@ void endRow(std::string& out) {
     out += '\n';
 }
 
+void seconds(std::string& out, std::int64_t ms) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f,", double(ms) / 1000.0);
+    out += buf;
+}
+
+/// The two header rows: names (from the strings table, key "csv.<id>"; principle names from
+/// the catalogue) and ids.
+void headers(std::string& b, const ExportOptions& options, const std::vector<std::string>& ids,
+             const std::vector<std::string>& principles, bool pairs) {
+    const ExportStrings english;
+    const ExportStrings& w = options.strings ? *options.strings : english;
+    auto principleName = [&](const std::string& id) {
+        if (options.catalogue)
+            if (const Principle* p = options.catalogue->find(id); p && !p->name.empty())
+                return p->name.in(options.lang);
+        return id;
+    };
+    for (const std::string& id : ids) cell(b, w.get("csv." + id));
+    for (const std::string& p : principles) {
+        cell(b, principleName(p));
+        if (pairs) cell(b, w.get("csv.achievable", {{"name", principleName(p)}}));
+    }
+    endRow(b);
+    for (const std::string& id : ids) cell(b, id);
+    for (const std::string& p : principles) {
+        cell(b, p);
+        if (pairs) cell(b, p + ".achievable");
+    }
+    endRow(b);
+}
+
+
 void attemptsTable(const ResultsStore& store, const ExportOptions& options, SignedWriter& w,
                    ExportResult& result) {
     const std::vector<std::string> principles = store.principleIds(options.filter);
     std::string& b = w.buf;
-    for (const char* h :
-         {"attempt_id", "attempt_uuid", "trainee_key", "trainee_name", "trainee_email",
-          "scenario_id", "scenario_title", "content_hash", "started_at", "ended_at",
-          "duration_ms", "finished", "passed", "percent", "earned", "best", "worst",
-          "pass_threshold", "critical_missed", "ending_id", "ending_kind", "final_mood",
-          "final_trust", "recommend", "nps_class", "lang", "decisions", "store", "integrity"})
-        cell(b, h);
-    for (const std::string& p : principles) {
-        cell(b, p);
-        cell(b, p + ".achievable");
-    }
-    endRow(b);
+    headers(b, options,
+            {"attempt_id", "attempt_uuid", "trainee_key", "trainee_name", "trainee_email",
+             "scenario_id", "scenario_title", "content_hash", "started_local", "ended_local",
+             "duration_s", "finished", "passed", "percent", "earned", "best", "worst",
+             "pass_threshold", "critical_missed", "ending_id", "ending_kind", "final_mood",
+             "final_trust", "recommend", "nps_class", "lang", "decisions", "store", "integrity"},
+            principles, true);
     store.forEachAttempt(options.filter, [&](const AttemptSummary& a,
                                              const std::vector<PrincipleScore>& scores) {
         num(b, a.id);
@@ -53,9 +87,9 @@ void attemptsTable(const ResultsStore& store, const ExportOptions& options, Sign
         cell(b, a.scenarioId);
         cell(b, a.scenarioTitle.in(options.lang));
         cell(b, a.contentHash);
-        cell(b, formatIsoUtc(a.startedAtMs));
-        cell(b, formatIsoUtc(a.endedAtMs));
-        num(b, a.durationMs);
+        cell(b, localDateTime(a.startedAtMs));
+        cell(b, localDateTime(a.endedAtMs));
+        seconds(b, a.durationMs);
         flag(b, a.finished);
         flag(b, a.passed);
         num(b, a.percent);
@@ -96,24 +130,25 @@ void decisionsTable(const ResultsStore& store, const ExportOptions& options, Sig
                     ExportResult& result) {
     const std::vector<std::string> principles = store.principleIds(options.filter);
     std::string& b = w.buf;
-    for (const char* h : {"attempt_id", "attempt_uuid", "trainee_key", "scenario_id", "step",
-                          "node_id", "choice_index", "choice_id", "timeout", "elapsed_ms",
-                          "points_total"})
-        cell(b, h);
-    for (const std::string& p : principles) cell(b, p);
-    endRow(b);
+    headers(b, options,
+            {"attempt_id", "attempt_uuid", "trainee_key", "trainee_name", "scenario_id", "step",
+             "node_id", "choice_index", "choice_id", "choice_text", "timeout", "elapsed_s",
+             "points_total"},
+            principles, false);
     std::int64_t lastAttempt = -1;
     store.forEachDecision(options.filter, [&](const StoredDecision& d) {
         num(b, d.attemptId);
         cell(b, d.attemptUuid);
         cell(b, d.traineeKey);
+        cell(b, d.traineeName);
         cell(b, d.scenarioId);
         num(b, d.seq);
         cell(b, d.nodeId);
         num(b, d.choiceIndex);
         cell(b, d.choiceId);
+        cell(b, d.choiceText.in(options.lang));
         flag(b, d.timeout);
-        num(b, d.elapsedMs);
+        seconds(b, d.elapsedMs);
         num(b, d.pointsTotal);
         for (const std::string& p : principles) {
             auto it = d.points.find(p);

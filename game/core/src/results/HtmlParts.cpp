@@ -197,9 +197,10 @@ void principleChart(std::string& b, const std::vector<Bar>& bars, const Context&
     }
     int y = kTop;
     for (const Bar& bar : bars) {
+        // Nothing achievable (0 of 0): an empty track marked "n/a", not a full bar.
+        const bool na = bar.achievable <= 0;
         const double ratio =
-            bar.achievable > 0 ? std::clamp(double(bar.earned) / double(bar.achievable), 0.0, 1.0)
-                               : (bar.earned >= 0 ? 1.0 : 0.0);
+            na ? 0.0 : std::clamp(double(bar.earned) / double(bar.achievable), 0.0, 1.0);
         const char* color = ratio >= 0.7 ? "#15803d" : ratio >= 0.4 ? "#d97706" : "#b91c1c";
         const int fill = static_cast<int>(kBarW * ratio + 0.5);
         std::string label = bar.label;
@@ -220,9 +221,13 @@ void principleChart(std::string& b, const std::vector<Bar>& bars, const Context&
                  "\" width=\"4\" height=\"16\" rx=\"1\" fill=\"#b91c1c\"/>\n";
         b += std::string("<text class=\"value") + (bar.earned < 0 ? " neg" : "") + "\" x=\"" +
              std::to_string(kBarX + kBarW + 12) + "\" y=\"" + std::to_string(y + 17) + "\">";
-        appendInt(b, bar.earned);
-        b += " / ";
-        appendInt(b, bar.achievable);
+        if (na && bar.earned == 0) {
+            text(b, c.words.get("chart.na"));
+        } else {
+            appendInt(b, bar.earned);
+            b += " / ";
+            appendInt(b, bar.achievable);
+        }
         b += "</text>\n";
         y += kRow;
     }

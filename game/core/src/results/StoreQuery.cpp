@@ -144,7 +144,8 @@ void ResultsStore::forEachDecision(const AttemptFilter& filter,
     Where w(filter);
     std::string sql =
         "SELECT d.attempt_id, a.uuid, t.key, a.scenario_id, d.seq, d.node_id, d.choice_index, "
-        "d.choice_id, d.elapsed_ms, d.timeout, d.points_total, d.points_json FROM decisions d "
+        "d.choice_id, d.elapsed_ms, d.timeout, d.points_total, d.points_json, t.name, d.choice_text "
+        "FROM decisions d "
         "JOIN attempts a ON a.id = d.attempt_id JOIN trainees t ON t.id = a.trainee_id" +
         w.sql + (filter.newestFirst ? " ORDER BY d.attempt_id DESC, d.seq" : " ORDER BY d.attempt_id, d.seq");
     sqlite::Stmt s(db_, sql);
@@ -167,6 +168,9 @@ void ResultsStore::forEachDecision(const AttemptFilter& filter,
         if (j.is_object())
             for (const auto& [k, v] : j.items())
                 if (v.is_number_integer()) d.points[k] = v.get<int>();
+        d.traineeName = s.str(12);
+        d.choiceText = {s.str(13), std::string()};
+        texts_->resolve(d.choiceText);
         visit(d);
     }
 }

@@ -25,6 +25,9 @@ public:
     /// Replaces references in `card` by their texts. Throws StoreError for an unknown id.
     void resolve(Scorecard& card) const;
 
+    /// Replaces one reference ("\x01<id>") by its text; other texts are left as they are.
+    void resolve(Text& text) const { resolveOne(text); }
+
     /// Drops cached ids (after a rolled-back transaction, whose inserts are gone).
     void forget() { ids_.clear(); }
 

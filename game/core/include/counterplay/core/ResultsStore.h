@@ -101,11 +101,13 @@ struct StoredDecision {
     std::int64_t attemptId = 0;
     std::string attemptUuid;
     std::string traineeKey;
+    std::string traineeName;
     std::string scenarioId;
     int seq = 0;  ///< 1-based step number
     std::string nodeId;
     int choiceIndex = 0;  ///< or kTimeoutChoice
     std::string choiceId;
+    Text choiceText;  ///< the option's words as played (empty for a timeout)
     std::int64_t elapsedMs = 0;
     bool timeout = false;
     int pointsTotal = 0;

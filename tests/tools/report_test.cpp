@@ -1,0 +1,121 @@
+// `counterplay report --html/--csv`: the printable team report and its CSV, in English and
+// Korean, the filters, the privacy threshold and the usage errors; the text report's Korean words.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "ToolTestUtil.h"
+
+namespace counterplay::testing {
+namespace {
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+class ReportVerb : public ::testing::Test {
+protected:
+    void SetUp() override {
+        writeFixture(dir_);
+        db_ = dir_.path() + "/results.db";
+        ::setenv("COUNTERPLAY_DB", db_.c_str(), 1);
+        ::setenv("COUNTERPLAY_KEY_FILE", (dir_.path() + "/site.key").c_str(), 1);
+        ::setenv("XDG_DATA_HOME", (dir_.path() + "/data").c_str(), 1);
+        ::setenv("TZ", "UTC", 1);
+        // Best path for Kim (apologise, promise); Lee and Park leave it at the first choice.
+        for (const auto& [who, choices] : std::vector<std::pair<std::string, std::string>>{
+                 {"Kim Minji", "1,1"}, {"Lee Jisoo", "2,1"}, {"Park Sora", "2,1"}})
+            ASSERT_EQ(runVerb({"play", dir_.path() + "/late-order.yaml", "--choices", choices,
+                               "--trainee", who, "--lang", "en"})
+                          .code,
+                      0);
+    }
+    void TearDown() override {
+        for (const char* v : {"COUNTERPLAY_DB", "COUNTERPLAY_KEY_FILE", "XDG_DATA_HOME", "TZ"})
+            ::unsetenv(v);
+    }
+    RunResult report(std::vector<std::string> extra) {
+        std::vector<std::string> args = {"report", "--catalogue", dir_.path() + "/principles.yaml",
+                                         "--scenarios", dir_.path()};
+        args.insert(args.end(), extra.begin(), extra.end());
+        return runVerb(args);
+    }
+    TempDir dir_;
+    std::string db_;
+};
+
+TEST_F(ReportVerb, WritesTheHtmlReportAndTheCsv) {
+    const std::string html = dir_.path() + "/team.html", csv = dir_.path() + "/team.csv";
+    const RunResult r = report({"--html", html, "--csv", csv, "--lang", "en"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.err.find("Wrote the report to " + html), std::string::npos) << r.err;
+    const std::string h = slurp(html);
+    for (const char* part : {"<h1>Team report</h1>", "Kim Minji", "Lee Jisoo", "Park Sora",
+                             "Principles: points earned of achievable", "Whole team", "Trends",
+                             "Common wrong turns", "That&#39;s the courier&#39;s fault.",
+                             "&#9733; I&#39;m sorry. Let me check right now.", "Practise next",
+                             "Make and keep small promises"})
+        EXPECT_NE(h.find(part), std::string::npos) << part;
+    EXPECT_EQ(h.find("http://"), h.find("http://www.w3.org/2000/svg"));  // no network resources
+    const std::string c = slurp(csv);
+    const std::string header =
+        "Trainee,Key,Attempts,Scenarios passed,Scenarios available,Mean score,Last score,Median s "
+        "per decision,Last active,Practise next,Listen,Make and keep small promises\r\n"
+        "trainee_name,trainee_key,attempts,scenarios_passed,scenarios_available,mean_percent,"
+        "last_percent,median_seconds_per_decision,last_active,practise_next,complaint.listen,"
+        "trust.small-promises\r\n";
+    EXPECT_EQ(c.substr(0, header.size()), header);
+    EXPECT_NE(c.find("\r\nKim Minji,Kim Minji,1,1,1,100.0,100,"), std::string::npos) << c;
+}
+
+TEST_F(ReportVerb, SpeaksKorean) {
+    const std::string html = dir_.path() + "/team.html", csv = dir_.path() + "/team.csv";
+    const RunResult r = report({"--html", html, "--csv", csv, "--lang", "ko"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.err.find("\xEB\xB3\xB4\xEA\xB3\xA0\xEC\x84\x9C"), std::string::npos) << r.err;  // 보고서
+    const std::string h = slurp(html);
+    EXPECT_NE(h.find("<html lang=\"ko\">"), std::string::npos);
+    EXPECT_NE(h.find("<h1>\xED\x8C\x80 \xEB\xB3\xB4\xEA\xB3\xA0\xEC\x84\x9C</h1>"),
+              std::string::npos);  // 팀 보고서
+    EXPECT_NE(h.find("KO small promises"), std::string::npos);
+    EXPECT_EQ(h.find("Team report"), std::string::npos);
+    EXPECT_NE(slurp(csv).find("KO listen,KO small promises\r\n"), std::string::npos);
+    // The text report too, by LANG.
+    ::setenv("LANG", "ko_KR.UTF-8", 1);
+    const RunResult text = runVerb({"report"});
+    ::unsetenv("LANG");
+    EXPECT_EQ(text.out.rfind("\xEC\x8B\x9C\xEB\x8F\x84 3\xED\x9A\x8C", 0), 0u) << text.out;  // 시도 3회
+}
+
+TEST_F(ReportVerb, PrivacyThresholdAndFilters) {
+    const std::string html = dir_.path() + "/team.html";
+    ASSERT_EQ(report({"--html", html, "--lang", "en", "--min-group", "4"}).code, 0);
+    EXPECT_NE(slurp(html).find("hidden (fewer than 4)"), std::string::npos);
+    ASSERT_EQ(report({"--html", html, "--lang", "en"}).code, 0);
+    EXPECT_EQ(slurp(html).find("hidden (fewer than"), std::string::npos);
+    ASSERT_EQ(report({"--html", html, "--lang", "en", "--search", "park"}).code, 0);
+    const std::string h = slurp(html);
+    EXPECT_NE(h.find("Park Sora"), std::string::npos);
+    EXPECT_EQ(h.find("Kim Minji"), std::string::npos);
+    EXPECT_NE(h.find("names containing &quot;park&quot;"), std::string::npos);
+    ASSERT_EQ(report({"--html", html, "--lang", "en", "--passed", "--summary"}).code, 0);
+    const std::string p = slurp(html);
+    EXPECT_NE(p.find("Team report (summary)"), std::string::npos);
+    EXPECT_NE(p.find("Kim Minji"), std::string::npos);
+    EXPECT_EQ(p.find("Lee Jisoo"), std::string::npos);
+}
+
+TEST_F(ReportVerb, UsageErrors) {
+    EXPECT_EQ(report({"--summary"}).code, 2);
+    EXPECT_EQ(report({"--html", dir_.path() + "/x.html", "--min-group", "0"}).code, 2);
+    EXPECT_EQ(report({"--html", dir_.path() + "/x.html", "--passed", "--failed"}).code, 2);
+    EXPECT_EQ(report({"--csv", dir_.path() + "/x.csv", "--trend", "year"}).code, 2);
+    const RunResult help = runVerb({"report", "--help"});
+    EXPECT_EQ(help.code, 0);
+    EXPECT_NE(help.out.find("--summary"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace counterplay::testing

@@ -1,0 +1,36 @@
+// `counterplay report --html/--csv`: the printable cohort report (core CohortReport) written
+// from the verb's options. Kept apart from VerbReport.cpp's text/JSON summaries.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+#include "ResultsCommon.h"
+#include "counterplay/core/ResultsStore.h"
+#include "counterplay/core/Text.h"
+
+namespace counterplay::tools {
+
+/// The report-only options, as given.
+struct CohortReportFlags {
+    std::string html, csv;     ///< output files (either or both)
+    bool summary = false;      ///< a few pages for a team
+    int minGroup = 3;          ///< privacy threshold
+    std::string trend;         ///< day | week | month (default: by the period's length)
+    std::string search;        ///< name search
+    bool passedOnly = false, failedOnly = false;
+    std::string scenariosDir;  ///< scenario files for the best options (default: the shipped ones)
+    std::string catalogue;     ///< principle catalogue for names
+};
+
+/// Adds --html, --csv, --summary, --min-group, --trend, --search, --passed/--failed, --scenarios.
+void addCohortReportOptions(CLI::App& app, CohortReportFlags& flags);
+
+/// True when any report-only option that needs --html/--csv was given.
+bool wantsCohortReport(const CohortReportFlags& flags);
+
+/// Writes the requested files atomically. Returns the exit code (messages on std::cerr).
+int runCohortReport(const core::ResultsStore& store, const core::AttemptFilter& filter,
+                    const SelectionOptions& sel, const CohortReportFlags& flags, core::Lang lang);
+
+}  // namespace counterplay::tools
