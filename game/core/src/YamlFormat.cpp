@@ -375,8 +375,8 @@ std::string modelText(const Scenario& s) {
     o << "format=" << s.format << "\nid=" << s.id << "\n";
     textField(o, "title", s.title);
     textField(o, "summary", s.summary);
-    o << "setting=" << s.setting << "\ndifficulty=" << s.difficulty << "\nsource=" << s.source.seed
-      << "|" << s.source.item << "\n";
+    o << "setting=" << s.setting << "\ndifficulty=" << s.difficulty << "\nsource=" << s.source.ref
+      << "|" << s.source.seed << "|" << s.source.item.ko << "|" << s.source.item.en << "\n";
     listField(o, "principles", s.principles);
     o << "pass=" << s.passThreshold << "\n";
     textField(o, "customer", s.customer.name);
@@ -393,7 +393,7 @@ std::string modelText(const Scenario& s) {
     }
     o << "start=" << s.start << "\n";
     for (const Node& n : s.nodes) {
-        o << "node " << n.id << "\n";
+        o << "node " << n.id << (n.shuffle ? "" : " shuffle=false") << "\n";
         for (const Line& ln : n.lines) {
             o << "line " << ln.speaker << " " << ln.expression << "\n";
             textField(o, "text", ln.text);

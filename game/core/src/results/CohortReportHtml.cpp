@@ -72,7 +72,7 @@ public:
     std::map<std::string, std::string> names;  // trainee key -> name
 
     html::Context context() const {
-        return {exportOptions, words, opt.lang, std::string(),
+        return {exportOptions, words, opt.lang, std::string(), std::string(),
                 opt.generatedAtMs ? opt.generatedAtMs : nowEpochMs()};
     }
     std::string w(std::string_view key,
