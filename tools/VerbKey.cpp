@@ -24,6 +24,7 @@ int keyMain(int argc, char** argv) {
     app.add_flag("--id", showId, "Print only the key's fingerprint (the key is created if missing)");
     addLangOption(app, langValue);
     app.require_subcommand(0, 1);
+    app.fallthrough();  // --lang after a subcommand
     CLI::App* exportPublic =
         app.add_subcommand("export-public", "Write this machine's public key and store name");
     exportPublic->add_option("--out", publicOut, "Write to FILE (atomically) instead of stdout");

@@ -37,6 +37,7 @@ protected:
         return runVerb({"play", dir_.path() + "/late-order.yaml", "--choices", choices, "--trainee",
                         trainee, "--lang", "en"});
     }
+    std::string signingKey() const { return dir_.path() + "/data/counterplay/signing.key"; }
     TempDir dir_;
     std::string db_, key_;
 };
@@ -76,8 +77,9 @@ TEST_F(ResultsVerbs, ExportsVerifyAndEditsAreCaught) {
         EXPECT_NE(bad.out.find(": FAILED: "), std::string::npos) << bad.out;
     }
     struct stat st {};
-    ASSERT_EQ(::stat(key_.c_str(), &st), 0);
+    ASSERT_EQ(::stat(signingKey().c_str(), &st), 0);
     EXPECT_EQ(st.st_mode & 0777, 0600u);
+    EXPECT_FALSE(std::filesystem::exists(key_));  // the old site key is never created
 }
 
 TEST_F(ResultsVerbs, SelectionsAndStdout) {
@@ -132,14 +134,25 @@ TEST_F(ResultsVerbs, ErrorsHaveClearMessagesAndExitCodes) {
 TEST_F(ResultsVerbs, KeyVerb) {
     const RunResult path = runVerb({"key", "--show-path"});
     EXPECT_EQ(path.code, 0);
-    EXPECT_EQ(path.out, key_ + "\n");
-    EXPECT_FALSE(std::filesystem::exists(key_));  // showing the path creates nothing
+    EXPECT_EQ(path.out, signingKey() + "\n");
+    EXPECT_FALSE(std::filesystem::exists(signingKey()));  // showing the path creates nothing
     const RunResult id = runVerb({"key", "--id"});
     EXPECT_EQ(id.code, 0);
-    EXPECT_EQ(id.out.size(), 17u);
-    EXPECT_TRUE(std::filesystem::exists(key_));
+    EXPECT_EQ(id.out.size(), 65u);
+    EXPECT_TRUE(std::filesystem::exists(signingKey()));
+    EXPECT_TRUE(std::filesystem::exists(dir_.path() + "/data/counterplay/signing.pub"));
+    ASSERT_EQ(runVerb({"key", "name", "Gangnam"}).code, 0);
     const RunResult both = runVerb({"key"});
-    EXPECT_NE(both.out.find(id.out.substr(0, 16)), std::string::npos);
+    EXPECT_NE(both.out.find(id.out.substr(0, 64)), std::string::npos);
+    EXPECT_NE(both.out.find("store:       Gangnam"), std::string::npos) << both.out;
+    const RunResult pub = runVerb({"key", "export-public"});
+    EXPECT_EQ(pub.out, "counterplay-public-key v1\nstore: Gangnam\nkey: " +
+                           pub.out.substr(pub.out.find("key: ") + 5, 64) + "\nfingerprint: " +
+                           id.out);
+    const RunResult list = runVerb({"key", "list", "--lang", "en"});
+    EXPECT_NE(list.out.find("(this machine)  Gangnam"), std::string::npos) << list.out;
+    EXPECT_EQ(runVerb({"key", "trust", dir_.path() + "/late-order.yaml"}).code, 1);
+    EXPECT_EQ(runVerb({"key", "trust"}).code, 2);
     const RunResult noKey = runVerb({"verify", "--key-file", dir_.path() + "/none.key", key_});
     EXPECT_EQ(noKey.code, 1);
     EXPECT_NE(noKey.err.find("no site key"), std::string::npos);

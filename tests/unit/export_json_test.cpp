@@ -50,7 +50,8 @@ TEST_F(ExportJsonTest, AnyEditFailsVerification) {
              {"\"percent\": 71", "\"percent\": 91"},
              {"\"Ann\"", "\"Anne\""},
              {"{\n", "{ \n"},
-             {"\"mac\": \"", "\"mac\": \"0"}}) {
+             {"\"sig\": \"", "\"sig\": \"0"},
+             {"\"store\": \"Test store\"", "\"store\": \"Test Store\""}}) {
         std::string edited = text;
         const auto pos = edited.find(from);
         ASSERT_NE(pos, std::string::npos) << from;
