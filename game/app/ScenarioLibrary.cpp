@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "counterplay/core/Citation.h"
 #include "counterplay/core/Loader.h"
 #include "platform/Log.h"
 
@@ -76,6 +77,12 @@ const std::string& ScenarioLibrary::principleName(const std::string& id, core::L
     if (catalogue_)
         if (const core::Principle* p = catalogue_->find(id)) return p->name.in(lang);
     return id;
+}
+
+std::string ScenarioLibrary::principleCitation(const std::string& id, core::Lang lang) const {
+    if (!catalogue_) return {};
+    const core::Principle* p = catalogue_->find(id);
+    return p ? core::formatCitation(p->source, catalogue_.get(), lang) : std::string();
 }
 
 const ScenarioEntry* ScenarioLibrary::next(const std::string& id) const {

@@ -31,6 +31,9 @@ public:
     const core::Catalogue* catalogue() const { return catalogue_.get(); }
     /// The principle's short name in `lang`, or its id when the catalogue lacks it.
     const std::string& principleName(const std::string& id, core::Lang lang) const;
+    /// The citation of the principle's source in `lang` ("Tony Cram, ..., way 10"); empty when
+    /// the catalogue has none for it.
+    std::string principleCitation(const std::string& id, core::Lang lang) const;
     /// The entry after `id` in the list (wrapping), for "next scenario".
     const ScenarioEntry* next(const std::string& id) const;
     /// Every Korean text of every scenario and the catalogue (ImGui glyph ranges).

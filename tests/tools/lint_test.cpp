@@ -56,6 +56,36 @@ TEST(Lint, UnknownPrincipleIsAnErrorAgainstTheCatalogue) {
     EXPECT_NE(r.out.find("trust.small-promise"), std::string::npos) << r.out;
 }
 
+TEST(Lint, SourceCitationsAreWarnings) {
+    TempDir dir;
+    dir.write("principles.yaml", kCatalogue);
+    const std::string typo = dir.write(
+        "a.yaml", replaced(kScenario, "source: {ref: cram-crescendo,", "source: {ref: cram-cresendo,"));
+    const RunResult r = runVerb({"lint", typo});
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find(typo + ":7:15: warning: source.ref: unknown source citation "
+                                "'cram-cresendo' (did you mean 'cram-crescendo'?)"),
+              std::string::npos)
+        << r.out;
+    EXPECT_EQ(runVerb({"lint", "--werror", typo}).code, 1);
+    const std::string old = dir.write(
+        "b.yaml", replaced(kScenario, "source: {ref: cram-crescendo,", "source: {seed: 000_x.txt,"));
+    const RunResult o = runVerb({"lint", old});
+    EXPECT_EQ(o.code, 0) << o.out;
+    EXPECT_NE(o.out.find("warning: source.seed: 'seed' names a file users cannot read: cite an "
+                         "entry of the catalogue's 'sources:' with 'ref:' instead"),
+              std::string::npos)
+        << o.out;
+    // In the catalogue: a principle citing a source the table does not have.
+    dir.write("principles.yaml", replaced(kCatalogue, "{ref: carnegie-online-7-steps,",
+                                          "{ref: carnegie-online-7-step,"));
+    const RunResult c = runVerb({"lint", dir.path() + "/principles.yaml"});
+    EXPECT_NE(c.out.find("unknown source citation 'carnegie-online-7-step' (did you mean "
+                         "'carnegie-online-7-steps'?)"),
+              std::string::npos)
+        << c.out;
+}
+
 TEST(Lint, YamlSyntaxErrorIsReportedWithPosition) {
     TempDir dir;
     dir.write("principles.yaml", kCatalogue);

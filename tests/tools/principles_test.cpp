@@ -18,6 +18,13 @@ TEST(Principles, JsonIsGrouped) {
     ASSERT_EQ(j["groups"][0]["principles"].size(), 1u);
     EXPECT_EQ(j["groups"][0]["principles"][0]["id"].get<std::string>(), "trust.small-promises");
     EXPECT_EQ(j["groups"][1]["principles"][0]["name"]["en"].get<std::string>(), "Listen");
+    const nlohmann::json& source = j["groups"][0]["principles"][0]["source"];
+    EXPECT_EQ(source["ref"].get<std::string>(), "cram-crescendo");
+    EXPECT_EQ(source["item"]["en"].get<std::string>(), "10");
+    EXPECT_EQ(source["citation"]["en"].get<std::string>(), "Tony Cram, The Crescendo Rule, way 10");
+    EXPECT_EQ(source["citation"]["ko"].get<std::string>(),
+              "KO Cram, \u300EKO crescendo\u300F, KO way 10");
+    EXPECT_FALSE(source.contains("seed"));
 }
 
 TEST(Principles, TextListsGroupsAndNames) {
@@ -28,6 +35,10 @@ TEST(Principles, TextListsGroupsAndNames) {
     EXPECT_NE(r.out.find("Complaint handling [complaint]"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("complaint.listen  Listen"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("2 principles in 2 groups"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("      source: Dale Carnegie Korea, \"Seven steps\", 2016-02-16, step 2\n"),
+              std::string::npos)
+        << r.out;
+    EXPECT_EQ(r.out.find(".txt"), std::string::npos) << r.out;  // never a file name
 }
 
 TEST(Principles, ShippedCatalogueLoads) {

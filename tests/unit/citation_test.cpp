@@ -1,8 +1,8 @@
 // Citations for display (Citation.h): each kind of source in both languages, item labels, the
 // publisher/author fallbacks, and the look-up from a SourceRef.
-#include <gtest/gtest.h>
-
 #include "counterplay/core/Citation.h"
+
+#include <gtest/gtest.h>
 
 using namespace counterplay::core;
 
@@ -76,7 +76,8 @@ TEST(Citation, ArticleLedByItsPublisherWithDate) {
 }
 
 TEST(Citation, BookKnownByItsPublisher) {
-    EXPECT_EQ(formatCitation(miracle(), {}, Lang::Ko), "『기적의 7초 고객 서비스』 (위닝북스, 2017)");
+    EXPECT_EQ(formatCitation(miracle(), {}, Lang::Ko),
+              "『기적의 7초 고객 서비스』 (위닝북스, 2017)");
     EXPECT_EQ(formatCitation(miracle(), {"컵 사례", "the cup example"}, Lang::En),
               "Miracle 7-Second Customer Service (Winning Books, 2017), the cup example");
     Source undated = miracle();
@@ -109,7 +110,8 @@ TEST(Citation, LawAndWebGuide) {
 TEST(Citation, MissingLanguageFallsBackToTheOther) {
     Source s = carnegie();
     s.title.en.clear();
-    EXPECT_EQ(formatCitation(s, {}, Lang::En), "Dale Carnegie Korea, \"#36. 온라인 7단계\", 2016-02-16");
+    EXPECT_EQ(formatCitation(s, {}, Lang::En),
+              "Dale Carnegie Korea, \"#36. 온라인 7단계\", 2016-02-16");
 }
 
 TEST(Citation, FromASourceRef) {

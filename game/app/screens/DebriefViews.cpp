@@ -174,9 +174,17 @@ void DebriefList::buildPrinciples(Context& ctx, const core::Scorecard& card, flo
         }
         Label name(ctx.fonts.regular, utf8(ctx.library.principleName(p->id, ctx.lang())), theme::kSizeSmall,
                    theme::kTextOnDark, nameW);
+        // The principle's source as a citation, on its own line under the name and the bar.
+        const std::string citation = ctx.library.principleCitation(p->id, ctx.lang());
+        Label cite(ctx.fonts.regular, utf8(citation), theme::kSizeTiny, theme::kTextOnDarkMuted, width - 8);
+        const float citeH = citation.empty() ? 0.f : cite.size().y + 6;
         const float h = std::max(36.f, name.size().y + 12);
-        Row& row = addRow(h);
+        Row& row = addRow(h + citeH);
         name.setPosition(left, row.top + (h - name.size().y) / 2);
+        if (!citation.empty()) {
+            cite.setPosition(left, row.top + h - 4);
+            row.labels.push_back(std::move(cite));
+        }
         const float frac =
             p->achievable > 0 ? std::clamp(static_cast<float>(p->earned) / p->achievable, 0.f, 1.f) : 0.f;
         const float by = row.top + h / 2 - 6;

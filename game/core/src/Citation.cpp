@@ -12,9 +12,8 @@ constexpr const char* kBookOpen = "\u300E";   // 『
 constexpr const char* kBookClose = "\u300F";  // 』
 
 bool allDigits(const std::string& s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) {
-        return std::isdigit(c) != 0;
-    });
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
 }
 
 std::string itemText(const Source& source, const Text& item, Lang lang) {
@@ -51,8 +50,10 @@ CitationParts citationParts(const Source& source, const Text& item, Lang lang) {
     std::string tail;
     if (book) {
         // Author, Title (Publisher, date): the publisher only leads when there is no author.
-        if (!author.empty()) c.lead = author + ", ";
-        else if (!publisher.empty() && source.date.empty()) c.lead = publisher + ", ";
+        if (!author.empty())
+            c.lead = author + ", ";
+        else if (!publisher.empty() && source.date.empty())
+            c.lead = publisher + ", ";
         std::string bracket = author.empty() && source.date.empty() ? "" : publisher;
         appendPart(bracket, source.date);
         if (!bracket.empty()) c.tail = " (" + bracket + ")";
