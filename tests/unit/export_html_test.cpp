@@ -42,7 +42,7 @@ TEST_F(ExportHtmlTest, OneAttemptIsASelfContainedScorecard) {
     EXPECT_TRUE(contains(page, "5 of 7 points"));
     for (const char* external : {"src=", "href=", "@import", "url(", "<link"})
         EXPECT_FALSE(contains(page, external)) << external;
-    EXPECT_TRUE(contains(page, "\n<!-- counterplay-signature v1 format=html key="));
+    EXPECT_TRUE(contains(page, "\n<!-- counterplay-signature v2 format=html key="));
     EXPECT_TRUE(verifyExportBytes(page, nullptr, trust).ok);
     std::string edited = page;
     edited.replace(edited.find("5 of 7"), 1, "7");
@@ -87,7 +87,7 @@ TEST_F(ExportHtmlTest, ScorecardCitesEachPrinciplesSource) {
                                "<cite class=\"plain\">&quot;Seven steps&quot;</cite>, "
                                "2016-02-16, 2</li>"));
     EXPECT_LT(page.find("pname\">Empathise"), page.find("pname\">Listen"));  // catalogue order
-    EXPECT_TRUE(verifyExportBytes(page, nullptr, key).ok);
+    EXPECT_TRUE(verifyExportBytes(page, nullptr, trust).ok);
     // Korean: the book title in its marks, the item through the label.
     std::string error;
     const ExportStrings ko(COUNTERPLAY_SOURCE_DIR "/assets/strings/export.json", Lang::Ko, error);

@@ -87,7 +87,8 @@ TEST_F(Integrity, RowsFromVersionOneStayUnsealedAfterTheMigration) {
     sql("ALTER TABLE attempts DROP COLUMN trainee_name; ALTER TABLE attempts DROP COLUMN "
         "trainee_email; ALTER TABLE attempts DROP COLUMN source; ALTER TABLE attempts DROP COLUMN "
         "origin_store; ALTER TABLE attempts DROP COLUMN origin_fingerprint; ALTER TABLE attempts "
-        "DROP COLUMN seal; DELETE FROM meta WHERE key = 'sealed_from_id'; PRAGMA user_version = 1");
+        "DROP COLUMN seal; ALTER TABLE attempts DROP COLUMN shuffle_seed; "
+        "DELETE FROM meta WHERE key = 'sealed_from_id'; PRAGMA user_version = 1");
     const std::string path = store->path();
     store.reset();
     std::string error;

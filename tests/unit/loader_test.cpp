@@ -331,7 +331,7 @@ namespace {
 ScenarioLoad loadWithNodeKeys(const std::string& extra, const std::string& endExtra = "") {
     return loadScenarioText(
         "format: 1\nid: x\ntitle: {ko: a, en: b}\nsummary: {ko: a, en: b}\nsetting: cafe\n"
-        "difficulty: 1\nsource: {seed: s}\nprinciples: [p.q]\ncustomer: {name: {ko: a, en: b}, "
+        "difficulty: 1\nsource: {ref: s}\nprinciples: [p.q]\ncustomer: {name: {ko: a, en: b}, "
         "look: {skin: '#000000', hair: bob, hair_color: '#000000', outfit: coat, outfit_color: "
         "'#000000'}, mood: 1, trust: 1}\nstart: a\nnodes:\n  a: {" +
             extra +

@@ -180,6 +180,13 @@ TEST_F(StoreTest, MigratesAVersionOneDatabase) {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open((dir / "results.db").string().c_str(), &db), SQLITE_OK);
     ASSERT_EQ(sqlite3_exec(db, "ALTER TABLE attempts DROP COLUMN shuffle_seed; "
+                               "ALTER TABLE attempts DROP COLUMN trainee_name; "
+                               "ALTER TABLE attempts DROP COLUMN trainee_email; "
+                               "ALTER TABLE attempts DROP COLUMN source; "
+                               "ALTER TABLE attempts DROP COLUMN origin_store; "
+                               "ALTER TABLE attempts DROP COLUMN origin_fingerprint; "
+                               "ALTER TABLE attempts DROP COLUMN seal; "
+                               "DELETE FROM meta WHERE key = 'sealed_from_id'; "
                                "PRAGMA user_version = 1;",
                            nullptr, nullptr, nullptr),
               SQLITE_OK);

@@ -220,7 +220,8 @@ std::optional<StoredAttempt> ResultsStore::loadFull(const char* column, std::int
     // decisions table in step order.
     out.transcript.scenarioId = out.summary.scenarioId;
     out.transcript.contentHash = out.summary.contentHash;
-    if (!s.isNull(29)) out.transcript.shuffleSeed = static_cast<std::uint64_t>(s.i64(29));
+    if (!s.isNull(kSummaryColumnCount + 1))
+        out.transcript.shuffleSeed = static_cast<std::uint64_t>(s.i64(kSummaryColumnCount + 1));
     const bool rebuild = out.scorecard.decisions.empty();
     sqlite::Stmt d(db_,
                    "SELECT node_id, choice_index, choice_id, elapsed_ms, timeout, points_json, "
