@@ -160,8 +160,8 @@ TEST_F(StoreTest, KeepsTheShuffleSeed) {
     auto store = openStore();
     NewAttempt a = makeAttempt("Ann", "washed-blouse", 3, 2, kJan1);
     EXPECT_FALSE(store->getAttempt(store->recordAttempt(a))->transcript.shuffleSeed.has_value());
-    for (std::uint64_t seed : {std::uint64_t{0}, std::uint64_t{12345}, ~std::uint64_t{0},
-                               std::uint64_t{1} << 63}) {
+    for (std::uint64_t seed :
+         {std::uint64_t{0}, std::uint64_t{12345}, ~std::uint64_t{0}, std::uint64_t{1} << 63}) {
         a.transcript.shuffleSeed = seed;
         a.uuid.clear();
         const auto stored = store->getAttempt(store->recordAttempt(a));
@@ -176,8 +176,9 @@ TEST_F(StoreTest, MigratesAVersionOneDatabase) {
     openStore()->recordAttempt(makeAttempt("Old", "washed-blouse", 3, 2, kJan1));
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open((dir / "results.db").string().c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, "ALTER TABLE attempts DROP COLUMN shuffle_seed; "
-                               "PRAGMA user_version = 1;",
+    ASSERT_EQ(sqlite3_exec(db,
+                           "ALTER TABLE attempts DROP COLUMN shuffle_seed; "
+                           "PRAGMA user_version = 1;",
                            nullptr, nullptr, nullptr),
               SQLITE_OK);
     sqlite3_close(db);
