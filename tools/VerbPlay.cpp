@@ -423,7 +423,12 @@ int playMain(int argc, char** argv) {
         "--shuffle", seed,
         "Show the choices in the order of this seed, as the game does (numbers in --choices "
         "then count in that order). Interactive play uses a random seed when not given; "
-        "scripted play keeps file order");
+        "scripted play keeps file order")
+        ->check([](const std::string& value) {
+            return value.find_first_not_of("0123456789") == std::string::npos
+                       ? std::string()
+                       : std::string("the seed is a whole number from 0 to 18446744073709551615");
+        });
     app.add_option("--think-ms", opt.thinkMs,
                    "Scripted play: milliseconds before each decision (default 4000)")
         ->check(CLI::Range(0, 3600000));

@@ -2,10 +2,10 @@
 // `play` to the same totals, in file order and shuffled. Scenario files are found at test time
 // and only their ids are used, so the test holds while their texts change.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "ToolTestUtil.h"
 
@@ -43,9 +43,9 @@ TEST(ReplayPaths, AnalyzePathsReplayInPlayToTheSameTotals) {
                 std::vector<std::string> args{"play", file, "--choices", choices, "--json"};
                 if (shuffled) args.insert(args.end(), {"--shuffle", "12345"});
                 const RunResult p = runVerb(args);
-                ASSERT_EQ(p.code, 0) << "counterplay play " << file << " --choices " << choices
-                                     << "\n"
-                                     << p.err;
+                ASSERT_EQ(p.code, 0)
+                    << "counterplay play " << file << " --choices " << choices << "\n"
+                    << p.err;
                 const nlohmann::json j = nlohmann::json::parse(p.out);
                 EXPECT_EQ(j["scorecard"]["earnedTotal"].get<int>(), path["total"].get<int>());
                 EXPECT_EQ(j["scorecard"]["endingId"].get<std::string>().empty(), false);
@@ -59,8 +59,10 @@ TEST(ReplayPaths, AnalyzePathsReplayInPlayToTheSameTotals) {
                                   ? path["steps"][i]["node"].get<std::string>() + ".timeout"
                                   : path["steps"][i]["choice"].get<std::string>());
                 }
-                if (shuffled) EXPECT_EQ(j["transcript"]["shuffleSeed"].get<std::uint64_t>(), 12345u);
-                else EXPECT_FALSE(j["transcript"].contains("shuffleSeed"));
+                if (shuffled)
+                    EXPECT_EQ(j["transcript"]["shuffleSeed"].get<std::uint64_t>(), 12345u);
+                else
+                    EXPECT_FALSE(j["transcript"].contains("shuffleSeed"));
             }
         }
     }
@@ -82,8 +84,8 @@ TEST(ReplayPaths, AnalyzeNumbersReplayInFileOrder) {
                                                        : std::to_string(step["number"].get<int>());
             }
             // Same thinking time as the id list (a node with a short timer gets "@" there).
-            const RunResult p = runVerb({"play", file, "--choices", numbers, "--think-ms", "1",
-                                         "--json"});
+            const RunResult p =
+                runVerb({"play", file, "--choices", numbers, "--think-ms", "1", "--json"});
             ASSERT_EQ(p.code, 0) << numbers << "\n" << p.err;
             EXPECT_EQ(nlohmann::json::parse(p.out)["scorecard"]["earnedTotal"].get<int>(),
                       path["total"].get<int>())

@@ -40,6 +40,27 @@ TEST_F(ExportJsonTest, ExportsCompleteAttemptsThatRoundTrip) {
     EXPECT_TRUE(verifyExportBytes(sink.data, nullptr, trust).ok);
 }
 
+TEST_F(ExportJsonTest, KeepsTheShuffleSeed) {
+    NewAttempt a = sampleAttempt("Kim Minji");
+    a.transcript.shuffleSeed = 9'007'199'254'740'991ull;  // 2^53 - 1
+    store->recordAttempt(a);
+    store->recordAttempt(sampleAttempt("Bo"));  // file order: no seed
+    ExportOptions options;
+    options.exportedAtMs = 1;
+    StringSink sink;
+    exportAttempts(*store, ExportFormat::Json, options, key, sink);
+    const auto doc = nlohmann::json::parse(sink.data);
+    ASSERT_EQ(doc["attempts"].size(), 2u);
+    for (const auto& j : doc["attempts"]) {
+        const Transcript t = j["transcript"].get<Transcript>();
+        if (j["trainee"]["name"] == "Kim Minji")
+            EXPECT_EQ(t.shuffleSeed, a.transcript.shuffleSeed);
+        else
+            EXPECT_FALSE(j["transcript"].contains("shuffleSeed"));
+    }
+    EXPECT_TRUE(verifyExportBytes(sink.data, nullptr, key).ok);
+}
+
 TEST_F(ExportJsonTest, AnyEditFailsVerification) {
     store->recordAttempt(sampleAttempt("Ann"));
     StringSink sink;

@@ -337,7 +337,8 @@ ScenarioLoad loadWithNodeKeys(const std::string& extra, const std::string& endEx
             extra +
             "lines: [{text: {ko: x, en: y}}], choices: [{text: {ko: x, en: y}, feedback: {ko: x, "
             "en: y}, next: b}]}\n  b: {" +
-            endExtra + "lines: [{text: {ko: x, en: y}}], ending: {kind: lost, title: {ko: x, en: y}}}\n",
+            endExtra +
+            "lines: [{text: {ko: x, en: y}}], ending: {kind: lost, title: {ko: x, en: y}}}\n",
         "shuffle.yaml", nullptr);
 }
 
@@ -363,13 +364,15 @@ TEST(Loader, ShuffleKeyErrors) {
     EXPECT_EQ(formatAll(loadWithNodeKeys("shuffle: 'false', ").diagnostics),
               "shuffle.yaml:12:16: error: nodes.a.shuffle: expected true or false, found the "
               "quoted text 'false'\n");
-    const std::string dup = formatAll(loadWithNodeKeys("shuffle: false, shuffle: true, ").diagnostics);
+    const std::string dup =
+        formatAll(loadWithNodeKeys("shuffle: false, shuffle: true, ").diagnostics);
     EXPECT_NE(dup.find("duplicate key 'shuffle'"), std::string::npos) << dup;
     const std::string typo = formatAll(loadWithNodeKeys("shufle: false, ").diagnostics);
     EXPECT_NE(typo.find("did you mean 'shuffle'"), std::string::npos) << typo;
     const ScenarioLoad onEnding = loadWithNodeKeys("", "shuffle: false, ");
     EXPECT_TRUE(onEnding.ok());
-    EXPECT_NE(formatAll(onEnding.diagnostics).find("warning: nodes.b.shuffle: 'shuffle' has no effect"),
-              std::string::npos)
+    EXPECT_NE(
+        formatAll(onEnding.diagnostics).find("warning: nodes.b.shuffle: 'shuffle' has no effect"),
+        std::string::npos)
         << formatAll(onEnding.diagnostics);
 }

@@ -163,8 +163,8 @@ TEST_F(StoreTest, KeepsTheShuffleSeed) {
     auto store = openStore();
     NewAttempt a = makeAttempt("Ann", "washed-blouse", 3, 2, kJan1);
     EXPECT_FALSE(store->getAttempt(store->recordAttempt(a))->transcript.shuffleSeed.has_value());
-    for (std::uint64_t seed : {std::uint64_t{0}, std::uint64_t{12345}, ~std::uint64_t{0},
-                               std::uint64_t{1} << 63}) {
+    for (std::uint64_t seed :
+         {std::uint64_t{0}, std::uint64_t{12345}, ~std::uint64_t{0}, std::uint64_t{1} << 63}) {
         a.transcript.shuffleSeed = seed;
         a.uuid.clear();
         const auto stored = store->getAttempt(store->recordAttempt(a));

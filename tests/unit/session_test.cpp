@@ -5,9 +5,8 @@
 
 #include <algorithm>
 
-#include "counterplay/core/Shuffle.h"
-
 #include "TestScenarios.h"
+#include "counterplay/core/Shuffle.h"
 
 using namespace counterplay::core;
 using testscen::add;

@@ -56,7 +56,8 @@ TEST(Shuffle, DeterministicPermutation) {
 TEST(Shuffle, EveryOrderIsReachable) {
     for (std::size_t n : {2u, 3u, 4u}) {
         std::set<std::vector<std::size_t>> seen;
-        for (std::uint64_t seed = 0; seed < 2000; ++seed) seen.insert(shuffledOrder(seed, "n", 0, n));
+        for (std::uint64_t seed = 0; seed < 2000; ++seed)
+            seen.insert(shuffledOrder(seed, "n", 0, n));
         std::size_t factorial = 1;
         for (std::size_t k = 2; k <= n; ++k) factorial *= k;
         EXPECT_EQ(seen.size(), factorial) << n << " choices";
@@ -68,7 +69,8 @@ TEST(Shuffle, OrdersAreRoughlyUniform) {
     std::vector<int> place(4, 0);
     for (std::uint64_t seed = 0; seed < 4000; ++seed) {
         const auto order = shuffledOrder(seed, "n", 0, 4);
-        ++place[static_cast<std::size_t>(std::find(order.begin(), order.end(), 0u) - order.begin())];
+        ++place[static_cast<std::size_t>(std::find(order.begin(), order.end(), 0u) -
+                                         order.begin())];
     }
     for (int p : place) {
         EXPECT_GT(p, 850);
