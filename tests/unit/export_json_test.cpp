@@ -58,7 +58,7 @@ TEST_F(ExportJsonTest, KeepsTheShuffleSeed) {
         else
             EXPECT_FALSE(j["transcript"].contains("shuffleSeed"));
     }
-    EXPECT_TRUE(verifyExportBytes(sink.data, nullptr, key).ok);
+    EXPECT_TRUE(verifyExportBytes(sink.data, nullptr, trust).ok);
 }
 
 TEST_F(ExportJsonTest, AnyEditFailsVerification) {
