@@ -155,7 +155,50 @@ nodes:
     ending: {kind: lost, title: {ko: "떠났다", en: "She left"}, recommend: 1}
 `;
 
+/// Runs counterplay as another machine (its own data folder, database and keys).
+function machine(name, args) {
+  return new Promise((resolve) => {
+    const home = path.join(work, name);
+    const child = spawn(BIN, args, {
+      env: { ...process.env, XDG_DATA_HOME: home, COUNTERPLAY_DB: path.join(home, 'results.db'), LANG: 'C' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => { err += d; });
+    child.on('close', (code) => resolve({ code, out, err }));
+  });
+}
+
 const cases = {
+  async 'pull'() {
+    const url = await startLrs();
+    const lrs = ['--lrs', url, '--key', GOOD_KEY, '--secret', GOOD_SECRET];
+    for (const [m, store, n, seed] of [['a', 'Gangnam', 7, '3'], ['b', 'Jamsil', 5, '4']]) {
+      await machine(m, ['key', 'name', store]);
+      const sim = await machine(m, ['simulate', '--trainees', '3', '--attempts', String(n), '--seed', seed]);
+      check(sim.code === 0, `store ${store} records ${n} attempts`);
+      const sent = await machine(m, ['sync', ...lrs]);
+      check(sent.code === 0, `store ${store} pushes them (${sent.out.trim()})`);
+      await machine(m, ['key', 'export-public', '--out', path.join(work, `${m}.pub`)]);
+    }
+    const untrusted = await machine('hq', ['sync', '--pull', ...lrs, '--page-size', '3']);
+    check(untrusted.code === 1 && /does not trust/.test(untrusted.err), 'attempts sealed by unknown keys are refused, exit 1');
+    for (const m of ['a', 'b']) await machine('hq', ['key', 'trust', path.join(work, `${m}.pub`)]);
+    const pulled = await machine('hq', ['sync', '--pull', '--full', ...lrs, '--page-size', '3']);
+    check(pulled.code === 0 && /Pulled 12 new attempts/.test(pulled.out), `head office pulls all 12 (${pulled.out.trim()})`);
+    check((pulled.err.match(/page \d+:/g) || []).length >= 4, 'paging through `more` happened, one progress line a page');
+    const again = await machine('hq', ['sync', '--pull', ...lrs, '--page-size', '3']);
+    check(again.code === 0 && /Pulled 0 new attempts/.test(again.out), `a second pull adds nothing (${again.out.trim()})`);
+    const report = await machine('hq', ['report', '--json']);
+    check(report.code === 0 && JSON.parse(report.out).attempts === 12, 'the report covers both stores');
+    const checked = await machine('hq', ['check']);
+    check(checked.code === 0 && /12 ok/.test(checked.out), `every pulled attempt keeps its seal (${checked.out.trim()})`);
+    const resent = await machine('hq', ['sync', ...lrs, '--dry-run']);
+    check(/Would send 0 attempts/.test(resent.out), 'pulled attempts are never pushed back');
+  },
+
   async 'send-after-each'() {
     const url = await startLrs();
     const file = path.join(work, 'mini-lrs.yaml');

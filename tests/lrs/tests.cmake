@@ -10,7 +10,7 @@ if(COUNTERPLAY_BUILD_TESTS)
     add_test(NAME lrs.npm-ci COMMAND ${CMAKE_CURRENT_LIST_DIR}/setup.sh)
     set_tests_properties(lrs.npm-ci PROPERTIES FIXTURES_SETUP lrs_node LABELS "lrs;nosan"
                          TIMEOUT 600)
-    foreach(case sync-twice bad-credentials retry-5xx network-error validate-exports send-after-each)
+    foreach(case sync-twice bad-credentials retry-5xx network-error validate-exports send-after-each pull)
       add_test(NAME lrs.${case}
                COMMAND ${COUNTERPLAY_NODE} ${CMAKE_CURRENT_LIST_DIR}/lrs-test.js ${case})
       set_tests_properties(lrs.${case} PROPERTIES
