@@ -15,22 +15,6 @@ namespace {
 constexpr const char* kVoided = "http://adlnet.gov/expapi/verbs/voided";
 constexpr const char* kCompleted = "http://adlnet.gov/expapi/verbs/completed";
 
-/// Percent-encodes a query parameter value.
-std::string queryValue(const std::string& s) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : s) {
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += kHex[c >> 4];
-            out += kHex[c & 0xF];
-        }
-    }
-    return out;
-}
-
 /// ISO 8601 stored time minus `ms` (the overlap), or "" when `iso` is empty or unreadable.
 std::string earlier(const std::string& iso, std::int64_t ms) {
     std::int64_t at = 0;
@@ -91,11 +75,11 @@ PullResult pullFromLrs(ResultsStore& store, LrsClient& client, const Trust& trus
     const std::int64_t sealedFrom = store.sealedFromId();
 
     auto query = [&](const std::string& verb, const std::string& since) {
-        std::string q = client.url() + "?verb=" + queryValue(verb) + "&ascending=true&limit=" +
+        std::string q = client.url() + "?verb=" + percentEncode(verb) + "&ascending=true&limit=" +
                         std::to_string(options.pageSize);
         if (verb == kCompleted)
-            q += "&activity=" + queryValue(base) + "&related_activities=true";
-        if (!since.empty()) q += "&since=" + queryValue(since);
+            q += "&activity=" + percentEncode(base) + "&related_activities=true";
+        if (!since.empty()) q += "&since=" + percentEncode(since);
         return q;
     };
     auto report = [&](const char* stage) {

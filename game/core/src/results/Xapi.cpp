@@ -23,22 +23,6 @@ const std::string& statementNamespace() {
     return ns;
 }
 
-/// Percent-encodes everything but RFC 3986 unreserved characters (ids inside IRIs).
-std::string encodeSegment(const std::string& s) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : s) {
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += kHex[c >> 4];
-            out += kHex[c & 0xF];
-        }
-    }
-    return out;
-}
-
 json verb(const std::string& name) {
     return {{"id", kAdl + name}, {"display", {{"en-US", name}}}};
 }
@@ -73,6 +57,22 @@ json pointsJson(const Points& points) {
 }
 
 }  // namespace
+
+/// Percent-encodes everything but RFC 3986 unreserved characters (ids inside IRIs).
+std::string percentEncode(const std::string& s) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : s) {
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += kHex[c >> 4];
+            out += kHex[c & 0xF];
+        }
+    }
+    return out;
+}
 
 std::string defaultXapiBaseIri() {
     const char* env = std::getenv("COUNTERPLAY_XAPI_BASE");
@@ -115,7 +115,7 @@ json xapiStatements(const StoredAttempt& attempt, const XapiOptions& options) {
     const Scorecard& card = attempt.scorecard;
     const std::string& base = options.baseIri;
     const std::string ext = base + "/extensions/";
-    const std::string scenarioIri = base + "/scenarios/" + encodeSegment(a.scenarioId);
+    const std::string scenarioIri = base + "/scenarios/" + percentEncode(a.scenarioId);
     const json scenario = {{"objectType", "Activity"},
                            {"id", scenarioIri},
                            {"definition",
@@ -157,7 +157,7 @@ json xapiStatements(const StoredAttempt& attempt, const XapiOptions& options) {
         clock += std::max<std::int64_t>(0, d.elapsedMs);
         const json node = {
             {"objectType", "Activity"},
-            {"id", scenarioIri + "/nodes/" + encodeSegment(d.nodeId)},
+            {"id", scenarioIri + "/nodes/" + percentEncode(d.nodeId)},
             {"definition",
              {{"type", "http://adlnet.gov/expapi/activities/cmi.interaction"},
               {"name", {{"en-US", a.scenarioId + " / " + d.nodeId}}},

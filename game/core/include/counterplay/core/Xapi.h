@@ -18,6 +18,9 @@ struct XapiOptions {
     std::string baseIri = "https://counterplay.example/xapi";
 };
 
+/// Percent-encodes everything but RFC 3986 unreserved characters (ids in IRIs, query values).
+std::string percentEncode(const std::string& s);
+
 /// The base IRI from $COUNTERPLAY_XAPI_BASE, else XapiOptions' default.
 std::string defaultXapiBaseIri();
 
