@@ -122,6 +122,8 @@ const std::map<std::string, std::string, std::less<>>& englishLabels() {
         {"card.reason.missed", "missed"},
         {"card.reason.late", "late"},
         {"card.reason.out of order", "out of order"},
+        {"card.not-applicable", "[n/a]"},
+        {"card.reason.not applicable", "not applicable: it lies before the node this play started from"},
         {"card.ending", "Ending: {title} ({kind})"},
         {"card.ending-none", "Ending: not reached"},
         {"card.mood-trust", "mood {mood}, trust {trust}"},
@@ -440,8 +442,12 @@ void printScorecard(std::ostream& out, const core::Scorecard& card,
     } else {
         out << label("card.critical", lang) << '\n';
         for (const core::CriticalResult& c : card.critical) {
-            out << "  " << label(c.met ? "card.met" : "card.missed", lang) << ' '
-                << c.label.in(lang);
+            out << "  "
+                << label(c.met             ? "card.met"
+                         : c.notApplicable ? "card.not-applicable"
+                                           : "card.missed",
+                         lang)
+                << ' ' << c.label.in(lang);
             if (!c.met && !c.reason.empty())
                 out << " (" << label("card.reason." + c.reason, lang) << ')';
             out << '\n';

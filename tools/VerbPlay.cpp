@@ -13,6 +13,7 @@
 #include "ResultsCommon.h"
 #include "Verbs.h"
 #include "counterplay/core/Json.h"
+#include "counterplay/core/PlayFromHere.h"
 #include "counterplay/core/Shuffle.h"
 #include "counterplay/core/State.h"
 #include "counterplay/core/Suggest.h"
@@ -91,48 +92,6 @@ bool parseScript(const std::string& text, std::vector<ScriptStep>& steps, std::s
         }
         steps.push_back(step);
         if (comma == text.size()) break;
-    }
-    return true;
-}
-
-/// Applies --set NAME=VALUE to a scenario copy's starting state.
-bool applySet(core::Scenario& s, const std::string& assignment, std::string& error) {
-    const std::size_t eq = assignment.find('=');
-    if (eq == std::string::npos) {
-        error = "--set expects NAME=VALUE, got '" + assignment + "'";
-        return false;
-    }
-    const std::string name = assignment.substr(0, eq);
-    const std::string value = assignment.substr(eq + 1);
-    auto toInt = [&](int& out) {
-        try {
-            std::size_t used = 0;
-            out = std::stoi(value, &used);
-            return used == value.size();
-        } catch (const std::exception&) {
-            return false;
-        }
-    };
-    int number = 0;
-    if (s.flags.count(name)) {
-        if (value == "true" || value == "1") s.flags[name] = true;
-        else if (value == "false" || value == "0") s.flags[name] = false;
-        else {
-            error = "flag '" + name + "' takes true or false";
-            return false;
-        }
-        return true;
-    }
-    if (!toInt(number)) {
-        error = "'" + name + "' takes an integer, got '" + value + "'";
-        return false;
-    }
-    if (name == "mood") s.customer.mood = std::clamp(number, 0, 100);
-    else if (name == "trust") s.customer.trust = std::clamp(number, 0, 100);
-    else if (s.counters.count(name)) s.counters[name] = number;
-    else {
-        error = "no state variable '" + name + "' in this scenario";
-        return false;
     }
     return true;
 }
@@ -461,24 +420,24 @@ int playMain(int argc, char** argv) {
     }
     std::shared_ptr<const core::Scenario> scenario = loaded.scenario;
     if (!opt.from.empty() || !opt.sets.empty()) {
-        auto copy = std::make_shared<core::Scenario>(*scenario);
-        if (!opt.from.empty()) {
-            auto it = copy->nodeIndex.find(opt.from);
-            if (it == copy->nodeIndex.end()) {
-                std::cerr << "counterplay play: no node '" << opt.from << "' in " << opt.file << '\n';
-                return kExitUsage;
-            }
-            copy->start = opt.from;
-            copy->startIndex = it->second;
-        }
+        // The same helper as the editor's "play from here": node and state checked with "did
+        // you mean", critical actions before the node marked not applicable.
+        std::vector<core::StateSetting> settings;
         for (const std::string& s : opt.sets) {
+            core::StateSetting setting;
             std::string error;
-            if (!applySet(*copy, s, error)) {
-                std::cerr << "counterplay play: " << error << '\n';
+            if (!core::parseStateSetting(s, setting, error)) {
+                std::cerr << "counterplay play: --set " << error << '\n';
                 return kExitUsage;
             }
+            settings.push_back(std::move(setting));
         }
-        scenario = copy;
+        core::PlayStart start = core::playFromHere(*scenario, opt.from, settings);
+        if (!start.ok()) {
+            std::cerr << "counterplay play: " << start.error << '\n';
+            return kExitUsage;
+        }
+        scenario = start.scenario;
     }
 
     std::ostream nullStream(nullptr);

@@ -3,9 +3,14 @@
 // editor does after each keystroke (document parse + loadScenarioText).
 #include <benchmark/benchmark.h>
 
+#include <cstdio>
+#include <fstream>
+#include <memory>
 #include <string>
 
 #include "ScenarioGenerator.h"
+#include "counterplay/core/Analysis.h"
+#include "counterplay/core/EditSession.h"
 #include "counterplay/core/Loader.h"
 #include "counterplay/core/YamlDocument.h"
 
@@ -101,5 +106,103 @@ void BM_RenameNode(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_RenameNode)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
+
+// ---- the editing session (EditSession.h): what the editor pays per operation ------------------
+
+namespace {
+
+/// A session on the generated file, written once to the build folder.
+counterplay::core::EditSession& session() {
+    static std::unique_ptr<counterplay::core::EditSession> s = [] {
+        const std::string path = std::string(COUNTERPLAY_BENCH_DIR) + "/edit-bench-1000.yaml";
+        std::ofstream(path, std::ios::binary) << scenarioText();
+        counterplay::core::EditOptions o;
+        o.recoveryDir = std::string(COUNTERPLAY_BENCH_DIR) + "/edit-bench-recovery";
+        std::string error;
+        auto opened = counterplay::core::EditSession::open(path, error, o);
+        if (!opened) std::fprintf(stderr, "%s\n", error.c_str());
+        return opened;
+    }();
+    return *s;
+}
+
+std::string middleNode() {
+    const auto& sc = *session().scenario();
+    return sc.nodes[sc.nodes.size() / 2].id;
+}
+
+void BM_SessionOpen(benchmark::State& state) {
+    const std::string path = std::string(COUNTERPLAY_BENCH_DIR) + "/edit-bench-1000.yaml";
+    session();
+    for (auto _ : state) {
+        std::string error;
+        auto s = counterplay::core::EditSession::open(path, error);
+        if (!s) state.SkipWithError(error.c_str());
+        benchmark::DoNotOptimize(s);
+    }
+}
+BENCHMARK(BM_SessionOpen)->Unit(benchmark::kMillisecond);
+
+/// A keystroke in a text field: the fast path (document in place, model patched).
+void BM_SessionTypeInText(benchmark::State& state) {
+    auto& s = session();
+    const std::string id = middleNode();
+    bool flip = false;
+    for (auto _ : state) {
+        flip = !flip;
+        if (!s.setLineText(id, 0, counterplay::core::Lang::En, flip ? "Typed." : "Typed more."))
+            state.SkipWithError(s.lastError().c_str());
+    }
+    s.reloadModel();
+}
+BENCHMARK(BM_SessionTypeInText)->Unit(benchmark::kMillisecond);
+
+/// The model reload the editor runs when typing pauses.
+void BM_SessionReloadModel(benchmark::State& state) {
+    auto& s = session();
+    const std::string id = middleNode();
+    bool flip = false;
+    for (auto _ : state) {
+        state.PauseTiming();
+        flip = !flip;
+        s.setLineText(id, 0, counterplay::core::Lang::En, flip ? "Typed." : "Typed more.");
+        state.ResumeTiming();
+        s.reloadModel();
+    }
+}
+BENCHMARK(BM_SessionReloadModel)->Unit(benchmark::kMillisecond);
+
+/// A structural edit with its full reload (document and model), then its undo (another one).
+void BM_SessionRenameAndUndo(benchmark::State& state) {
+    auto& s = session();
+    const std::string id = middleNode();
+    for (auto _ : state) {
+        if (!s.renameNode(id, "renamed-node")) state.SkipWithError(s.lastError().c_str());
+        s.undo();
+    }
+}
+BENCHMARK(BM_SessionRenameAndUndo)->Unit(benchmark::kMillisecond);
+
+void BM_SessionAddChoiceAndUndo(benchmark::State& state) {
+    auto& s = session();
+    const std::string id = middleNode();
+    counterplay::core::NewChoice c;
+    c.text = {"새 선택지", "A new choice"};
+    c.feedback = {"피드백", "Feedback"};
+    c.next = s.scenario()->findNode(id)->choices[0].next;
+    for (auto _ : state) {
+        if (!s.addChoice(id, 0, c)) state.SkipWithError(s.lastError().c_str());
+        s.undo();
+    }
+}
+BENCHMARK(BM_SessionAddChoiceAndUndo)->Unit(benchmark::kMillisecond);
+
+void BM_NodeScoreRanges(benchmark::State& state) {
+    const auto sc = session().scenario();
+    for (auto _ : state) benchmark::DoNotOptimize(counterplay::core::nodeScoreRanges(*sc));
+}
+BENCHMARK(BM_NodeScoreRanges)->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -6,6 +6,7 @@ if(COUNTERPLAY_BUILD_BENCH)
     get_filename_component(name ${b} NAME_WE)
     add_executable(${name} ${b})
     target_include_directories(${name} PRIVATE ${CMAKE_CURRENT_LIST_DIR})
+    target_compile_definitions(${name} PRIVATE COUNTERPLAY_BENCH_DIR="${PROJECT_BINARY_DIR}")
     target_link_libraries(${name} PRIVATE counterplay_core counterplay::yamlcpp
                           benchmark::benchmark benchmark::benchmark_main)
   endforeach()

@@ -131,19 +131,7 @@ struct Search {
         return s;
     }
 
-    static void applyEffect(int& v, const CompiledEffect& e) {
-        switch (e.kind) {
-            case EffectKind::AddClamp:
-                v = static_cast<int>(std::clamp<long long>(static_cast<long long>(v) + e.value, 0, 100));
-                break;
-            case EffectKind::Add:
-                v = static_cast<int>(std::clamp<long long>(static_cast<long long>(v) + e.value,
-                                                           INT_MIN, INT_MAX));
-                break;
-            case EffectKind::Set: v = e.value; break;
-            case EffectKind::SetBool: v = e.value != 0; break;
-        }
-    }
+    static void applyEffect(int& v, const CompiledEffect& e) { applyCompiledEffect(v, e); }
 
     /// Runs the search from the start node; false when the state cap was hit.
     bool run(std::size_t start) {
@@ -290,7 +278,7 @@ Verdict judge(const Scenario& sc, const ScoredPath& path, int bestTotal,
     Verdict v;
     v.percent = rules::percentFor(path.total, bestTotal);
     for (const CriticalResult& c : rules::criticalResults(sc, tags))
-        if (!c.met) v.why += (v.why.empty() ? "misses " : ", ") + ("critical action '" + c.id + "' (" + c.reason + ")");
+        if (!c.met && !c.notApplicable) v.why += (v.why.empty() ? "misses " : ", ") + ("critical action '" + c.id + "' (" + c.reason + ")");
     if (v.why.empty() && v.percent < sc.passThreshold)
         v.why = "scores " + std::to_string(v.percent) + "% (threshold " +
                 std::to_string(sc.passThreshold) + "%)";

@@ -3,6 +3,8 @@
 // indices so the hot loop touches no strings or maps).
 #pragma once
 
+#include <algorithm>
+#include <climits>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -32,6 +34,21 @@ struct Edge {
     const Points* points = nullptr;
     const std::vector<std::string>* tags = nullptr;
 };
+
+/// Applies one compiled effect to a search-key value (mood and trust clamp to 0..100).
+inline void applyCompiledEffect(int& v, const CompiledEffect& e) {
+    switch (e.kind) {
+        case EffectKind::AddClamp:
+            v = static_cast<int>(std::clamp<long long>(static_cast<long long>(v) + e.value, 0, 100));
+            break;
+        case EffectKind::Add:
+            v = static_cast<int>(std::clamp<long long>(static_cast<long long>(v) + e.value,
+                                                       INT_MIN, INT_MAX));
+            break;
+        case EffectKind::Set: v = e.value; break;
+        case EffectKind::SetBool: v = e.value != 0; break;
+    }
+}
 
 /// The scenario compiled for the search.
 struct Graph {

@@ -100,6 +100,7 @@ void from_json(const json& j, PrincipleScore& p) {
 
 void to_json(json& j, const CriticalResult& c) {
     j = json{{"id", c.id}, {"label", c.label}, {"met", c.met}, {"reason", c.reason}};
+    if (c.notApplicable) j["notApplicable"] = true;  // only in plays from a node; never stored
 }
 
 void from_json(const json& j, CriticalResult& c) {
@@ -108,6 +109,7 @@ void from_json(const json& j, CriticalResult& c) {
     getOptional(j, "label", c.label);
     getOptional(j, "met", c.met);
     getOptional(j, "reason", c.reason);
+    getOptional(j, "notApplicable", c.notApplicable);
 }
 
 void to_json(json& j, const DecisionRecord& d) {

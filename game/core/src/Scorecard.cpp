@@ -43,7 +43,10 @@ std::vector<CriticalResult> criticalResults(const Scenario& sc,
         CriticalResult r;
         r.id = ca.id;
         r.label = ca.label;
-        if (at[i] == 0) {
+        if (ca.notApplicable) {
+            r.reason = "not applicable";
+            r.notApplicable = true;
+        } else if (at[i] == 0) {
             r.reason = "missed";
         } else if (ca.deadline && at[i] > *ca.deadline) {
             r.reason = "late";
@@ -52,6 +55,7 @@ std::vector<CriticalResult> criticalResults(const Scenario& sc,
             for (std::size_t j = 0; j < sc.criticalActions.size(); ++j) {
                 const CriticalAction& other = sc.criticalActions[j];
                 if (j == i || !other.order || *other.order >= *ca.order) continue;
+                if (other.notApplicable) continue;  // cannot be judged, so cannot come late
                 if (at[j] == 0 || at[j] > at[i]) {
                     r.reason = "out of order";
                     break;
@@ -137,7 +141,9 @@ Scorecard computeScorecard(const Analysis& analysis, const Session& session) {
     for (const auto& t : session.takenTags()) tags.push_back(&t);
     card.critical = rules::criticalResults(sc, tags);
     card.criticalMissed = std::any_of(card.critical.begin(), card.critical.end(),
-                                      [](const CriticalResult& c) { return !c.met; });
+                                      [](const CriticalResult& c) {
+                                          return !c.met && !c.notApplicable;
+                                      });
     card.finished = session.finished();
     card.passed = card.finished && !card.criticalMissed && card.percent >= card.passThreshold;
 

@@ -74,6 +74,10 @@ std::string notAnIdMessage(std::string_view value) {
 }
 
 
+std::string invalidConditionMessage(const std::string& parseError) {
+    return "invalid condition: " + parseError;
+}
+
 std::optional<Condition> parseCondition(const YamlTree& tree, std::uint32_t node,
                                         const std::set<std::string>& known, DiagSink& sink,
                                         const Path& path) {
@@ -93,7 +97,7 @@ std::optional<Condition> parseCondition(const YamlTree& tree, std::uint32_t node
     if (quote >= 0 && rawStart + errorByte <= tree.text.size() &&
         tree.text.substr(rawStart, errorByte) == source.substr(0, errorByte))
         pos.column += quote + static_cast<int>(utf8::codePoints(source.substr(0, errorByte)));
-    sink.error(pos, path, "invalid condition: " + result.error);
+    sink.error(pos, path, invalidConditionMessage(result.error));
     return std::nullopt;
 }
 

@@ -32,6 +32,9 @@ bool isId(std::string_view s);
 /// The message for a value that is not an id.
 std::string notAnIdMessage(std::string_view value);
 
+/// The diagnostic message for a condition that does not parse (the loader's and the editor's).
+std::string invalidConditionMessage(const std::string& parseError);
+
 /// Parses the condition held by scalar `node` with the declared variables `known`. Reports a
 /// parse error or an undeclared variable at the column inside the string when the scalar is
 /// written on one line (plain or quoted, no escapes before the error), else at the scalar.

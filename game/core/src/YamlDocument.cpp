@@ -565,11 +565,41 @@ EditResult YamlDocument::insertScalarEntry(std::string_view mapPath, std::string
     if (m < 0 || nodes_[m].kind != DocNode::Kind::Map)
         return fail("no map at " + std::string(mapPath));
     if (child(m, key) >= 0) return fail(std::string(mapPath) + " already has " + std::string(key));
+    const bool flow = nodes_[m].flow;
+    const std::string rendered =
+        isIdLike(value) && canBePlain(value, flow) ? std::string(value) : doubleQuoted(value);
+    return insertRendered(mapPath, key, rendered, beforeKey);
+}
+
+EditResult YamlDocument::insertRawEntry(std::string_view mapPath, std::string_view key,
+                                        std::string_view rawValue,
+                                        std::string_view beforeKey) const {
+    const int m = find(mapPath);
+    if (m < 0 || nodes_[m].kind != DocNode::Kind::Map)
+        return fail("no map at " + std::string(mapPath));
+    if (child(m, key) >= 0) return fail(std::string(mapPath) + " already has " + std::string(key));
+    return insertRendered(mapPath, key, std::string(rawValue), beforeKey);
+}
+
+EditResult YamlDocument::replaceRaw(std::string_view path, std::string_view rawValue) const {
+    const int i = find(path);
+    if (i < 0) return fail("no value at " + std::string(path));
+    const DocNode& n = nodes_[i];
+    const bool collection = n.kind == DocNode::Kind::Map || n.kind == DocNode::Kind::Sequence;
+    if (collection && !n.flow)
+        return fail(std::string(path) + " is a block map or list; edit its entries instead");
+    if (collection && n.parent >= 0 && nodes_[n.parent].flow)
+        return fail(std::string(path) + " is inside a flow collection");
+    std::string text(rawValue);
+    if (n.kind == DocNode::Kind::Null) text = " " + text;
+    return apply({{n.begin, n.end, text}});
+}
+
+EditResult YamlDocument::insertRendered(std::string_view mapPath, std::string_view key,
+                                        const std::string& rendered,
+                                        std::string_view beforeKey) const {
+    const int m = find(mapPath);
     const DocNode& map = nodes_[m];
-    DocNode probe;
-    probe.kind = DocNode::Kind::Null;
-    std::string rendered =
-        isIdLike(value) && canBePlain(value, map.flow) ? std::string(value) : doubleQuoted(value);
     if (map.flow) {
         const int before = child(m, beforeKey);
         if (before >= 0)
@@ -601,7 +631,8 @@ EditResult YamlDocument::insertScalarEntry(std::string_view mapPath, std::string
 }
 
 EditResult YamlDocument::insertBlockEntry(std::string_view mapPath, std::string_view key,
-                                          std::string_view body, bool blankLineBefore) const {
+                                          std::string_view body, bool blankLineBefore,
+                                          std::string_view beforeKey) const {
     const int m = find(mapPath);
     if (m < 0 || nodes_[m].kind != DocNode::Kind::Map || nodes_[m].flow)
         return fail("no block map at " + std::string(mapPath));
@@ -610,6 +641,13 @@ EditResult YamlDocument::insertBlockEntry(std::string_view mapPath, std::string_
     if (map.children.empty()) return fail(std::string(mapPath) + " is empty");
     const DocNode& first = nodes_[map.children.front()];
     const DocNode& last = nodes_[map.children.back()];
+    const int before = beforeKey.empty() ? -1 : child(m, beforeKey);
+    if (before >= 0 && !nodes_[before].sharesLine) {
+        std::string text = std::string(static_cast<std::size_t>(first.indent), ' ') +
+                           renderKey(key) + ":\n" + indentBody(body, first.indent + 2, "");
+        if (blankLineBefore) text += '\n';
+        return apply({{nodes_[before].lineBegin, nodes_[before].lineBegin, text}});
+    }
     std::string text;
     if (last.lineEnd > 0 && bytes_[last.lineEnd - 1] != '\n') text += '\n';
     if (blankLineBefore) text += '\n';

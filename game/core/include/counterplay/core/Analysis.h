@@ -42,6 +42,50 @@ struct Analysis {
     std::vector<Diagnostic> problems;  ///< e.g. never-available choices, cannot pass/fail
 };
 
+/// The lowest and highest sum of points over a set of paths.
+struct ScoreRange {
+    int min = 0;
+    int max = 0;
+    bool operator==(const ScoreRange&) const = default;
+};
+
+/// One principle's ranges at a node (see NodeScoreRange).
+struct PrincipleNodeRange {
+    std::string id;
+    ScoreRange before, after, through;
+};
+
+/// The reachable scores at one node, as the editor's analysis panel shows them (the RAGE
+/// editor's "min/max score at this node"). Only playable paths count: every choice on them is
+/// available (its condition true in the state of that path). Points are summed over the choices
+/// and timeouts taken.
+struct NodeScoreRange {
+    std::string nodeId;
+    bool reachable = false;  ///< some playable path from the start reaches the node
+    bool canEnd = false;     ///< some playable path from the start through the node ends
+    /// Points already earned on arriving at the node, over every playable path from the start to
+    /// it (the start node: 0 to 0).
+    ScoreRange before;
+    /// Points still to earn from the node to an ending, over every playable continuation from
+    /// every state in which the node is reached (an ending: 0 to 0).
+    ScoreRange after;
+    /// Totals of complete playable paths (start to an ending) through the node: the range of
+    /// final scores a trainee who passes here can still get.
+    ScoreRange through;
+    /// The same per principle, each principle on its own (like Analysis::principles), for every
+    /// principle with points anywhere, sorted by id.
+    std::vector<PrincipleNodeRange> principles;
+    /// False when the state space was too large and conditions were ignored.
+    bool exact = true;
+};
+
+/// The ranges of every node, in file order (one search for all of them). A node that is never
+/// reached has reachable == false and zero ranges. For a scenario that loaded without errors.
+std::vector<NodeScoreRange> nodeScoreRanges(const Scenario& scenario);
+
+/// The ranges of one node (nodeId empty in the result when there is no such node).
+NodeScoreRange nodeScoreRange(const Scenario& scenario, const std::string& nodeId);
+
 /// Analyses a scenario that loaded without errors. Honours conditions: the search runs over
 /// (node, state of the variables conditions read), which is linear in the graph when no
 /// condition exists. Cycles are rejected by the loader, so the graph is a DAG here.

@@ -110,6 +110,9 @@ struct CriticalAction {
     Text label;
     std::optional<int> order;
     std::optional<int> deadline;  ///< within this many decisions (1 = first)
+    /// Never set by the loader: a play that starts mid-scenario (PlayFromHere.h) marks an action
+    /// it cannot judge; the scorecard then reports it "not applicable" instead of "missed".
+    bool notApplicable = false;
 };
 
 struct Scenario {

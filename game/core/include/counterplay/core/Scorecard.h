@@ -25,7 +25,10 @@ struct CriticalResult {
     std::string id;
     Text label;
     bool met = false;
-    std::string reason;  ///< "missed", "late" or "out of order" when not met
+    std::string reason;  ///< "missed", "late", "out of order" or "not applicable" when not met
+    /// Play from a node (PlayFromHere.h): the action lay before it and cannot be judged. Not met,
+    /// but not missed either: it does not fail the attempt.
+    bool notApplicable = false;
     bool operator==(const CriticalResult&) const = default;
 };
 
@@ -54,7 +57,7 @@ struct Scorecard {
     int passThreshold = 70;
     bool passed = false;
     std::vector<CriticalResult> critical;
-    bool criticalMissed = false;
+    bool criticalMissed = false;  ///< some critical action not met (not applicable ones aside)
     bool finished = false;  ///< an ending was reached
     std::string endingId;
     std::string endingKind;

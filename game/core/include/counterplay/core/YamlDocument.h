@@ -83,11 +83,25 @@ public:
     EditResult insertScalarEntry(std::string_view mapPath, std::string_view key,
                                  std::string_view value, std::string_view beforeKey = {}) const;
 
+    /// Like insertScalarEntry, but `rawValue` is written exactly as given: one line of YAML such
+    /// as `{mood: 5, apologised: true}` or `[apologise, listen]` (the editor's new effects, points
+    /// and tags). The caller makes sure it is well-formed.
+    EditResult insertRawEntry(std::string_view mapPath, std::string_view key,
+                              std::string_view rawValue, std::string_view beforeKey = {}) const;
+
+    /// Replaces the value at `path` (a scalar, an empty value or a flow collection) with
+    /// `rawValue` as given (one line of YAML). Only those characters change. Fails on a block
+    /// map or list (edit its entries instead).
+    EditResult replaceRaw(std::string_view path, std::string_view rawValue) const;
+
     /// Adds `key:` with a block value to a block map. `body` is YAML at indentation 0 (lines of a
     /// map, e.g. a whole node); it is indented under the key. `blankLineBefore` separates it like
     /// the nodes of `nodes:` are separated.
+    /// With `beforeKey` naming an entry of the map, the new entry goes right above it (above the
+    /// comment lines that belong to it) instead of after the last entry.
     EditResult insertBlockEntry(std::string_view mapPath, std::string_view key,
-                                std::string_view body, bool blankLineBefore = false) const;
+                                std::string_view body, bool blankLineBefore = false,
+                                std::string_view beforeKey = {}) const;
 
     /// Inserts a new item at `index` (0 = first, size = last) of a block sequence. `body` is the
     /// item's YAML at indentation 0 without the "- " (for a choice: "id: x\ntext: ...\n..."); it
@@ -124,6 +138,8 @@ private:
     EditResult apply(std::vector<Splice> splices) const;
     std::string renderScalar(const DocNode& n, std::string_view value) const;
     std::string renderKey(std::string_view key) const;
+    EditResult insertRendered(std::string_view mapPath, std::string_view key,
+                              const std::string& rendered, std::string_view beforeKey) const;
     std::string indentBody(std::string_view body, int indent, std::string_view firstPrefix) const;
     void index(int node, const std::string& path, const std::string& stable);
     EditResult fail(std::string message) const;
