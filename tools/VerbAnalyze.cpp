@@ -7,6 +7,7 @@
 
 #include "Common.h"
 #include "Verbs.h"
+#include "counterplay/core/Suggest.h"
 #include "counterplay/core/Json.h"
 
 namespace counterplay::tools {
@@ -187,6 +188,42 @@ void printText(std::ostream& out, const std::shared_ptr<const core::Scenario>& s
     }
 }
 
+/// The score ranges at one node (the editor's analysis panel shows the same numbers).
+void printNodeRange(std::ostream& out, const core::NodeScoreRange& r, const core::Catalogue* cat,
+                    Lang lang) {
+    auto range = [](const core::ScoreRange& x) {
+        char buf[48];
+        std::snprintf(buf, sizeof buf, "%4d .. %-4d", x.min, x.max);
+        return std::string(buf);
+    };
+    out << "\nScores at node '" << r.nodeId << "' (min .. max";
+    if (!r.exact) out << ", conditions ignored: too many states";
+    out << "):\n";
+    if (!r.reachable) {
+        out << "  never reached on a playable path\n";
+        return;
+    }
+    out << "  earned on arriving " << range(r.before) << "  still to earn " << range(r.after)
+        << "  whole paths through it " << range(r.through) << (r.canEnd ? "" : "  (no ending from here)")
+        << '\n';
+    for (const core::PrincipleNodeRange& p : r.principles)
+        out << "  " << range(p.before) << " " << range(p.after) << " " << range(p.through) << " "
+            << principleName(cat, p.id, lang) << "  [" << p.id << "]\n";
+}
+
+nlohmann::json nodeRangeJson(const core::NodeScoreRange& r) {
+    auto range = [](const core::ScoreRange& x) { return nlohmann::json{{"min", x.min}, {"max", x.max}}; };
+    nlohmann::json principles = nlohmann::json::array();
+    for (const core::PrincipleNodeRange& p : r.principles)
+        principles.push_back({{"id", p.id},
+                              {"before", range(p.before)},
+                              {"after", range(p.after)},
+                              {"through", range(p.through)}});
+    return {{"node", r.nodeId},     {"reachable", r.reachable},     {"canEnd", r.canEnd},
+            {"exact", r.exact},     {"before", range(r.before)},   {"after", range(r.after)},
+            {"through", range(r.through)}, {"principles", std::move(principles)}};
+}
+
 }  // namespace
 
 int analyzeMain(int argc, char** argv) {
@@ -204,6 +241,11 @@ int analyzeMain(int argc, char** argv) {
                    "Principle catalogue (default: principles.yaml next to the scenario or above)");
     addLangOption(app, langValue);
     app.add_flag("--json", json, "Print the analysis as JSON");
+    std::string atNode;
+    app.add_option("--node", atNode,
+                   "Also the reachable minimum and maximum score at this node: earned on "
+                   "arriving, still to earn, and of whole paths through it (overall and per "
+                   "principle), as the editor's analysis panel shows");
     if (auto code = parseCommandLine(app, argc, argv)) return *code;
 
     ToolScenario loaded = loadScenarioForTool(file, catalogue, std::cerr);
@@ -211,12 +253,28 @@ int analyzeMain(int argc, char** argv) {
         std::cerr << "counterplay analyze: " << file << " has errors\n";
         return kExitData;
     }
+    std::optional<core::NodeScoreRange> at;
+    if (!atNode.empty()) {
+        if (!loaded.scenario->findNode(atNode)) {
+            std::vector<std::string> ids;
+            for (const core::Node& n : loaded.scenario->nodes) ids.push_back(n.id);
+            const std::string near = core::closestMatch(atNode, ids);
+            std::cerr << "counterplay analyze: no node '" << atNode << "' in " << file
+                      << (near.empty() ? "" : " (did you mean '" + near + "'?)") << '\n';
+            return kExitUsage;
+        }
+        at = core::nodeScoreRange(*loaded.scenario, atNode);
+    }
     const core::Analysis analysis = core::analyzeScenario(*loaded.scenario);
-    if (json)
-        printJson(std::cout, analysisJson(loaded.scenario, analysis, loaded.catalogue.get()));
-    else
+    if (json) {
+        nlohmann::json j = analysisJson(loaded.scenario, analysis, loaded.catalogue.get());
+        if (at) j["atNode"] = nodeRangeJson(*at);
+        printJson(std::cout, j);
+    } else {
         printText(std::cout, loaded.scenario, analysis, loaded.catalogue.get(),
                   resolveLang(langValue));
+        if (at) printNodeRange(std::cout, *at, loaded.catalogue.get(), resolveLang(langValue));
+    }
     return kExitOk;
 }
 

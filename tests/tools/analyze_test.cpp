@@ -103,3 +103,31 @@ TEST(Analyze, FileWithErrorsExitsOne) {
 
 }  // namespace
 }  // namespace counterplay::testing
+
+namespace counterplay::testing {
+namespace {
+
+TEST(Analyze, ScoresAtANode) {
+    TempDir dir;
+    writeFixture(dir);
+    const std::string file = dir.path() + "/late-order.yaml";
+    const RunResult r = runVerb({"analyze", file, "--json", "--node", "arrive"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const nlohmann::json j = nlohmann::json::parse(r.out);
+    const nlohmann::json& at = j.at("atNode");
+    EXPECT_EQ(at["node"], "arrive");
+    EXPECT_TRUE(at["reachable"].get<bool>());
+    EXPECT_EQ(at["before"]["min"], 0);  // the start: nothing earned yet
+    EXPECT_EQ(at["before"]["max"], 0);
+    EXPECT_EQ(at["through"]["max"], j["best"]["total"]);
+    EXPECT_EQ(at["through"]["min"], j["worst"]["total"]);
+    const RunResult text = runVerb({"analyze", file, "--node", "check", "--lang", "en"});
+    ASSERT_EQ(text.code, 0) << text.err;
+    EXPECT_NE(text.out.find("Scores at node 'check' (min .. max):"), std::string::npos) << text.out;
+    const RunResult bad = runVerb({"analyze", file, "--node", "chek"});
+    EXPECT_EQ(bad.code, 2);
+    EXPECT_NE(bad.err.find("did you mean 'check'?"), std::string::npos) << bad.err;
+}
+
+}  // namespace
+}  // namespace counterplay::testing

@@ -211,6 +211,41 @@ TEST_F(Play, FromNodeWithState) {
     EXPECT_EQ(runVerb({"play", file(), "--set", "nothing=1", "--choices", "1,1"}).code, 2);
 }
 
+TEST_F(Play, FromNodeCriticalActionsBeforeItAreNotApplicable) {
+    // `apologise` is only offered at `arrive`, before `check`: it cannot be judged from there.
+    const RunResult r = runVerb({"play", file(), "--from", "check", "--set", "apologised=true",
+                                 "--choices", "1", "--json"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const nlohmann::json card = nlohmann::json::parse(r.out)["scorecard"];
+    ASSERT_EQ(card["critical"].size(), 1u);
+    EXPECT_EQ(card["critical"][0]["reason"].get<std::string>(), "not applicable");
+    EXPECT_TRUE(card["critical"][0]["notApplicable"].get<bool>());
+    EXPECT_FALSE(card["criticalMissed"].get<bool>());
+    const RunResult text = runVerb({"play", file(), "--from", "check", "--set", "apologised=true",
+                                    "--choices", "1", "--lang", "en"});
+    ASSERT_EQ(text.code, 0) << text.err;
+    EXPECT_NE(text.out.find("[n/a]"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("not applicable"), std::string::npos) << text.out;
+    // From the start it is judged as usual, and the JSON has no notApplicable key.
+    const RunResult whole = runVerb({"play", file(), "--choices", "1,1", "--json"});
+    ASSERT_EQ(whole.code, 0) << whole.err;
+    EXPECT_FALSE(nlohmann::json::parse(whole.out)["scorecard"]["critical"][0].contains("notApplicable"));
+}
+
+TEST_F(Play, FromAndSetAreCheckedWithHints) {
+    const RunResult node = runVerb({"play", file(), "--from", "chek", "--choices", "1"});
+    EXPECT_EQ(node.code, 2);
+    EXPECT_NE(node.err.find("no node 'chek' in this scenario (did you mean 'check'?)"),
+              std::string::npos) << node.err;
+    const RunResult mood = runVerb({"play", file(), "--set", "mood=150", "--choices", "1,1"});
+    EXPECT_EQ(mood.code, 2);
+    EXPECT_NE(mood.err.find("'mood' is from 0 to 100, got 150"), std::string::npos) << mood.err;
+    const RunResult var = runVerb({"play", file(), "--set", "mod=50", "--choices", "1,1"});
+    EXPECT_EQ(var.code, 2);
+    EXPECT_NE(var.err.find("did you mean 'mood'?"), std::string::npos) << var.err;
+    EXPECT_EQ(runVerb({"play", file(), "--set", "mood", "--choices", "1,1"}).code, 2);
+}
+
 TEST_F(Play, InteractiveReadsNumbersFromStdin) {
     // Typing "9" first is rejected with a hint; then 1 and 1 finish the scene. Interactive play
     // shuffles: take a seed that shows `apologise` and then `promise` first.
