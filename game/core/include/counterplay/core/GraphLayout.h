@@ -37,7 +37,7 @@ struct LayoutOptions {
     float nodeHeight = 52.f;
     float minNodeWidth = 110.f;
     float maxNodeWidth = 240.f;
-    float rankGap = 96.f;       ///< vertical space between two ranks (edges and their labels)
+    float rankGap = 110.f;      ///< vertical space between two ranks (edges and their labels)
     float nodeGap = 36.f;       ///< horizontal space between two boxes in a rank
     float dummyWidth = 14.f;    ///< horizontal room a long edge takes in a rank it crosses
     int sweeps = 12;            ///< down+up median sweeps (0 = keep the initial depth-first order)
