@@ -2,6 +2,7 @@
 // window with ImGui, for visual review, screenshots and frame-time figures. Not part of the game.
 //   counterplay-graph-preview FILE | --generate N  [--lang ko|en] [--screenshot PNG] [--best]
 //       [--select ID] [--zoom Z] [--centre ID] [--problems ID,...] [--hooks] [--bench-frames N]
+//       [--quit-after N]
 // Run under Xvfb: xvfb-run -a -s "-screen 0 1280x800x24" build/counterplay-graph-preview FILE
 #include <CLI/CLI.hpp>
 #include <GL/gl.h>
@@ -71,7 +72,7 @@ std::set<std::string> problemNodes(const core::ScenarioLoad& load, const std::st
 int main(int argc, char** argv) {
     CLI::App cli{"Show a scenario's graph canvas (for review, screenshots and frame times)."};
     std::string file, langValue = "en", screenshot, selectId, centreId, problems;
-    int generate = 0, benchFrames = 0;
+    int generate = 0, benchFrames = 0, quitAfter = 0;
     float zoom = 0.f;
     bool best = false, hooks = false;
     cli.add_option("FILE", file, "Scenario file");
@@ -85,6 +86,7 @@ int main(int argc, char** argv) {
     cli.add_option("--problems", problems, "Comma-separated node ids to mark as having problems");
     cli.add_flag("--hooks", hooks, "Demonstrate the badge and annotation hooks");
     cli.add_option("--bench-frames", benchFrames, "Measure N frames of scripted pan and zoom, then exit");
+    cli.add_option("--quit-after", quitAfter, "Exit after N frames, printing the view (input tests)");
     CLI11_PARSE(cli, argc, argv);
     core::Lang lang = core::Lang::En;
     if (!core::parseLang(langValue, lang)) {
@@ -167,6 +169,7 @@ int main(int argc, char** argv) {
     }
     canvas.setOnSelect([&](std::optional<std::size_t> node) {
         std::printf("selected: %s\n", node ? scenario->nodes[*node].id.c_str() : "(none)");
+        std::fflush(stdout);
     });
 
     const std::string title = scenario->title.in(lang) + "  [" + scenario->id + "]";
@@ -249,6 +252,12 @@ int main(int argc, char** argv) {
             if (benchFrames == 0) return ok ? 0 : 1;
         }
         window.display();
+        if (quitAfter > 0 && frame + 1 >= quitAfter) {
+            std::printf("view: zoom %.3f, centre %.1f, %.1f\n", canvas.zoom(), canvas.viewCentre().x,
+                        canvas.viewCentre().y);
+            std::fflush(stdout);
+            window.close();
+        }
         if (benchFrames > 0 && frame >= warmup) {
             glFinish();
             if (emptyFrame) {

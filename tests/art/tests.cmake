@@ -51,5 +51,13 @@ if(COUNTERPLAY_BUILD_APP)
                      $<TARGET_FILE:counterplay-graph-preview> ${PROJECT_SOURCE_DIR}/scenarios/washed-blouse.yaml
                      --lang ko --best --screenshot ${PROJECT_BINARY_DIR}/graph-preview-smoke.png)
     set_tests_properties(art_graph_preview_smoke PROPERTIES TIMEOUT 120)
+    find_program(COUNTERPLAY_XDOTOOL xdotool)
+    if(COUNTERPLAY_XDOTOOL)
+      add_test(NAME art_graph_input
+               COMMAND ${COUNTERPLAY_XVFB_RUN} -a -s "-screen 0 1280x800x24"
+                       ${CMAKE_CURRENT_LIST_DIR}/graph_input_test.sh
+                       $<TARGET_FILE:counterplay-graph-preview> ${PROJECT_SOURCE_DIR}/scenarios/washed-blouse.yaml)
+      set_tests_properties(art_graph_input PROPERTIES TIMEOUT 120)
+    endif()
   endif()
 endif()

@@ -180,7 +180,11 @@ void GraphCanvas::handleInput(const View& view, bool hovered, bool active) {
         const bool panning = ImGui::IsMouseDown(ImGuiMouseButton_Middle) ||
                              ImGui::IsMouseDown(ImGuiMouseButton_Right) ||
                              (space && ImGui::IsMouseDown(ImGuiMouseButton_Left));
-        if (panning && (io.MouseDelta.x != 0.f || io.MouseDelta.y != 0.f)) {
+        // Not on the frame of the press: the delta then includes the move to where it was pressed.
+        const bool pressedNow = ImGui::IsMouseClicked(ImGuiMouseButton_Left) ||
+                                ImGui::IsMouseClicked(ImGuiMouseButton_Right) ||
+                                ImGui::IsMouseClicked(ImGuiMouseButton_Middle);
+        if (panning && !pressedNow && (io.MouseDelta.x != 0.f || io.MouseDelta.y != 0.f)) {
             centre_.x -= io.MouseDelta.x / zoom_;
             centre_.y -= io.MouseDelta.y / zoom_;
         }
