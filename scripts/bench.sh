@@ -15,5 +15,14 @@ if [ -x "$build/counterplay" ] && command -v xvfb-run >/dev/null; then
     xvfb-run -a -s "-screen 0 1280x720x24" "$build/counterplay" --bench-frames 600
   rm -rf "$tmp"
 fi
+echo "== graph layout (200 and 1,000 nodes) =="
+"$build/graphlayout_bench" --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
+if [ -x "$build/counterplay-graph-preview" ] && command -v xvfb-run >/dev/null; then
+  echo "== graph canvas frames under Xvfb =="
+  for scene in scenarios/washed-blouse.yaml "--generate 200" "--generate 1000"; do
+    # shellcheck disable=SC2086
+    xvfb-run -a -s "-screen 0 1280x800x24" "$build/counterplay-graph-preview" $scene --best --bench-frames 300
+  done
+fi
 echo "== cohort export vs sqlite3 shell =="
 scripts/bench_export.sh "$build" "${BENCH_EXPORT_N:-100000}" 3

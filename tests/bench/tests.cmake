@@ -9,5 +9,6 @@ if(COUNTERPLAY_BUILD_BENCH)
     target_compile_definitions(${name} PRIVATE COUNTERPLAY_BENCH_DIR="${PROJECT_BINARY_DIR}")
     target_link_libraries(${name} PRIVATE counterplay_core counterplay::yamlcpp
                           benchmark::benchmark benchmark::benchmark_main)
+    target_compile_definitions(${name} PRIVATE COUNTERPLAY_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   endforeach()
 endif()
