@@ -95,11 +95,12 @@ bool parseScript(const std::string& text, std::vector<ScriptStep>& steps, std::s
     return true;
 }
 
-/// Applies --set NAME=VALUE to a scenario copy's starting state.
-bool applySet(core::Scenario& s, const std::string& assignment, std::string& error) {
+/// Applies --set NAME=VALUE to a scenario copy's starting state. A name the scenario does not
+/// have gets "did you mean"; mood and trust must be 0-100, as in the file.
+bool applySet(core::Scenario& s, const std::string& assignment, Lang lang, std::string& error) {
     const std::size_t eq = assignment.find('=');
     if (eq == std::string::npos) {
-        error = "--set expects NAME=VALUE, got '" + assignment + "'";
+        error = label("play.set-syntax", lang, {{"arg", assignment}});
         return false;
     }
     const std::string name = assignment.substr(0, eq);
@@ -118,21 +119,38 @@ bool applySet(core::Scenario& s, const std::string& assignment, std::string& err
         if (value == "true" || value == "1") s.flags[name] = true;
         else if (value == "false" || value == "0") s.flags[name] = false;
         else {
-            error = "flag '" + name + "' takes true or false";
+            error = label("play.set-flag", lang, {{"name", name}, {"value", value}});
             return false;
         }
         return true;
     }
-    if (!toInt(number)) {
-        error = "'" + name + "' takes an integer, got '" + value + "'";
+    const bool known = name == "mood" || name == "trust" || s.counters.count(name) != 0;
+    if (!known) {
+        std::vector<std::string> names{"mood", "trust"};
+        for (const auto& [flag, v] : s.flags) names.push_back(flag);
+        for (const auto& [counter, v] : s.counters) names.push_back(counter);
+        const std::string near = core::closestMatch(name, names);
+        std::string all;
+        for (const std::string& n : names) all += (all.empty() ? "" : ", ") + n;
+        error = label("play.set-unknown", lang,
+                      {{"name", name},
+                       {"hint", near.empty() ? std::string()
+                                             : label("play.did-you-mean", lang, {{"id", near}})},
+                       {"names", all}});
         return false;
     }
-    if (name == "mood") s.customer.mood = std::clamp(number, 0, 100);
-    else if (name == "trust") s.customer.trust = std::clamp(number, 0, 100);
-    else if (s.counters.count(name)) s.counters[name] = number;
-    else {
-        error = "no state variable '" + name + "' in this scenario";
+    if (!toInt(number)) {
+        error = label("play.set-integer", lang, {{"name", name}, {"value", value}});
         return false;
+    }
+    if (name == "mood" || name == "trust") {
+        if (number < 0 || number > 100) {
+            error = label("play.set-range", lang, {{"name", name}, {"value", value}});
+            return false;
+        }
+        (name == "mood" ? s.customer.mood : s.customer.trust) = number;
+    } else {
+        s.counters[name] = number;
     }
     return true;
 }
@@ -226,7 +244,8 @@ std::optional<std::size_t> resolveStep(const ScriptStep& step, std::size_t entry
     if (step.id.empty()) {
         if (static_cast<std::size_t>(step.number) <= shown.size())
             return shown[static_cast<std::size_t>(step.number) - 1];
-        error = label("play.entry-bad-number", lang,
+        const bool hidden = static_cast<std::size_t>(step.number) <= node.choices.size();
+        error = label(hidden ? "play.entry-hidden-number" : "play.entry-bad-number", lang,
                       {{"n", n},
                        {"entry", step.raw},
                        {"node", node.id},
@@ -465,7 +484,17 @@ int playMain(int argc, char** argv) {
         if (!opt.from.empty()) {
             auto it = copy->nodeIndex.find(opt.from);
             if (it == copy->nodeIndex.end()) {
-                std::cerr << "counterplay play: no node '" << opt.from << "' in " << opt.file << '\n';
+                std::vector<std::string> ids;
+                for (const core::Node& node : copy->nodes) ids.push_back(node.id);
+                const std::string near = core::closestMatch(opt.from, ids);
+                std::cerr << "counterplay play: "
+                          << label("play.from-unknown", lang,
+                                   {{"node", opt.from},
+                                    {"file", opt.file},
+                                    {"hint", near.empty() ? std::string()
+                                                          : label("play.did-you-mean", lang,
+                                                                  {{"id", near}})}})
+                          << '\n';
                 return kExitUsage;
             }
             copy->start = opt.from;
@@ -473,7 +502,7 @@ int playMain(int argc, char** argv) {
         }
         for (const std::string& s : opt.sets) {
             std::string error;
-            if (!applySet(*copy, s, error)) {
+            if (!applySet(*copy, s, lang, error)) {
                 std::cerr << "counterplay play: " << error << '\n';
                 return kExitUsage;
             }

@@ -211,6 +211,68 @@ TEST_F(Play, FromNodeWithState) {
     EXPECT_EQ(runVerb({"play", file(), "--set", "nothing=1", "--choices", "1,1"}).code, 2);
 }
 
+TEST_F(Play, FromAndSetSuggestAndCheckRanges) {
+    const RunResult from = runVerb({"play", file(), "--from", "chek", "--choices", "1", "--lang", "en"});
+    EXPECT_EQ(from.code, 2);
+    EXPECT_NE(from.err.find("counterplay play: --from: no node 'chek' in " + file() +
+                            " (did you mean 'check'?)\n"),
+              std::string::npos)
+        << from.err;
+    const RunResult set = runVerb({"play", file(), "--set", "apologized=true", "--choices", "1",
+                                   "--lang", "en"});
+    EXPECT_EQ(set.code, 2);
+    EXPECT_NE(set.err.find("counterplay play: no state variable 'apologized' in this scenario "
+                           "(did you mean 'apologised'?); it has: mood, trust, apologised\n"),
+              std::string::npos)
+        << set.err;
+    const RunResult range = runVerb({"play", file(), "--set", "trust=180", "--choices", "1",
+                                     "--lang", "en"});
+    EXPECT_EQ(range.code, 2);
+    EXPECT_NE(range.err.find("'trust' must be from 0 to 100, got 180"), std::string::npos)
+        << range.err;
+    EXPECT_EQ(runVerb({"play", file(), "--set", "mood=-1", "--choices", "1"}).code, 2);
+    EXPECT_EQ(runVerb({"play", file(), "--set", "mood=100", "--from", "check", "--choices", "1"})
+                  .code,
+              0);
+    // Korean.
+    const RunResult ko = runVerb({"play", file(), "--set", "trust=180", "--choices", "1",
+                                  "--lang", "ko"});
+    EXPECT_NE(ko.err.find(tools::label("play.set-range", core::Lang::Ko,
+                                       {{"name", "trust"}, {"value", "180"}})),
+              std::string::npos)
+        << ko.err;
+    EXPECT_NE(tools::label("play.set-range", core::Lang::Ko, {{"name", "trust"}, {"value", "180"}}),
+              tools::label("play.set-range", core::Lang::En, {{"name", "trust"}, {"value", "180"}}));
+}
+
+TEST_F(Play, NumberOfAHiddenChoiceNamesTheChoicesShown) {
+    // After the excuse, 'check' shows only the shrug: "2" would be the hidden promise's place.
+    const RunResult r = runVerb({"play", file(), "--choices", "excuse,2", "--lang", "en"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("--choices entry 2 ('2'): node 'check' shows 1 choices now (choices whose "
+                         "condition is false are hidden and not counted): 1 shrug"),
+              std::string::npos)
+        << r.err;
+}
+
+TEST_F(Play, ScorecardExplainsAchievableWhenNoPathReachesAll) {
+    // Make the shrug earn complaint.listen +3: the best path (apologise, promise: 2+1+2 = 5)
+    // then earns listen 1 of its achievable 3 (excuse -> shrug reaches 3, but totals less).
+    std::string text = kScenario;
+    const std::string from = "        points: {complaint.listen: -1}\n";
+    text.replace(text.find(from), from.size(), "        points: {complaint.listen: 3}\n");
+    dir_.write("late-order.yaml", text);
+    const RunResult r = runVerb({"play", file(), "--choices", "apologise,promise", "--lang", "en"});
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("(Achievable is the most each principle can earn on its own best path. "
+                         "No single path earns them all: they add up to"),
+              std::string::npos)
+        << r.out;
+    writeFixture(dir_);
+    const RunResult clean = runVerb({"play", file(), "--choices", "apologise,promise", "--lang", "en"});
+    EXPECT_EQ(clean.out.find("Achievable is"), std::string::npos) << clean.out;
+}
+
 TEST_F(Play, InteractiveReadsNumbersFromStdin) {
     // Typing "9" first is rejected with a hint; then 1 and 1 finish the scene. Interactive play
     // shuffles: take a seed that shows `apologise` and then `promise` first.
