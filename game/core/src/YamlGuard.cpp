@@ -349,10 +349,11 @@ private:
 };
 
 // True when `text` is not UTF-8 but every non-ASCII byte pairs up as a CP949 (EUC-KR and its
-// Unified Hangul Code extension) two-byte character, with at least one Hangul syllable of the
-// EUC-KR range: the file was saved in the legacy Korean encoding.
+// Unified Hangul Code extension) two-byte character, with at least two Hangul syllables of the
+// EUC-KR range: the file was saved in the legacy Korean encoding. (One pair alone could be a
+// stray invalid sequence such as the overlong "\xC0\xAF".)
 bool looksLikeCp949(std::string_view text) {
-    bool hangul = false;
+    int hangul = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const auto lead = static_cast<unsigned char>(text[i]);
         if (lead < 0x80) continue;
@@ -361,10 +362,10 @@ bool looksLikeCp949(std::string_view text) {
         const bool trailOk = (trail >= 0x41 && trail <= 0x5A) || (trail >= 0x61 && trail <= 0x7A) ||
                              (trail >= 0x81 && trail <= 0xFE);
         if (!trailOk) return false;
-        if (lead >= 0xB0 && lead <= 0xC8 && trail >= 0xA1) hangul = true;
+        if (lead >= 0xB0 && lead <= 0xC8 && trail >= 0xA1) ++hangul;
         ++i;
     }
-    return hangul;
+    return hangul >= 2;
 }
 
 // Reports invalid UTF-8, control and bidi characters in the raw bytes (lines are counted
