@@ -109,6 +109,17 @@ const std::map<std::string, std::string, std::less<>>& englishLabels() {
         {"play.entry-unknown-id", "--choices entry {n} ('{entry}'): node '{node}' shows no choice '{id}'{hint}; it shows: {shown}"},
         {"play.entry-hidden", "--choices entry {n} ('{entry}'): choice '{id}' of node '{node}' is not shown now (its condition is false); it shows: {shown}"},
         {"play.did-you-mean", " (did you mean '{id}'?)"},
+        {"play.set-syntax", "--set expects NAME=VALUE, got '{arg}'"},
+        {"play.set-flag", "flag '{name}' takes true or false, got '{value}'"},
+        {"play.set-integer", "'{name}' takes a whole number, got '{value}'"},
+        {"play.set-range", "'{name}' must be from 0 to 100, got {value}"},
+        {"play.set-unknown", "no state variable '{name}' in this scenario{hint}; it has: {names}"},
+        {"play.from-unknown", "--from: no node '{node}' in {file}{hint}"},
+        {"play.entry-hidden-number", "--choices entry {n} ('{entry}'): node '{node}' shows {count} choices now (choices whose condition is false are hidden and not counted): {shown}"},
+        {"card.achievable-note", "(Achievable is the most each principle can earn on its own best path. No single path earns them all: they add up to {sum}, the best path to {best}.)"},
+        {"graph.limit", "{s} s limit"},
+        {"graph.timeout", "timeout {s} s"},
+        {"graph.if", "if {condition}"},
         {"card.title", "Scorecard"},
         {"card.principles", "Principles (earned / achievable):"},
         {"principles.source", "source: {citation}"},
@@ -430,6 +441,15 @@ void printScorecard(std::ostream& out, const core::Scorecard& card,
         out << "  " << nums << "  " << principleName(catalogue, p.id, lang) << "  [" << p.id
             << "]\n";
     }
+    // Achievable is per principle; when no one path reaches them all, say so, or a perfect run
+    // showing "1 / 2" looks like a mistake.
+    long long sum = 0;
+    for (const core::PrincipleScore& p : card.principles) sum += p.achievable;
+    if (sum > card.bestTotal)
+        out << "  "
+            << label("card.achievable-note", lang,
+                     {{"sum", std::to_string(sum)}, {"best", std::to_string(card.bestTotal)}})
+            << '\n';
     out << label("card.total", lang,
                  {{"earned", std::to_string(card.earnedTotal)},
                   {"best", std::to_string(card.bestTotal)},

@@ -106,6 +106,10 @@ json analysisJson(const std::shared_ptr<const core::Scenario>& scenario, const c
     j["deadEnds"] = a.deadEnds;
     j["canPass"] = a.canPass;
     j["canFail"] = a.canFail;
+    j["shortfalls"] = json::array();
+    for (const core::PrincipleShortfall& sf : core::principleShortfalls(a))
+        j["shortfalls"].push_back(
+            {{"id", sf.id}, {"onBestPath", sf.onBestPath}, {"achievable", sf.achievable}});
     j["problems"] = json::array();
     for (const core::Diagnostic& d : a.problems) {
         json jd;
@@ -163,11 +167,20 @@ void printText(std::ostream& out, const std::shared_ptr<const core::Scenario>& s
     printPath(out, "Best path", scenario, a.best, lang);
     out << '\n';
     printPath(out, "Worst path", scenario, a.worst, lang);
-    out << "\nPer principle (worst .. best):\n";
+    out << "\nPer principle (worst .. best; the best is what that principle alone can reach):\n";
     for (const core::PrincipleRange& r : a.principles) {
         char range[48];
         std::snprintf(range, sizeof range, "%4d .. %-4d", r.worst, r.best);
         out << "  " << range << " " << principleName(cat, r.id, lang) << "  [" << r.id << "]\n";
+    }
+    const std::vector<core::PrincipleShortfall> shortfalls = core::principleShortfalls(a);
+    if (!shortfalls.empty()) {
+        out << "warning: no single path reaches every principle's best, so even the best path "
+               "shows";
+        for (std::size_t i = 0; i < shortfalls.size(); ++i)
+            out << (i == 0 ? " " : ", ") << shortfalls[i].id << " at " << shortfalls[i].onBestPath
+                << " of " << shortfalls[i].achievable;
+        out << " on the scorecard (see 'Achievable points' in docs/authoring.md)\n";
     }
     out << "\nEndings:\n";
     for (const std::string& id : a.endings) {

@@ -51,41 +51,68 @@ const char* edgeColour(int net) {
     return net > 0 ? "#2e7d32" : net < 0 ? "#c62828" : "#616161";
 }
 
+/// `text` cut to `maxCodePoints` (snippet) and broken into lines of about `width` columns at
+/// spaces (a Korean character counts two), so a long label stays readable in the drawing.
+std::string wrapped(std::string_view text, std::size_t maxCodePoints, std::size_t width) {
+    const std::string cut = snippet(text, maxCodePoints);
+    std::string out;
+    std::size_t column = 0;
+    for (std::size_t i = 0; i < cut.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(cut[i]);
+        if (c == ' ' && column >= width) {
+            out += '\n';
+            column = 0;
+            continue;
+        }
+        out += cut[i];
+        if ((c & 0xC0) != 0x80) column += c >= 0xE0 ? 2 : 1;  // Hangul and CJK are two wide
+    }
+    return out;
+}
+
 void writeNode(std::ostream& out, const core::Scenario& s, const core::Node& node, Lang lang,
                bool unreachable) {
-    std::string label = node.id;
-    if (!node.lines.empty()) label += "\n" + snippet(node.lines.front().text.in(lang), 36);
+    std::string text = node.id;
+    if (!node.lines.empty()) text += "\n" + wrapped(node.lines.front().text.in(lang), 72, 32);
     std::string attrs;
     if (node.ending) {
         const EndingStyle style = endingStyle(node.ending->kind);
-        label += "\n[" + node.ending->kind + "] " + snippet(node.ending->title.in(lang), 30);
+        text += "\n[" + label("kind." + node.ending->kind, lang) + "] " +
+                wrapped(node.ending->title.in(lang), 48, 32);
         attrs = std::string(", fillcolor=\"") + style.fill + "\", color=\"" + style.border +
                 "\", penwidth=2";
     }
-    if (node.timeLimit) label += "\n(" + std::to_string(node.timeLimit->seconds) + " s limit)";
+    if (node.timeLimit)
+        text += "\n(" + label("graph.limit", lang, {{"s", std::to_string(node.timeLimit->seconds)}}) +
+                ")";
     if (node.id == s.start) attrs += ", penwidth=3, peripheries=2";
     if (unreachable) attrs += ", style=\"rounded,dashed\", fontcolor=\"#9e9e9e\"";
-    out << "  " << quote(node.id) << " [label=" << quote(label) << attrs << "];\n";
+    out << "  " << quote(node.id) << " [label=" << quote(text) << attrs << "];\n";
 }
 
+/// Each choice edge is labelled with the number `play` gives it (its place among the node's
+/// choices in file order, as scripted play and `analyze` count when every choice is shown), its
+/// id (what `play --choices` takes), the start of its text, its net points and its condition.
 void writeEdges(std::ostream& out, const core::Node& node, Lang lang) {
     for (std::size_t i = 0; i < node.choices.size(); ++i) {
         const core::Choice& c = node.choices[i];
         const int net = netPoints(c.points);
-        std::string label = std::to_string(i + 1) + ". " + snippet(c.text.in(lang), 24);
-        if (!c.points.empty()) label += "\n" + signedNumber(net);
+        std::string text = std::to_string(i + 1) + " " + c.id + ": " +
+                           wrapped(c.text.in(lang), 60, 28);
+        if (!c.points.empty()) text += "\n" + signedNumber(net);
         if (c.condition && !c.condition->source().empty())
-            label += "\nif " + c.condition->source();
-        out << "  " << quote(node.id) << " -> " << quote(c.next) << " [label=" << quote(label)
+            text += "\n" + label("graph.if", lang, {{"condition", c.condition->source()}});
+        out << "  " << quote(node.id) << " -> " << quote(c.next) << " [label=" << quote(text)
             << ", color=\"" << edgeColour(net) << "\", fontcolor=\"" << edgeColour(net) << "\""
             << (c.condition ? ", style=bold" : "") << "];\n";
     }
     if (node.timeLimit) {
         const int net = netPoints(node.timeLimit->points);
-        std::string label = "timeout " + std::to_string(node.timeLimit->seconds) + " s";
-        if (!node.timeLimit->points.empty()) label += "\n" + signedNumber(net);
+        std::string text =
+            label("graph.timeout", lang, {{"s", std::to_string(node.timeLimit->seconds)}});
+        if (!node.timeLimit->points.empty()) text += "\n" + signedNumber(net);
         out << "  " << quote(node.id) << " -> " << quote(node.timeLimit->next)
-            << " [label=" << quote(label) << ", style=dashed, color=\"" << edgeColour(net)
+            << " [label=" << quote(text) << ", style=dashed, color=\"" << edgeColour(net)
             << "\", fontcolor=\"" << edgeColour(net) << "\"];\n";
     }
 }

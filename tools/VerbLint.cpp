@@ -10,6 +10,7 @@
 #include "Verbs.h"
 #include "counterplay/core/AtomicFile.h"
 #include "counterplay/core/Json.h"
+#include "counterplay/core/Lint.h"
 #include "counterplay/core/Strings.h"
 
 namespace counterplay::tools {
@@ -121,10 +122,12 @@ FileReport lintScenario(const std::string& file, const std::string& catalogueOve
         catalogueOverride.empty() ? core::findCatalogueFor(file) : catalogueOverride;
     const core::Catalogue* catalogue = nullptr;
     if (cataloguePath.empty()) {
+        // Without a catalogue a misspelt principle id would pass unnoticed.
         report.diagnostics.push_back(
-            {file, 0, 0, "", Severity::Note,
-             "no principles.yaml next to it or in a parent folder; principle ids and source "
-             "citations are not checked"});
+            {file, 0, 0, "", Severity::Error,
+             "no principles.yaml next to the file or in a parent folder, so principle ids and "
+             "source citations cannot be checked: keep the file in the folder of "
+             "principles.yaml, or give --catalogue FILE"});
     } else {
         const core::CatalogueLoad& cat = cache.get(cataloguePath);
         usedCatalogues.insert(cataloguePath);
@@ -136,17 +139,9 @@ FileReport lintScenario(const std::string& file, const std::string& catalogueOve
                                               " has errors; principle ids and source "
                                               "citations are not checked"});
     }
-    core::ScenarioLoad load = core::loadScenarioFile(file, catalogue);
-    for (const Diagnostic& d : load.diagnostics) addUnique(report.diagnostics, d);
+    for (const Diagnostic& d : core::lintScenarioFile(file, catalogue))
+        addUnique(report.diagnostics, d);
     addReviewWarnings(file, report.diagnostics);
-    if (load.ok()) {
-        const core::Analysis analysis = core::analyzeScenario(*load.scenario);
-        for (Diagnostic d : analysis.problems) {
-            if (d.severity == Severity::Error) d.severity = Severity::Warning;
-            if (d.file.empty()) d.file = file;
-            addUnique(report.diagnostics, d);
-        }
-    }
     return report;
 }
 

@@ -185,7 +185,8 @@ std::optional<std::size_t> resolveStep(const ScriptStep& step, std::size_t entry
     if (step.id.empty()) {
         if (static_cast<std::size_t>(step.number) <= shown.size())
             return shown[static_cast<std::size_t>(step.number) - 1];
-        error = label("play.entry-bad-number", lang,
+        const bool hidden = static_cast<std::size_t>(step.number) <= node.choices.size();
+        error = label(hidden ? "play.entry-hidden-number" : "play.entry-bad-number", lang,
                       {{"n", n},
                        {"entry", step.raw},
                        {"node", node.id},

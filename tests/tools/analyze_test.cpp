@@ -49,6 +49,31 @@ TEST(Analyze, TextShowsPathsAndRanges) {
     EXPECT_NE(r.out.find("Can pass: yes; can fail: yes"), std::string::npos) << r.out;
 }
 
+TEST(Analyze, WarnsWhenNoSinglePathReachesEveryPrinciplesBest) {
+    TempDir dir;
+    writeFixture(dir);
+    const std::string clean = runVerb({"analyze", dir.path() + "/late-order.yaml"}).out;
+    EXPECT_EQ(clean.find("no single path"), std::string::npos) << clean;
+    // The shrug now earns complaint.listen +3: best path apologise, shrug (+6) earns
+    // trust.small-promises 2 of its 4.
+    std::string text = kScenario;
+    const std::string from = "        points: {complaint.listen: -1}\n";
+    text.replace(text.find(from), from.size(), "        points: {complaint.listen: 3}\n");
+    dir.write("late-order.yaml", text);
+    const RunResult r = runVerb({"analyze", dir.path() + "/late-order.yaml"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("warning: no single path reaches every principle's best, so even the "
+                         "best path shows trust.small-promises at 2 of 4 on the scorecard"),
+              std::string::npos)
+        << r.out;
+    const nlohmann::json j = nlohmann::json::parse(
+        runVerb({"analyze", dir.path() + "/late-order.yaml", "--json"}).out);
+    ASSERT_EQ(j["shortfalls"].size(), 1u) << j.dump();
+    EXPECT_EQ(j["shortfalls"][0]["id"].get<std::string>(), "trust.small-promises");
+    EXPECT_EQ(j["shortfalls"][0]["onBestPath"].get<int>(), 2);
+    EXPECT_EQ(j["shortfalls"][0]["achievable"].get<int>(), 4);
+}
+
 TEST(Analyze, PathsAsChoiceIdsAndShownNumbers) {
     TempDir dir;
     writeFixture(dir);

@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 
+#include "../../tools/Common.h"
 #include "ToolTestUtil.h"
 
 namespace counterplay::testing {
@@ -23,6 +24,38 @@ TEST(Graph, DotHasNodesEdgesAndStyles) {
     EXPECT_NE(r.out.find("#c62828"), std::string::npos) << r.out;              // lost red
     EXPECT_NE(r.out.find("\"__start\" -> \"arrive\""), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("a \\\"receipt\\\""), std::string::npos) << r.out;   // escaped quotes
+}
+
+TEST(Graph, LabelsCarryPlayNumbersIdsAndEnoughText) {
+    TempDir dir;
+    writeFixture(dir);
+    const RunResult r = runVerb({"graph", dir.path() + "/late-order.yaml", "--lang", "en"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    // Number as play counts it, the id --choices takes, and the whole text (34 characters,
+    // wrapped after 28 columns).
+    EXPECT_NE(r.out.find("label=\"1 promise: I'll call you by 3 pm with a\\ndate."),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("label=\"2 shrug: No idea, sorry."), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("timeout 30 s"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("(30 s limit)"), std::string::npos) << r.out;
+}
+
+TEST(Graph, KoreanHeadings) {
+    TempDir dir;
+    writeFixture(dir);
+    const RunResult r = runVerb({"graph", dir.path() + "/late-order.yaml", "--lang", "ko"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find(tools::label("graph.timeout", core::Lang::Ko, {{"s", "30"}})),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find(tools::label("graph.if", core::Lang::Ko, {{"condition", "apologised"}})),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("[" + tools::label("kind.loyal", core::Lang::Ko) + "]"), std::string::npos)
+        << r.out;
+    EXPECT_EQ(r.out.find("timeout 30 s"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("if apologised"), std::string::npos) << r.out;
 }
 
 TEST(Graph, DotParsesWithGraphviz) {

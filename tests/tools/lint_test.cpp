@@ -165,3 +165,105 @@ TEST(Lint, FolderWalkIsSortedAndRecursive) {
 
 }  // namespace
 }  // namespace counterplay::testing
+
+namespace counterplay::testing {
+namespace {
+
+TEST(Lint, NoCatalogueIsAnErrorUnlessGiven) {
+    TempDir dir;
+    const std::string file = dir.write("late-order.yaml", kScenario);
+    const RunResult r = runVerb({"lint", file});
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find(file + ":0:0: error: no principles.yaml next to the file or in a parent "
+                                "folder, so principle ids and source citations cannot be "
+                                "checked: keep the file in the folder of principles.yaml, or "
+                                "give --catalogue FILE"),
+              std::string::npos)
+        << r.out;
+    const std::string cat = dir.write("elsewhere/principles.yaml", kCatalogue);
+    const RunResult ok = runVerb({"lint", "--catalogue", cat, file});
+    EXPECT_EQ(ok.code, 0) << ok.out;
+    EXPECT_NE(ok.out.find("1 file, 0 errors, 0 warnings"), std::string::npos) << ok.out;
+}
+
+TEST(Lint, FileNameThatDiffersFromTheIdIsAWarning) {
+    TempDir dir;
+    dir.write("principles.yaml", kCatalogue);
+    const std::string file = dir.write("late.yaml", kScenario);
+    const RunResult r = runVerb({"lint", file});
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find(file + ":2:1: warning: id: the file name 'late.yaml' differs from the id "
+                                "'late-order': name the file 'late-order.yaml' (or change the "
+                                "id) so the two are found together"),
+              std::string::npos)
+        << r.out;
+    EXPECT_EQ(runVerb({"lint", "--werror", file}).code, 1);
+}
+
+TEST(Lint, PrinciplesListedAndScoredMustAgree) {
+    TempDir dir;
+    dir.write("principles.yaml", kCatalogue);
+    // complaint.listen scored but no longer listed.
+    const std::string file = dir.write(
+        "late-order.yaml", replaced(kScenario, "principles: [trust.small-promises, complaint.listen]",
+                                    "principles: [trust.small-promises]"));
+    const RunResult r = runVerb({"lint", file});
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find(file + ":31:16: warning: nodes.arrive.time_limit.points[\"complaint."
+                                "listen\"]: principle 'complaint.listen' is scored but not "
+                                "listed in 'principles': add it there (the scorecard lists the "
+                                "principles a scenario trains)"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("1 file, 0 errors, 1 warning"), std::string::npos) << r.out;
+}
+
+TEST(Lint, GettingStuckIsAnError) {
+    TempDir dir;
+    dir.write("principles.yaml", kCatalogue);
+    // Without the shrug, a player who made an excuse has no choice at 'check'.
+    std::string text = kScenario;
+    const std::string shrug =
+        "      - id: shrug\n"
+        "        text: {ko: \"KO no idea\", en: \"No idea, sorry.\"}\n"
+        "        points: {complaint.listen: -1}\n"
+        "        feedback: {ko: \"KO none\", en: \"No next step: she has nothing to hold on to.\"}\n"
+        "        next: walked-out\n";
+    text = replaced(text, shrug, "");
+    const std::string file = dir.write("late-order.yaml", text);
+    const RunResult r = runVerb({"lint", file});
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("error: nodes.check: the player can get stuck at node 'check'"),
+              std::string::npos)
+        << r.out;
+}
+
+TEST(Lint, IndentationHintInsteadOfUnknownKey) {
+    TempDir dir;
+    dir.write("principles.yaml", kCatalogue);
+    // The shrug's `next:` moved left to the node's level.
+    const std::string file = dir.write(
+        "late-order.yaml",
+        replaced(kScenario,
+                 "        feedback: {ko: \"KO none\", en: \"No next step: she has nothing to hold "
+                 "on to.\"}\n        next: walked-out\n",
+                 "        feedback: {ko: \"KO none\", en: \"No next step: she has nothing to hold "
+                 "on to.\"}\n    next: walked-out\n"));
+    const RunResult r = runVerb({"lint", file});
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("nodes.check.next: 'next' belongs to a choice, not a node: check the "
+                         "indentation"),
+              std::string::npos)
+        << r.out;
+    EXPECT_EQ(r.out.find("unknown key"), std::string::npos) << r.out;
+}
+
+TEST(Lint, ShippedScenariosAreCleanWithTheNewChecks) {
+    const RunResult r =
+        runVerb({"lint", "--werror", std::string(COUNTERPLAY_SOURCE_DIR) + "/scenarios"});
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find(" 0 errors, 0 warnings"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace counterplay::testing

@@ -246,6 +246,34 @@ TEST_F(Play, FromAndSetAreCheckedWithHints) {
     EXPECT_EQ(runVerb({"play", file(), "--set", "mood", "--choices", "1,1"}).code, 2);
 }
 
+TEST_F(Play, NumberOfAHiddenChoiceNamesTheChoicesShown) {
+    // After the excuse, 'check' shows only the shrug: "2" would be the hidden promise's place.
+    const RunResult r = runVerb({"play", file(), "--choices", "excuse,2", "--lang", "en"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("--choices entry 2 ('2'): node 'check' shows 1 choices now (choices whose "
+                         "condition is false are hidden and not counted): 1 shrug"),
+              std::string::npos)
+        << r.err;
+}
+
+TEST_F(Play, ScorecardExplainsAchievableWhenNoPathReachesAll) {
+    // Make the shrug earn complaint.listen +3: the best path (apologise, promise: 2+1+2 = 5)
+    // then earns listen 1 of its achievable 3 (excuse -> shrug reaches 3, but totals less).
+    std::string text = kScenario;
+    const std::string from = "        points: {complaint.listen: -1}\n";
+    text.replace(text.find(from), from.size(), "        points: {complaint.listen: 3}\n");
+    dir_.write("late-order.yaml", text);
+    const RunResult r = runVerb({"play", file(), "--choices", "apologise,promise", "--lang", "en"});
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("(Achievable is the most each principle can earn on its own best path. "
+                         "No single path earns them all: they add up to"),
+              std::string::npos)
+        << r.out;
+    writeFixture(dir_);
+    const RunResult clean = runVerb({"play", file(), "--choices", "apologise,promise", "--lang", "en"});
+    EXPECT_EQ(clean.out.find("Achievable is"), std::string::npos) << clean.out;
+}
+
 TEST_F(Play, InteractiveReadsNumbersFromStdin) {
     // Typing "9" first is rejected with a hint; then 1 and 1 finish the scene. Interactive play
     // shuffles: take a seed that shows `apologise` and then `promise` first.

@@ -519,3 +519,51 @@ nodes:
     EXPECT_EQ(a.problems[0].line, 38);
     EXPECT_EQ(a.problems[0].severity, Severity::Warning);
 }
+
+TEST(Analysis, ShortfallWhenNoSinglePathReachesEveryPrinciplesBest) {
+    // Two exclusive choices: one earns p 2, the other q 1 + p 0. Best total 2 (p), so q's best
+    // of 1 is never reached on the best path.
+    auto sc = Builder()
+                  .node("a")
+                  .choice("end", {{"p", 2}})
+                  .choice("end", {{"q", 1}})
+                  .node("end")
+                  .ending()
+                  .build();
+    const Analysis a = analyzeScenario(*sc);
+    const std::vector<PrincipleShortfall> s = principleShortfalls(a);
+    ASSERT_EQ(s.size(), 1u);
+    EXPECT_EQ(s[0].id, "q");
+    EXPECT_EQ(s[0].onBestPath, 0);
+    EXPECT_EQ(s[0].achievable, 1);
+    // One path that reaches both: no shortfall.
+    auto both = Builder()
+                    .node("a")
+                    .choice("end", {{"p", 2}, {"q", 1}})
+                    .choice("end", {{"q", -1}})
+                    .node("end")
+                    .ending()
+                    .build();
+    EXPECT_TRUE(principleShortfalls(analyzeScenario(*both)).empty());
+}
+
+TEST(Analysis, GettingStuckIsAnError) {
+    auto sc = Builder()
+                  .trust(50)
+                  .node("a")
+                  .choice("b", {{"p", 1}}, "", {add("trust", 20)})
+                  .choice("b", {{"p", 0}})
+                  .node("b")
+                  .choice("end", {{"p", 1}}, "trust >= 60")
+                  .node("end")
+                  .ending()
+                  .build();
+    const Analysis a = analyzeScenario(*sc);
+    bool found = false;
+    for (const Diagnostic& d : a.problems)
+        if (d.message.find("can get stuck at node 'b'") != std::string::npos) {
+            found = true;
+            EXPECT_EQ(d.severity, Severity::Error);
+        }
+    EXPECT_TRUE(found) << dumpProblems(a);
+}

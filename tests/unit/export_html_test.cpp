@@ -118,6 +118,25 @@ TEST_F(ExportHtmlTest, KoreanWordsComeFromTheAssetFile) {
     EXPECT_TRUE(verifyExportBytes(page, nullptr, trust).ok);
 }
 
+TEST_F(ExportHtmlTest, ScorecardExplainsAchievableWhenNoPathReachesAll) {
+    // The sample's achievables add up to its best total (4 + 3 = 7): no note.
+    ExportOptions options;
+    options.filter.attemptId = store->recordAttempt(sampleAttempt("Ann"));
+    EXPECT_FALSE(contains(html(options), "No single path earns them all"));
+    // Best path 6 while the principles' achievables add up to 7: the note says so.
+    auto attempt = sampleAttempt("Bo");
+    attempt.scorecard.bestTotal = 6;
+    options.filter.attemptId = store->recordAttempt(attempt);
+    const std::string page = html(options);
+    EXPECT_TRUE(contains(page, "<p class=\"small\">Achievable is the most each principle can earn "
+                               "on its own best path. No single path earns them all: they add up "
+                               "to 7 points, the best path to 6.</p>"))
+        << page;
+    std::string error;
+    const ExportStrings ko(COUNTERPLAY_SOURCE_DIR "/assets/strings/export.json", Lang::Ko, error);
+    EXPECT_NE(ko.get("note.achievable"), ExportStrings().get("note.achievable"));
+}
+
 TEST(ExportStringsTable, EveryEnglishKeyHasKorean) {
     std::string error;
     const ExportStrings ko(COUNTERPLAY_SOURCE_DIR "/assets/strings/export.json", Lang::Ko, error);

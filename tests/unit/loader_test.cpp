@@ -320,8 +320,9 @@ TEST(Loader, SelfLoopIsACycle) {
         "'#000000'}, mood: 1, trust: 1}\nstart: a\nnodes:\n  a: {lines: [{text: {ko: x, en: "
         "y}}], choices: [{text: {ko: x, en: y}, feedback: {ko: x, en: y}, next: a}]}\n",
         "loop.yaml", nullptr);
+    // Reported at the `next:` that closes the loop (column 99), not at the choice (column 50).
     EXPECT_EQ(formatAll(load.diagnostics),
-              "loop.yaml:12:50: error: nodes.a.choices[0].next: cycle: a -> a (a conversation "
+              "loop.yaml:12:99: error: nodes.a.choices[0].next: cycle: a -> a (a conversation "
               "must move forward; loops are not allowed)\n");
 }
 

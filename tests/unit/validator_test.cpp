@@ -88,7 +88,7 @@ TEST(Validator, CycleNamesTheLoop) {
     const ScenarioLoad l = load("start: a\nnodes:\n" + node("a", {"b", "d"}) + node("b", {"c"}) +
                                 node("c", {"a", "d"}) + node("d", {}));
     EXPECT_EQ(formatAll(l.diagnostics),
-              "v.yaml:24:9: error: nodes.c.choices[0].next: cycle: a -> b -> c -> a (a "
+              "v.yaml:24:58: error: nodes.c.choices[0].next: cycle: a -> b -> c -> a (a "
               "conversation must move forward; loops are not allowed)\n");
 }
 
@@ -100,7 +100,7 @@ TEST(Validator, CycleThroughTimeout) {
         "y}, next: c}]\n" +
         node("c", {}));
     EXPECT_EQ(formatAll(l.diagnostics),
-              "v.yaml:16:3: error: nodes.b.time_limit.next: cycle: a -> b -> a (a conversation "
+              "v.yaml:18:30: error: nodes.b.time_limit.next: cycle: a -> b -> a (a conversation "
               "must move forward; loops are not allowed)\n");
 }
 

@@ -1,6 +1,8 @@
 // The guarded YAML reader: the tree, positions, and each hazard of yaml-cpp 0.7 it guards against.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <string>
 
 #include "../../game/core/src/YamlGuard.h"
@@ -147,6 +149,24 @@ TEST(YamlGuard, InvalidUtf8WithPosition) {
               "g.yaml:1:4: error: invalid UTF-8 byte 0xED; save the file as UTF-8\n");
     EXPECT_EQ(parse("a: \xC0\xAF\n").diagnostics,  // overlong
               "g.yaml:1:4: error: invalid UTF-8 byte 0xC0; save the file as UTF-8\n");
+}
+
+TEST(YamlGuard, Cp949FileGivesOneErrorWithTheConversion) {
+    // "title: 한국어" saved in CP949: one error naming iconv, not one per byte.
+    const Parsed p = parse("title: \xC7\xD1\xB1\xB9\xBE\xEE\nsummary: \xBF\xE4\xBE\xE0\n");
+    EXPECT_EQ(p.diagnostics,
+              "g.yaml:1:8: error: the file is not UTF-8 (it looks like CP949); convert it with "
+              "`iconv -f cp949 -t utf-8 g.yaml > g.yaml.new && mv g.yaml.new g.yaml`\n");
+}
+
+TEST(YamlGuard, ManyInvalidBytesEndWithTooManyErrors) {
+    std::string text = "a: ok\n# ";
+    for (int i = 0; i < 150; ++i) text += "\xFF ";
+    const Parsed p = parse(text + "\n");
+    EXPECT_EQ(std::count(p.diagnostics.begin(), p.diagnostics.end(), '\n'), 101);
+    EXPECT_TRUE(p.diagnostics.ends_with(
+        "g.yaml:0:0: error: too many errors: only the first 100 are shown\n"))
+        << p.diagnostics.substr(p.diagnostics.size() - 200);
 }
 
 TEST(YamlGuard, ControlAndBidiCharacters) {

@@ -375,7 +375,7 @@ Analysis analyzeScenario(const Scenario& sc) {
             }
             if (S.nodeStuck[n] && !node.choices.empty())
                 a.problems.push_back(problem(
-                    sc, Severity::Warning, "nodes." + node.id,
+                    sc, Severity::Error, "nodes." + node.id,
                     "the player can get stuck at node '" + node.id + "': on some path no choice "
                     "is available and the node has no time limit",
                     node.line, node.column));
@@ -411,6 +411,17 @@ Analysis analyzeScenario(const Scenario& sc) {
                     "% and meets every critical action"));
     }
     return a;
+}
+
+std::vector<PrincipleShortfall> principleShortfalls(const Analysis& analysis) {
+    std::vector<PrincipleShortfall> out;
+    if (!analysis.best.exists) return out;
+    for (const PrincipleRange& r : analysis.principles) {
+        const auto it = analysis.best.points.find(r.id);
+        const int earned = it == analysis.best.points.end() ? 0 : it->second;
+        if (earned < r.best) out.push_back({r.id, earned, r.best});
+    }
+    return out;
 }
 
 }  // namespace counterplay::core

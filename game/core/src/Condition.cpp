@@ -129,6 +129,10 @@ private:
             t.kind = Tok::RParen;
         } else if (c == '=' && two('=')) {
             t.kind = Tok::Cmp, t.cmp = OpCode::Eq, len = 2;
+        } else if (c == '=' && two('>')) {
+            throw ParseError{"'=>' is not an operator; use '>=' for 'at least'", i};
+        } else if (c == '=' && two('<')) {
+            throw ParseError{"'=<' is not an operator; use '<=' for 'at most'", i};
         } else if (c == '=') {
             throw ParseError{"'=' is not an operator here; use '==' to compare", i};
         } else if (c == '!' && two('=')) {

@@ -257,8 +257,12 @@ private:
             c.points = readPoints(v, f.field("points"), p.child("points"));
         c.feedback = r_.getText(f, "feedback", p);
         if (const std::uint32_t v = f["tags"]; v != npos) c.tags = readTags(v, f.field("tags"), p.child("tags"));
-        if (const std::uint32_t v = f["next"]; v != npos)
+        if (const std::uint32_t v = f["next"]; v != npos) {
+            const Pos np = r_.pos(f.keyOf("next"));
+            c.nextLine = np.line;
+            c.nextColumn = np.column;
             c.nextIndex = resolveNode(v, f.field("next"), p.child("next"), c.next);
+        }
     }
 
     TimeLimit readTimeLimit(std::uint32_t v, const Path& p) {
@@ -266,8 +270,12 @@ private:
         t.nextIndex = kNoNode;
         const TreeReader::Fields f = r_.readMap(v, MapKind::TimeLimit, p);
         r_.getInt(f, "seconds", p, t.seconds);
-        if (const std::uint32_t nv = f["next"]; nv != npos)
+        if (const std::uint32_t nv = f["next"]; nv != npos) {
+            const Pos np = r_.pos(f.keyOf("next"));
+            t.nextLine = np.line;
+            t.nextColumn = np.column;
             t.nextIndex = resolveNode(nv, f.field("next"), p.child("next"), t.next);
+        }
         if (const std::uint32_t ev = f["effects"]; ev != npos)
             t.effects = readEffects(ev, f.field("effects"), p.child("effects"));
         if (const std::uint32_t pv = f["points"]; pv != npos)

@@ -66,6 +66,41 @@ YNode::Kind shapeOf(ValueType t) {
     }
 }
 
+bool holdsNested(const FieldSpec& fs) {
+    return fs.type == ValueType::Map || fs.type == ValueType::MapList ||
+           fs.type == ValueType::NodeMap;
+}
+
+// The kind of map one level down or up from `here` where `key` is a valid key, or null. A key
+// that fits the block just before it (`previous`, an index into here's fields, or -1) is taken
+// to belong there: it was indented too little after that block.
+const schema::MapSpec* misplacedIn(const schema::MapSpec& here, std::string_view key,
+                                   int previous) {
+    if (previous >= 0) {
+        const FieldSpec& p = here.fields[static_cast<std::size_t>(previous)];
+        if (holdsNested(p) && schema::spec(p.sub).indexOf(key) >= 0) return &schema::spec(p.sub);
+    }
+    for (const FieldSpec& fs : here.fields)
+        if (holdsNested(fs) && schema::spec(fs.sub).indexOf(key) >= 0) return &schema::spec(fs.sub);
+    for (const schema::MapSpec& s : schema::allSpecs())
+        for (const FieldSpec& fs : s.fields)
+            if (holdsNested(fs) && fs.sub == here.kind && s.indexOf(key) >= 0) return &s;
+    return nullptr;
+}
+
+// "a choice", "an ending".
+std::string withArticle(std::string_view noun) {
+    const bool vowel = !noun.empty() && std::string_view("aeiou").find(noun[0]) != std::string_view::npos;
+    return (vowel ? "an " : "a ") + std::string(noun);
+}
+
+// "'next' belongs to a choice, not a node: check the indentation".
+std::string indentationMessage(std::string_view key, std::string_view belongs,
+                               std::string_view here) {
+    return quoteShort(key) + " belongs to " + withArticle(belongs) + ", not " +
+           withArticle(here) + ": check the indentation";
+}
+
 }  // namespace
 
 std::uint32_t TreeReader::Fields::operator[](std::string_view key) const {
@@ -90,6 +125,7 @@ TreeReader::Fields TreeReader::readMap(std::uint32_t node, schema::MapKind kind,
     f.map = node;
     f.keys.fill(npos);
     f.values.fill(npos);
+    int previous = -1;  // the field of the key before, in file order
     forEachEntry(node, [&](std::uint32_t k, std::uint32_t v) {
         const YNode& key = tree_[k];
         if (key.kind == YNode::Kind::Invalid) return;
@@ -101,6 +137,11 @@ TreeReader::Fields TreeReader::readMap(std::uint32_t node, schema::MapKind kind,
         const std::string_view name = str(k);
         const int i = f.spec->indexOf(name);
         if (i < 0) {
+            if (const schema::MapSpec* other = misplacedIn(*f.spec, name, previous)) {
+                sink_.error(pos(k), path.child(name),
+                            indentationMessage(name, other->name, f.spec->name));
+                return;
+            }
             validate::Suggester s(name);
             for (const FieldSpec& fs : f.spec->fields) s.consider(fs.key);
             sink_.error(pos(k), path.child(name),
@@ -108,6 +149,7 @@ TreeReader::Fields TreeReader::readMap(std::uint32_t node, schema::MapKind kind,
                             std::string(f.spec->name) + s.hint());
             return;
         }
+        previous = i;
         if (f.values[static_cast<std::size_t>(i)] != npos) return;  // duplicate: the guard reported it
         f.keys[static_cast<std::size_t>(i)] = k;
         f.values[static_cast<std::size_t>(i)] = v;
@@ -265,7 +307,8 @@ bool TreeReader::readColour(std::uint32_t node, const FieldSpec& field, const Pa
     return true;
 }
 
-Text TreeReader::readText(std::uint32_t node, const FieldSpec& field, const Path& path) {
+Text TreeReader::readText(std::uint32_t node, const FieldSpec& field, const Path& path,
+                          const schema::MapSpec* owner) {
     Text text;
     if (!expect(node, field, path)) return text;
     bool seen[2] = {false, false};
@@ -274,6 +317,11 @@ Text TreeReader::readText(std::uint32_t node, const FieldSpec& field, const Path
         if (key.kind == YNode::Kind::Invalid) return;
         const std::string_view lang = key.kind == YNode::Kind::Scalar ? str(k) : "";
         const int i = lang == "ko" ? 0 : lang == "en" ? 1 : -1;
+        if (i < 0 && owner != nullptr && key.kind == YNode::Kind::Scalar &&
+            owner->indexOf(lang) >= 0) {
+            sink_.error(pos(k), path.child(lang), indentationMessage(lang, owner->name, "text"));
+            return;
+        }
         if (i < 0) {
             validate::Suggester s(lang);
             for (std::string_view c : schema::kTextKeys) s.consider(c);
@@ -348,12 +396,13 @@ bool TreeReader::getColour(const Fields& f, std::string_view key, const Path& pa
 
 Text TreeReader::getText(const Fields& f, std::string_view key, const Path& parent) {
     const std::uint32_t v = f[key];
-    return v == npos ? Text{} : readText(v, f.field(key), parent.child(key));
+    return v == npos ? Text{} : readText(v, f.field(key), parent.child(key), f.spec);
 }
 
-Text TreeReader::readLabel(std::uint32_t node, const FieldSpec& field, const Path& path) {
+Text TreeReader::readLabel(std::uint32_t node, const FieldSpec& field, const Path& path,
+                           const schema::MapSpec* owner) {
     if (!expect(node, field, path)) return {};
-    if (tree_[node].kind == YNode::Kind::Map) return readText(node, field, path);
+    if (tree_[node].kind == YNode::Kind::Map) return readText(node, field, path, owner);
     const std::string value(str(node));
     if (value.empty()) sink_.error(pos(node), path, "expected a string, found nothing");
     return Text{value, value};
@@ -361,7 +410,7 @@ Text TreeReader::readLabel(std::uint32_t node, const FieldSpec& field, const Pat
 
 Text TreeReader::getLabel(const Fields& f, std::string_view key, const Path& parent) {
     const std::uint32_t v = f[key];
-    return v == npos ? Text{} : readLabel(v, f.field(key), parent.child(key));
+    return v == npos ? Text{} : readLabel(v, f.field(key), parent.child(key), f.spec);
 }
 
 SourceRef TreeReader::readSource(std::uint32_t node, const Path& path) {

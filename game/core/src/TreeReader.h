@@ -63,7 +63,10 @@ public:
                     std::string& out);
     bool readColour(std::uint32_t node, const schema::FieldSpec& field, const Path& path,
                     std::string& out);
-    Text readText(std::uint32_t node, const schema::FieldSpec& field, const Path& path);
+    /// A text map {ko, en}. `owner`, the kind of map holding the text, lets a key of the owner
+    /// indented into the text be reported as an indentation mistake.
+    Text readText(std::uint32_t node, const schema::FieldSpec& field, const Path& path,
+                  const schema::MapSpec* owner = nullptr);
     std::vector<std::string> readIdList(std::uint32_t node, const schema::FieldSpec& field,
                                         const Path& path);
 
@@ -76,7 +79,8 @@ public:
     Text getText(const Fields& f, std::string_view key, const Path& parent);
 
     /// A Label value: a plain string (the same text in both languages) or a text map {ko, en}.
-    Text readLabel(std::uint32_t node, const schema::FieldSpec& field, const Path& path);
+    Text readLabel(std::uint32_t node, const schema::FieldSpec& field, const Path& path,
+                   const schema::MapSpec* owner = nullptr);
     Text getLabel(const Fields& f, std::string_view key, const Path& parent);
 
     /// Reads a `source` map ({ref, item}, or the old {seed, item} with a warning): exactly one

@@ -126,10 +126,14 @@ void reportCycle(const Scenario& s, const std::vector<std::size_t>& stack, std::
     const Node& node = s.nodes[from];
     Pos pos{node.line, node.column};
     std::string path = "nodes." + node.id;
+    // Point at the `next:` that closes the loop (the choice or node when it is not known).
     if (edge < node.choices.size()) {
-        pos = Pos{node.choices[edge].line, node.choices[edge].column};
+        const Choice& c = node.choices[edge];
+        pos = c.nextLine > 0 ? Pos{c.nextLine, c.nextColumn} : Pos{c.line, c.column};
         path += ".choices[" + std::to_string(edge) + "].next";
     } else {
+        if (node.timeLimit && node.timeLimit->nextLine > 0)
+            pos = Pos{node.timeLimit->nextLine, node.timeLimit->nextColumn};
         path += ".time_limit.next";
     }
     sink.addRendered(Severity::Error, pos, std::move(path),

@@ -348,15 +348,37 @@ private:
     std::uint32_t lastScalar_ = YNode::npos;
 };
 
+// True when `text` is not UTF-8 but every non-ASCII byte pairs up as a CP949 (EUC-KR and its
+// Unified Hangul Code extension) two-byte character, with at least two Hangul syllables of the
+// EUC-KR range: the file was saved in the legacy Korean encoding. (One pair alone could be a
+// stray invalid sequence such as the overlong "\xC0\xAF".)
+bool looksLikeCp949(std::string_view text) {
+    int hangul = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        if (lead < 0x80) continue;
+        if (lead < 0x81 || lead > 0xFE || i + 1 >= text.size()) return false;
+        const auto trail = static_cast<unsigned char>(text[i + 1]);
+        const bool trailOk = (trail >= 0x41 && trail <= 0x5A) || (trail >= 0x61 && trail <= 0x7A) ||
+                             (trail >= 0x81 && trail <= 0xFE);
+        if (!trailOk) return false;
+        if (lead >= 0xB0 && lead <= 0xC8 && trail >= 0xA1) ++hangul;
+        ++i;
+    }
+    return hangul >= 2;
+}
+
 // Reports invalid UTF-8, control and bidi characters in the raw bytes (lines are counted
-// incrementally, so many findings in a large file stay linear).
-void scanRaw(const YamlTree& tree, DiagSink& sink) {
+// incrementally, so many findings in a large file stay linear). A file in CP949 gets one error
+// with the command that converts it, and false is returned: its bytes are not worth parsing.
+bool scanRaw(const YamlTree& tree, DiagSink& sink) {
     const std::string_view text = tree.text;
     std::size_t from = 0;
     std::size_t counted = 0;    // newlines are counted up to here
     std::size_t lineStart = 0;
     int line = 1;
-    while (!sink.full()) {
+    bool first = true;
+    for (;;) {
         const utf8::Finding f = utf8::scan(text, from, true);
         if (f.hazard == utf8::Hazard::None) break;
         for (; counted < f.offset; ++counted) {
@@ -367,9 +389,22 @@ void scanRaw(const YamlTree& tree, DiagSink& sink) {
         }
         const int column =
             static_cast<int>(utf8::codePoints(text.substr(lineStart, f.offset - lineStart))) + 1;
+        if (first && f.hazard == utf8::Hazard::InvalidByte && looksLikeCp949(text)) {
+            const std::string& file = sink.file();
+            sink.addRendered(Severity::Error, Pos{line, column}, "",
+                             "the file is not UTF-8 (it looks like CP949); convert it with `iconv "
+                             "-f cp949 -t utf-8 " + file + " > " + file + ".new && mv " + file +
+                                 ".new " + file + "`");
+            return false;
+        }
+        if (f.hazard == utf8::Hazard::InvalidByte) first = false;
+        // Once the cap is reached, one more finding makes finish() say "too many errors".
+        const bool wasFull = sink.full();
         sink.addRendered(Severity::Error, Pos{line, column}, "", hazardMessage(f));
+        if (wasFull) break;
         from = f.offset + f.length;
     }
+    return true;
 }
 
 // yaml-cpp accepts a quoted scalar that runs to the end of the file without its closing quote.
@@ -442,7 +477,7 @@ bool parseYaml(std::string_view bytes, DiagSink& sink, YamlTree& tree) {
     tree.nodes.clear();
     tree.arena.clear();
     tree.root = YamlTree::npos;
-    scanRaw(tree, sink);
+    if (!scanRaw(tree, sink)) return false;
 
     std::size_t blank = 0;
     while (blank < bytes.size() && (bytes[blank] == ' ' || bytes[blank] == '\n' ||

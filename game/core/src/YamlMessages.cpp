@@ -8,8 +8,57 @@
 
 namespace counterplay::core {
 
+namespace {
+
+/// Spaces before the first character of the line holding `offset`, and that character.
+std::size_t indentOfLine(std::string_view text, std::size_t offset, char& first) {
+    std::size_t start = offset == 0 ? 0 : text.rfind('\n', offset - 1);
+    start = start == std::string_view::npos ? 0 : start + 1;
+    std::size_t i = start;
+    while (i < text.size() && text[i] == ' ') ++i;
+    first = i < text.size() ? text[i] : '\n';
+    return i - start;
+}
+
+/// For a key line that is indented less than the line of keys above it (and more than the list
+/// or map that holds them), "this line is indented less than the keys above it (7 spaces, not
+/// 8): check the indentation"; empty otherwise. yaml-cpp reports such a line as a list or map
+/// that does not end, which would invite adding a "- ".
+std::string dedentedKey(std::string_view text, std::size_t offset) {
+    if (offset > text.size()) return {};
+    char first = 0;
+    const std::size_t indent = indentOfLine(text, offset, first);
+    if (first == '-' || first == '#' || first == '\n' || first == '\r') return {};
+    // The nearest line above that is not blank or a comment.
+    std::size_t lineStart = offset == 0 ? 0 : text.rfind('\n', offset - 1);
+    if (lineStart == std::string_view::npos || lineStart == 0) return {};
+    std::size_t end = lineStart;  // the '\n' ending the line above
+    while (end > 0) {
+        std::size_t start = text.rfind('\n', end - 1);
+        start = start == std::string_view::npos ? 0 : start + 1;
+        char c = 0;
+        const std::size_t above = indentOfLine(text, start, c);
+        if (c != '#' && c != '\n' && c != '\r') {
+            // "- key: value" puts the keys two columns right of the dash.
+            const std::size_t keys = c == '-' ? above + 2 : above;
+            if (indent >= keys || keys - indent > 2) return {};
+            return "this line is indented less than the keys above it (" + std::to_string(indent) +
+                   " spaces, not " + std::to_string(keys) + "): check the indentation";
+        }
+        if (start == 0) break;
+        end = start - 1;
+    }
+    return {};
+}
+
+}  // namespace
+
 std::string rewriteYamlError(std::string_view raw, std::string_view text, std::size_t offset) {
     namespace E = YAML::ErrorMsg;
+    if (raw == E::END_OF_SEQ || raw == E::END_OF_MAP) {
+        std::string dedent = dedentedKey(text, offset);
+        if (!dedent.empty()) return dedent;
+    }
     const auto is = [&](const char* m) { return raw == m; };
     const auto starts = [&](const char* m) { return raw.substr(0, std::string_view(m).size()) == m; };
     if (is(E::TAB_IN_INDENTATION)) return "tabs cannot be used for indentation; use spaces";

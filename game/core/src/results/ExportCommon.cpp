@@ -29,6 +29,8 @@ const std::map<std::string, std::string, std::less<>>& englishWords() {
         {"verdict.unfinished", "NOT FINISHED"},
         {"score.points", "{earned} of {best} points (pass mark {threshold}%)"},
         {"section.principles", "Principles: points earned of achievable"},
+        {"note.achievable",
+         "Achievable is the most each principle can earn on its own best path. No single path earns them all: they add up to {sum} points, the best path to {best}."},
         {"section.sources", "Where the principles come from"},
         {"section.outcome", "The customer"},
         {"section.critical", "Critical actions"},

@@ -275,6 +275,15 @@ void scorecardPage(std::string& b, const StoredAttempt& attempt, const Context& 
         ids.push_back(id);
     }
     principleChart(b, bars, c);
+    // Each principle's achievable is its own best path; say so when no one path reaches them all.
+    long long achievableSum = 0;
+    for (const PrincipleScore& p : card.principles) achievableSum += p.achievable;
+    if (achievableSum > card.bestTotal) {
+        b += "<p class=\"small\">";
+        text(b, w.get("note.achievable", {{"sum", std::to_string(achievableSum)},
+                                          {"best", std::to_string(card.bestTotal)}}));
+        b += "</p>\n";
+    }
     b += "<h2>";
     text(b, w.get("section.decisions"));
     b += "</h2>\n<ol class=\"decisions\">\n";

@@ -86,6 +86,20 @@ std::vector<NodeScoreRange> nodeScoreRanges(const Scenario& scenario);
 /// The ranges of one node (nodeId empty in the result when there is no such node).
 NodeScoreRange nodeScoreRange(const Scenario& scenario, const std::string& nodeId);
 
+/// A principle whose achievable points (its best over all paths) the best-scoring path does not
+/// reach.
+struct PrincipleShortfall {
+    std::string id;
+    int onBestPath = 0;  ///< what the best-scoring path earns for it
+    int achievable = 0;  ///< the most any one path earns for it
+};
+
+/// The principles the best-scoring path leaves short of their achievable points. Each
+/// principle's achievable is its own best, path by path, so when this list is not empty no single
+/// path reaches every principle's achievable, and a perfect run still shows some principle below
+/// its achievable (the sum of the achievables is then above the best total).
+std::vector<PrincipleShortfall> principleShortfalls(const Analysis& analysis);
+
 /// Analyses a scenario that loaded without errors. Honours conditions: the search runs over
 /// (node, state of the variables conditions read), which is linear in the graph when no
 /// condition exists. Cycles are rejected by the loader, so the graph is a DAG here.

@@ -72,6 +72,7 @@ struct Choice {
     std::string next;
     std::size_t nextIndex = 0;  ///< index into Scenario::nodes (valid when the scenario has no errors)
     int line = 0, column = 0;
+    int nextLine = 0, nextColumn = 0;  ///< where its `next:` key is (0 when unknown)
 };
 
 /// A node's timer; when it runs out the timeout branch is taken like a choice.
@@ -83,6 +84,7 @@ struct TimeLimit {
     Points points;
     Text feedback;
     std::vector<std::string> tags;
+    int nextLine = 0, nextColumn = 0;  ///< where its `next:` key is (0 when unknown)
 };
 
 struct Ending {
