@@ -125,8 +125,9 @@ INSERT OR REPLACE INTO meta(key, value)
     // 3 -> 4: coaching (the manager's own data, outside the attempt seals): notes pinned to an
     // attempt or one of its decisions (0-based; -1 = the whole attempt), sign-offs per trainee
     // key and principle ('' = the whole set) with their xAPI sync log, and the roster.
+    // IF NOT EXISTS: a file rewound to an older version by hand (tests do) may still hold them.
     R"SQL(
-CREATE TABLE coaching_notes(
+CREATE TABLE IF NOT EXISTS coaching_notes(
   id             INTEGER PRIMARY KEY,
   attempt_id     INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
   decision_index INTEGER NOT NULL DEFAULT -1,
@@ -134,8 +135,8 @@ CREATE TABLE coaching_notes(
   text           TEXT NOT NULL,
   created_at     INTEGER NOT NULL
 );
-CREATE INDEX coaching_notes_by_attempt ON coaching_notes(attempt_id, created_at);
-CREATE TABLE sign_offs(
+CREATE INDEX IF NOT EXISTS coaching_notes_by_attempt ON coaching_notes(attempt_id, created_at);
+CREATE TABLE IF NOT EXISTS sign_offs(
   id           INTEGER PRIMARY KEY,
   uuid         TEXT NOT NULL UNIQUE,
   trainee_key  TEXT NOT NULL,
@@ -147,21 +148,21 @@ CREATE TABLE sign_offs(
   revoked_by   TEXT NOT NULL DEFAULT '',
   revoked_at   INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX sign_offs_by_trainee ON sign_offs(trainee_key, principle_id);
-CREATE TABLE sign_offs_sent(
+CREATE INDEX IF NOT EXISTS sign_offs_by_trainee ON sign_offs(trainee_key, principle_id);
+CREATE TABLE IF NOT EXISTS sign_offs_sent(
   endpoint   TEXT NOT NULL,
   sign_off_id INTEGER NOT NULL REFERENCES sign_offs(id) ON DELETE CASCADE,
   voiding    INTEGER NOT NULL,
   sent_at    INTEGER NOT NULL,
   PRIMARY KEY(endpoint, sign_off_id, voiding)
 ) WITHOUT ROWID;
-CREATE TABLE roster(
+CREATE TABLE IF NOT EXISTS roster(
   employee_id TEXT PRIMARY KEY,
   name        TEXT NOT NULL,
   store       TEXT NOT NULL DEFAULT '',
   updated_at  INTEGER NOT NULL
 ) WITHOUT ROWID;
-CREATE INDEX roster_by_name ON roster(name);
+CREATE INDEX IF NOT EXISTS roster_by_name ON roster(name);
 )SQL",
 };
 
