@@ -8,6 +8,7 @@
 #include "../../game/core/src/results/StoreSchema.h"
 #include "counterplay/core/Integrity.h"
 #include "counterplay/core/Roster.h"
+#include "counterplay/core/Xapi.h"
 #include "results_fixture.h"
 
 namespace counterplay::testing {
@@ -160,6 +161,38 @@ TEST_F(Coaching, SignOffSyncLogSendsThenVoids) {
     EXPECT_TRUE(u.toSend.empty());
     EXPECT_TRUE(u.toVoid.empty());
     EXPECT_TRUE(unsentSignOffs(*store, "lrs2").toSend.empty());  // both revoked now
+}
+
+TEST_F(Coaching, ASignOffIsAnXapiStatementAboutTheTrainee) {
+    const auto id = addSignOff(*store, signOff("E1", "complaint.listen", "Mina", kJan1, "Listens."));
+    addSignOff(*store, signOff("E1", "", "Mina", kJan1, ""));
+    auto all = signOffs(*store, "E1");
+    ASSERT_EQ(all.size(), 2u);
+    XapiOptions x;
+    x.baseIri = "https://lrs.example/cp";
+    Trainee t;
+    t.key = "E1";
+    t.name = "Ann Lee";
+    const auto s = xapiSignOffStatement(all[0], t, x);
+    EXPECT_EQ(s["id"], xapiSignOffStatementId(all[0]));
+    EXPECT_EQ(s["id"], xapiSignOffStatement(all[0], t, x)["id"]);  // deterministic
+    EXPECT_EQ(s["verb"]["id"], "https://lrs.example/cp/verbs/signed-off");
+    EXPECT_EQ(s["actor"]["account"]["name"], "E1");
+    EXPECT_EQ(s["actor"]["name"], "Ann Lee");
+    EXPECT_EQ(s["object"]["id"], "https://lrs.example/cp/principles/complaint.listen");
+    EXPECT_EQ(s["context"]["instructor"]["name"], "Mina");
+    EXPECT_EQ(s["context"]["extensions"]["https://lrs.example/cp/extensions/sign-off-note"], "Listens.");
+    EXPECT_EQ(s["timestamp"], "2024-01-01T00:00:00.000Z");
+    EXPECT_EQ(xapiSignOffStatement(all[1], t, x)["object"]["id"], "https://lrs.example/cp/principles");
+    EXPECT_NE(xapiSignOffStatement(all[1], t, x)["id"], s["id"]);
+    revokeSignOff(*store, id, "Jun");
+    const auto revoked = signOffs(*store, "E1").at(0);
+    const auto v = xapiSignOffVoiding(revoked, x);
+    EXPECT_EQ(v["verb"]["id"], "http://adlnet.gov/expapi/verbs/voided");
+    EXPECT_EQ(v["object"]["objectType"], "StatementRef");
+    EXPECT_EQ(v["object"]["id"], s["id"]);
+    EXPECT_EQ(v["actor"]["name"], "Jun");
+    EXPECT_NE(v["id"], s["id"]);
 }
 
 TEST_F(Coaching, MinimumGroupSizeDefaultsToThree) {
