@@ -24,12 +24,13 @@ void RosterPicker::setup(Context& ctx, std::vector<core::RosterEntry> entries, s
     entries_ = std::move(entries);
     topLeft_ = topLeft;
     width_ = width;
-    typed_ = "\x01";  // force the first filter() to rebuild
+    filtered_ = false;  // the first filter() always builds the list
     filter("");
 }
 
 void RosterPicker::filter(const std::string& typed) {
-    if (typed == typed_) return;
+    if (filtered_ && typed == typed_) return;
+    filtered_ = true;
     typed_ = typed;
     hidden_ = false;
     std::string want = lower(typed);
@@ -53,8 +54,10 @@ void RosterPicker::rebuild() {
     if (!ctx_) return;
     for (std::size_t r = 0; r < matches_.size(); ++r) {
         const auto& e = entries_[matches_[r]];
-        std::string text = e.name + "  \xC2\xB7  " + e.employeeId;
-        if (!e.store.empty()) text += "  \xC2\xB7  " + e.store;
+        static const std::string kDot = "  \xC2\xB7  ";
+        std::string text = e.name;
+        text.append(kDot).append(e.employeeId);
+        if (!e.store.empty()) text.append(kDot).append(e.store);
         ui::Label label(ctx_->fonts.regular, utf8(text), theme::kSizeSmall, theme::kTextOnDark);
         const sf::FloatRect row = rowRect(r);
         label.setPosition(row.left + 14, row.top + 9);
@@ -117,7 +120,7 @@ void RosterPicker::draw(sf::RenderTarget& target) const {
     const float h = kRowHeight * static_cast<float>(matches_.size()) + 8;
     const sf::FloatRect box{topLeft_.x, topLeft_.y, width_, h};
     ui::drawShadow(target, box, 10, 1.f);
-    ui::fillRounded(target, box, 10, sf::Color(30, 36, 54, 250));
+    ui::fillRounded(target, box, 10, sf::Color(30, 36, 54));
     for (std::size_t r = 0; r < matches_.size(); ++r) {
         const int row = static_cast<int>(r);
         if (row == highlight_ || row == hover_) {

@@ -47,6 +47,7 @@ private:
     int hover_ = -1;
     bool active_ = false;
     bool hidden_ = false;
+    bool filtered_ = false;
 };
 
 }  // namespace counterplay::app
