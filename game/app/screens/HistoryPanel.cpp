@@ -54,12 +54,12 @@ void HistoryPanel::addCoaching(const std::string& scenarioId, float& y) {
                 n.decisionIndex < 0 ? ctx.str("history.coach.whole")
                                     : ctx.strings.format("history.coach.step", ctx.lang(),
                                                          {{"n", std::to_string(n.decisionIndex + 1)}});
-            addEntry(coach + " \xC2\xB7 " + utf8(n.author),
+            addEntry(coach + utf8(" \xC2\xB7 " + n.author),
                      utf8(where + ": " + n.text), 4, y);
         }
         for (const core::SignOff& o : core::signOffs(*store, key)) {
             if (o.revoked) continue;
-            addEntry(coach + " \xC2\xB7 " + utf8(o.manager),
+            addEntry(coach + utf8(" \xC2\xB7 " + o.manager),
                      ctx.trf("history.signoff",
                              {{"what", o.principleId.empty() ? ctx.str("history.signoff.all") : o.principleId},
                               {"date", core::localDateTime(o.signedAtMs).substr(0, 10)}}),
