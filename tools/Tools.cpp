@@ -33,6 +33,8 @@ constexpr Verb kVerbs[] = {
     {"fmt", "rewrite scenario files in the canonical layout (--check: only report)", fmtMain},
     {"new", "write a new, commented starting scenario", newMain},
     {"strings", "translation tables: export texts to CSV, import them back", stringsMain},
+    {"roster", "the trainees a manager added: list, add, remove", rosterMain},
+    {"coach", "coaching notes and sign-offs \"ready for the floor\"", coachMain},
 };
 
 void printHelp(std::FILE* out) {

@@ -42,6 +42,10 @@ int exportMain(int argc, char** argv) {
     addDbOption(app, db);
     addLangOption(app, langValue);
     app.add_flag("--decisions", decisions, "csv: one row per decision instead of per attempt");
+    bool coaching = false;
+    app.add_flag("--coaching", coaching,
+                 "csv: one row per coaching note on the attempts and per sign-off of their "
+                 "trainees instead of per attempt");
     app.add_flag("--detail", detail,
                  "html over several attempts: add every attempt's full scorecard after the report");
     app.add_option("--catalogue", catalogue,
@@ -62,6 +66,7 @@ int exportMain(int argc, char** argv) {
     if (!buildFilter(sel, options.filter, std::cerr)) return kExitUsage;
     options.lang = resolveLang(langValue);
     options.csvDecisions = decisions;
+    options.csvCoaching = coaching;
     options.htmlDetail = detail;
     options.xapi.baseIri = baseIri.empty() ? core::defaultXapiBaseIri() : baseIri;
     if (!core::isValidBaseIri(options.xapi.baseIri)) {

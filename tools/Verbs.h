@@ -21,5 +21,7 @@ int checkMain(int argc, char** argv);       // VerbCheck.cpp
 int fmtMain(int argc, char** argv);         // VerbFmt.cpp
 int newMain(int argc, char** argv);         // VerbNew.cpp
 int stringsMain(int argc, char** argv);     // VerbStrings.cpp
+int rosterMain(int argc, char** argv);      // VerbRoster.cpp
+int coachMain(int argc, char** argv);       // VerbCoach.cpp
 
 }  // namespace counterplay::tools

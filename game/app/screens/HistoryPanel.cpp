@@ -1,7 +1,10 @@
 #include "screens/HistoryPanel.h"
 
 #include <algorithm>
+#include <set>
 
+#include "counterplay/core/CohortReport.h"
+#include "counterplay/core/Coaching.h"
 #include "ui/Backdrop.h"
 #include "ui/Theme.h"
 
@@ -17,7 +20,7 @@ void HistoryPanel::addEntry(const sf::String& who, const sf::String& text, int k
     Context& ctx = *ctx_;
     Entry e;
     const float scale = ctx.settings.textScale();
-    const bool mine = kind >= 2;
+    const bool mine = kind == 2 || kind == 3;
     const float x = mine ? kX + 150 : kX + 40;
     const float w = kW - 190;
     e.kind = kind;
@@ -32,6 +35,41 @@ void HistoryPanel::addEntry(const sf::String& who, const sf::String& text, int k
     entries_.push_back(std::move(e));
 }
 
+void HistoryPanel::addCoaching(const std::string& scenarioId, float& y) {
+    Context& ctx = *ctx_;
+    core::ResultsStore* store = ctx.progress.store();
+    if (store == nullptr) return;
+    // Only this trainee's own notes and sign-offs (by their key), never anyone else's.
+    const std::string key = ctx.traineeKey();
+    try {
+        core::AttemptFilter mine;
+        mine.traineeKey = key;
+        mine.scenarioId = scenarioId;
+        std::set<std::int64_t> here;
+        for (const auto& a : store->listAttempts(mine)) here.insert(a.id);
+        const sf::String coach = ctx.tr("history.coach");
+        for (const core::CoachingNote& n : core::notesForTrainee(*store, key)) {
+            if (!here.count(n.attemptId)) continue;
+            const std::string where =
+                n.decisionIndex < 0 ? ctx.str("history.coach.whole")
+                                    : ctx.strings.format("history.coach.step", ctx.lang(),
+                                                         {{"n", std::to_string(n.decisionIndex + 1)}});
+            addEntry(coach + utf8(" \xC2\xB7 " + n.author),
+                     utf8(where + ": " + n.text), 4, y);
+        }
+        for (const core::SignOff& o : core::signOffs(*store, key)) {
+            if (o.revoked) continue;
+            addEntry(coach + utf8(" \xC2\xB7 " + o.manager),
+                     ctx.trf("history.signoff",
+                             {{"what", o.principleId.empty() ? ctx.str("history.signoff.all") : o.principleId},
+                              {"date", core::localDateTime(o.signedAtMs).substr(0, 10)}}),
+                     4, y);
+        }
+    } catch (const std::exception&) {
+        // The conversation is shown without the coaching when the database cannot be read.
+    }
+}
+
 void HistoryPanel::open(const core::Session& session, std::size_t linesShown) {
     Context& ctx = *ctx_;
     entries_.clear();
@@ -41,6 +79,7 @@ void HistoryPanel::open(const core::Session& session, std::size_t linesShown) {
     float y = kListTop + 4;
     const sf::String customer = ctx.text(s.customer.name);
     const sf::String you = utf8(ctx.settings.traineeName.empty() ? ctx.str("history.you") : ctx.settings.traineeName);
+    addCoaching(s.id, y);
     for (std::size_t v = 0; v < visited.size(); ++v) {
         const core::Node* node = s.findNode(visited[v]);
         if (node == nullptr) continue;
@@ -109,10 +148,11 @@ void HistoryPanel::draw(sf::RenderTarget& target) const {
     const float top = scroll_.offset() + kListTop, bottom = top + scroll_.region().height;
     for (const Entry& e : entries_) {
         if (e.y + e.height < top || e.y > bottom) continue;
-        const bool mine = e.kind >= 2;
+        const bool mine = e.kind == 2 || e.kind == 3;
         const float x = mine ? kX + 150 : kX + 40;
         bubble_.set({x, e.y, kW - 190, e.height}, 12);
-        bubble_.setFill(e.kind == 1 ? sf::Color(255, 255, 255, 10)
+        bubble_.setFill(e.kind == 4   ? sf::Color(233, 196, 106, 36)
+                        : e.kind == 1 ? sf::Color(255, 255, 255, 10)
                         : mine ? sf::Color(231, 111, 81, 44) : sf::Color(255, 255, 255, 22));
         target.draw(bubble_);
         target.draw(e.who);

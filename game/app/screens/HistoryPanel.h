@@ -1,5 +1,6 @@
 // The conversation so far (H during play, or from the pause menu): every line shown and every
-// answer given, in a scrollable panel.
+// answer given, in a scrollable panel; above it, the coach's notes on the trainee's earlier
+// attempts of this scenario and their sign-offs.
 #pragma once
 
 #include <vector>
@@ -29,9 +30,12 @@ private:
     struct Entry {
         ui::Label who, text;
         float y = 0, height = 0;
-        int kind = 0;  // 0 customer, 1 narrator/staff, 2 trainee answer, 3 timeout
+        int kind = 0;  // 0 customer, 1 narrator/staff, 2 trainee answer, 3 timeout, 4 coach
     };
     void addEntry(const sf::String& who, const sf::String& text, int kind, float& y);
+    /// The manager's notes on this trainee's earlier attempts of the scenario and their standing
+    /// sign-offs, first in the list (core Coaching.h; nothing when there are none).
+    void addCoaching(const std::string& scenarioId, float& y);
 
     Context* ctx_ = nullptr;
     bool visible_ = false;

@@ -38,6 +38,17 @@ void TitleScreen::onShow() {
         if (resumeEntry_ == nullptr) resumeEntry_ = ctx_.library.loadExtra(autosave_->scenarioPath);
         if (resumeEntry_ == nullptr) autosave_.reset();
     }
+    // The roster from the results database (core); a database that cannot be read just means
+    // no pick list, the name is typed as before.
+    std::vector<core::RosterEntry> entries;
+    if (core::ResultsStore* store = ctx_.progress.store()) {
+        try {
+            entries = core::roster(*store);
+        } catch (const std::exception&) {
+        }
+    }
+    picker_.setup(ctx_, std::move(entries), {80, 380}, 440);
+    picker_.filter(toUtf8(name_.value()));
     relayout();
 }
 
@@ -151,13 +162,30 @@ void TitleScreen::activate(int id) {
 }
 
 void TitleScreen::handleEvent(const sf::Event& event, sf::Vector2f mouse) {
+    picker_.setActive(name_.focused());
+    bool consumed = false;
+    if (auto picked = picker_.handleEvent(event, mouse, consumed)) {
+        // The roster names the person: name and employee id (the trainee key) together.
+        name_.setValue(utf8(picked->name));
+        traineeId_.setValue(utf8(picked->employeeId));
+        picker_.filter(picked->name);
+        message_.setString("");
+        focus_.focusId(autosave_ && resumeEntry_ ? kResume : kStart);
+        picker_.setActive(false);
+        return;
+    }
+    if (consumed) return;
     const int id = focus_.handleEvent(event, mouse);
+    picker_.filter(toUtf8(name_.value()));
+    picker_.setActive(name_.focused());
     if (id >= 0) activate(id);
 }
 
 void TitleScreen::update(float dt, sf::Vector2f mouse) {
     appear_ = std::min(1.f, appear_ + dt * 2.f);
     focus_.update(dt, mouse);
+    picker_.setActive(name_.focused());
+    picker_.update(mouse);
 }
 
 void TitleScreen::draw(sf::RenderTarget& target) {
@@ -179,6 +207,7 @@ void TitleScreen::draw(sf::RenderTarget& target) {
     target.draw(message_);
     target.draw(footer_);
     target.draw(warning_);
+    picker_.draw(target);  // over the fields below the name
 }
 
 }  // namespace counterplay::app

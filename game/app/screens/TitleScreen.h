@@ -1,10 +1,11 @@
-// The title screen: the game's name, language, trainee name and id, resume / start / new
-// trainee / settings / quit.
+// The title screen: the game's name, language, trainee name and id (picked from the manager's
+// roster when there is one, or typed), resume / start / new trainee / settings / quit.
 #pragma once
 
 #include <optional>
 
 #include "Autosave.h"
+#include "screens/RosterPicker.h"
 #include "screens/Screen.h"
 #include "ui/Backdrop.h"
 #include "ui/Button.h"
@@ -39,6 +40,7 @@ private:
     std::optional<Autosave> autosave_;
     const ScenarioEntry* resumeEntry_ = nullptr;
     const ScenarioEntry* showcase_ = nullptr;
+    RosterPicker picker_;  ///< the manager's roster under the name field (hidden when empty)
     float appear_ = 0.f;
 };
 

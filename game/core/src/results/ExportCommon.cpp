@@ -1,6 +1,7 @@
 // Export dispatch, CSV and HTML escaping, the HTML words table, and the JSON form of an attempt.
 #include <charconv>
 #include <fstream>
+#include <set>
 
 #include "counterplay/core/AtomicFile.h"
 #include "counterplay/core/DataDir.h"
@@ -120,6 +121,14 @@ const std::map<std::string, std::string, std::less<>>& englishWords() {
         {"csv.elapsed_s", "Time (s)"},
         {"csv.points_total", "Points"},
         {"csv.achievable", "{name}: achievable"},
+        {"csv.kind", "Kind"},
+        {"csv.principle_id", "Principle"},
+        {"csv.by", "By"},
+        {"csv.date_local", "Date"},
+        {"csv.text", "Text"},
+        {"csv.revoked", "Revoked"},
+        {"csv.revoked_by", "Revoked by"},
+        {"csv.revoked_local", "Revoked on"},
         {"report.title", "Team report"},
         {"report.title-summary", "Team report (summary)"},
         {"report.all", "All trainees and scenarios"},
@@ -314,18 +323,27 @@ ExportResult exportJson(const ResultsStore& store, const ExportOptions& options,
                         const SigningKey& key, ByteSink& out) {
     nlohmann::json attempts = nlohmann::json::array();
     ExportResult result;
+    std::set<std::string> trainees;
     for (const AttemptSummary& s : store.listAttempts(options.filter)) {
         auto full = store.getAttempt(s.id);
         if (!full) continue;  // deleted meanwhile
         attempts.push_back(attemptJson(*full, alteredReason(options, s.id)));
+        // The manager's notes ride along outside the attempt's seal (they are not part of it).
+        if (auto notes = notesForAttempt(store, s.id); !notes.empty())
+            attempts.back()["coaching_notes"] = coachingNotesJson(notes);
+        trainees.insert(s.traineeKey);
         ++result.attempts;
     }
     result.rows = result.attempts;
+    std::vector<SignOff> signedOff;
+    for (const std::string& key : trainees)
+        for (SignOff& o : signOffs(store, key)) signedOff.push_back(std::move(o));
     nlohmann::json doc = {{"format", "counterplay-results"},
                           {"version", 1},
                           {"generator", std::string("counterplay ") + COUNTERPLAY_VERSION},
                           {"exported_at", formatIsoUtc(exportTime(options))},
                           {"attempts", std::move(attempts)}};
+    if (!signedOff.empty()) doc["sign_offs"] = signOffsJson(signedOff);
     out.write(signJsonDocument(std::move(doc), key));
     return result;
 }
@@ -334,10 +352,12 @@ ExportResult exportXapi(const ResultsStore& store, const ExportOptions& options,
                         const SigningKey& key, ByteSink& out) {
     SignedWriter w(out, key, ExportFormat::Xapi);
     ExportResult result;
+    std::set<std::string> trainees;
     w.buf += "[";
     for (const AttemptSummary& s : store.listAttempts(options.filter)) {
         auto full = store.getAttempt(s.id);
         if (!full) continue;
+        trainees.insert(s.traineeKey);
         nlohmann::json statements = xapiStatements(*full, options.xapi);
         if (alteredReason(options, s.id))
             for (auto& st : statements)
@@ -349,6 +369,20 @@ ExportResult exportXapi(const ResultsStore& store, const ExportOptions& options,
             w.maybeFlush();
         }
         ++result.attempts;
+    }
+    // Standing sign-offs of the exported attempts' trainees (a revoked one is left out here;
+    // `sync` voids it at an LRS that already has it).
+    for (const std::string& traineeKey : trainees) {
+        Trainee t;
+        if (auto known = store.findTrainee(traineeKey)) t = *known;
+        t.key = traineeKey;
+        for (const SignOff& o : signOffs(store, traineeKey)) {
+            if (o.revoked) continue;
+            w.buf += result.rows ? ",\n" : "\n";
+            w.buf += xapiSignOffStatement(o, t, options.xapi)
+                         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            ++result.rows;
+        }
     }
     w.buf += "\n]\n";
     result.detachedSignature = detachedSignature(key, w.finish());

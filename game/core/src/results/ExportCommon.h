@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "counterplay/core/Coaching.h"
 #include "counterplay/core/Export.h"
 #include "counterplay/core/Signing.h"
 
@@ -44,5 +45,14 @@ const std::string* alteredReason(const ExportOptions& options, std::int64_t atte
 
 /// The export's timestamp: options.exportedAtMs or now.
 std::int64_t exportTime(const ExportOptions& options);
+
+/// The JSON form of coaching notes and sign-offs (as in the JSON export; ExportCoaching.cpp).
+nlohmann::json coachingNotesJson(const std::vector<CoachingNote>& notes);
+nlohmann::json signOffsJson(const std::vector<SignOff>& signOffs);
+
+/// The coaching CSV (ExportOptions::csvCoaching): header rows, then one row per note and per
+/// sign-off, written to `w` (the caller adds the BOM and the signature).
+void coachingTable(const ResultsStore& store, const ExportOptions& options, SignedWriter& w,
+                   ExportResult& result);
 
 }  // namespace counterplay::core

@@ -170,7 +170,9 @@ ExportResult exportCsv(const ResultsStore& store, const ExportOptions& options,
     SignedWriter w(out, key, ExportFormat::Csv);
     ExportResult result;
     w.buf += kBom;
-    if (options.csvDecisions)
+    if (options.csvCoaching)
+        coachingTable(store, options, w, result);
+    else if (options.csvDecisions)
         decisionsTable(store, options, w, result);
     else
         attemptsTable(store, options, w, result);

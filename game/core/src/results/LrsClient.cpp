@@ -1,6 +1,9 @@
 // xAPI statements to an LRS over HTTP with libcurl (see LrsClient.h).
 #include "counterplay/core/LrsClient.h"
 
+#include "counterplay/core/Coaching.h"
+#include "counterplay/core/Roster.h"
+
 #include "counterplay/core/LrsSettings.h"
 
 #include <curl/curl.h>
@@ -186,6 +189,56 @@ std::string LrsClient::resolve(const std::string& more) const {
     return origin + (more.empty() || more[0] != '/' ? "/" : "") + more;
 }
 
+namespace {
+
+/// Sends the sign-offs not yet at the LRS, then the voiding statements of revoked ones (a
+/// voiding statement must come after the statement it voids, so they are separate POSTs).
+void syncSignOffs(ResultsStore& store, LrsClient& client, const SyncOptions& options,
+                  SyncResult& result) {
+    UnsentSignOffs unsent = unsentSignOffs(store, client.url());
+    const std::string only = options.filter.traineeKey;
+    auto other = [&](const SignOff& o) { return !only.empty() && o.traineeKey != only; };
+    std::erase_if(unsent.toSend, other);
+    std::erase_if(unsent.toVoid, other);
+    auto post = [&](const std::vector<SignOff>& list, bool voiding) -> bool {
+        const std::size_t step = static_cast<std::size_t>(std::max(1, options.batchStatements));
+        for (std::size_t from = 0; from < list.size(); from += step) {
+            nlohmann::json batch = nlohmann::json::array();
+            std::vector<std::int64_t> ids;
+            for (std::size_t i = from; i < std::min(list.size(), from + step); ++i) {
+                const SignOff& o = list[i];
+                if (voiding) {
+                    batch.push_back(xapiSignOffVoiding(o, options.xapi));
+                } else {
+                    Trainee t;
+                    if (auto known = store.findTrainee(o.traineeKey)) t = *known;
+                    else if (auto entry = findRosterEntry(store, o.traineeKey)) t.name = entry->name;
+                    t.key = o.traineeKey;
+                    batch.push_back(xapiSignOffStatement(o, t, options.xapi));
+                }
+                ids.push_back(o.id);
+            }
+            if (!options.dryRun) {
+                const PostResult sent = client.postStatements(batch);
+                if (!sent.ok) {
+                    result.ok = false;
+                    result.clientError = sent.clientError;
+                    result.message = sent.message;
+                    return false;
+                }
+                markSignOffsSent(store, client.url(), ids, voiding, nowEpochMs());
+            }
+            (voiding ? result.signOffsVoided : result.signOffsSent) +=
+                static_cast<std::int64_t>(ids.size());
+            result.statementsSent += static_cast<std::int64_t>(batch.size());
+        }
+        return true;
+    };
+    if (post(unsent.toSend, false)) post(unsent.toVoid, true);
+}
+
+}  // namespace
+
 SyncResult syncToLrs(ResultsStore& store, LrsClient& client, const SyncOptions& options) {
     SyncResult result;
     std::vector<std::int64_t> pending = store.unsentAttempts(client.url(), options.filter);
@@ -223,7 +276,9 @@ SyncResult syncToLrs(ResultsStore& store, LrsClient& client, const SyncOptions& 
         for (const auto& s : statements) batch.push_back(s);
         batchIds.push_back(id);
     }
-    flush();
+    if (!flush()) return result;
+    if (!options.filter.attemptId && options.filter.scenarioId.empty())
+        syncSignOffs(store, client, options, result);
     return result;
 }
 

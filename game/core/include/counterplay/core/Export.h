@@ -55,6 +55,9 @@ struct ExportOptions {
     const ExportStrings* strings = nullptr;  ///< HTML words (English when null)
     XapiOptions xapi;
     bool csvDecisions = false;  ///< CSV: one row per decision instead of one per attempt
+    /// CSV: one row per coaching note on the selected attempts and per sign-off of their
+    /// trainees, instead of one per attempt (see docs/results.md).
+    bool csvCoaching = false;
     bool htmlDetail = false;    ///< HTML over several attempts: add each full scorecard
     std::int64_t exportedAtMs = 0;  ///< 0 = now (fixed in tests for reproducible output)
     /// Attempts found altered (id -> reason) that are exported anyway (--include-altered): each

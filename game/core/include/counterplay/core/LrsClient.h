@@ -87,6 +87,8 @@ struct SyncResult {
     std::int64_t attemptsSent = 0;
     std::int64_t statementsSent = 0;
     std::int64_t attemptsPending = 0;  ///< unsent attempts found at the start
+    std::int64_t signOffsSent = 0;     ///< sign-off statements sent (Coaching.h)
+    std::int64_t signOffsVoided = 0;   ///< voiding statements sent for revoked sign-offs
     std::string message;               ///< the failure, when !ok
     bool clientError = false;          ///< the LRS refused (4xx)
 };
@@ -94,6 +96,9 @@ struct SyncResult {
 /// Sends every attempt not yet recorded as sent to the client's LRS, in batches, recording each
 /// batch in the database once the LRS accepted it. A second run sends nothing new. Statement ids
 /// are deterministic, so a batch re-sent after a crash is not duplicated by the LRS.
+/// Then the managers' sign-offs not yet sent (the filter's trainee only, when it names one;
+/// none when it names an attempt or a scenario), and voiding statements for the revoked ones
+/// that were sent, each recorded in the database like the attempts.
 SyncResult syncToLrs(ResultsStore& store, LrsClient& client, const SyncOptions& options);
 
 struct LrsSettings;
