@@ -21,5 +21,6 @@ int checkMain(int argc, char** argv);       // VerbCheck.cpp
 int fmtMain(int argc, char** argv);         // VerbFmt.cpp
 int newMain(int argc, char** argv);         // VerbNew.cpp
 int stringsMain(int argc, char** argv);     // VerbStrings.cpp
+int dashboardMain(int argc, char** argv);   // VerbDashboard.cpp (CLI build: needs the game)
 
 }  // namespace counterplay::tools

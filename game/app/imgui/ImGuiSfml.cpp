@@ -6,6 +6,7 @@
 #include <SFML/Window/Clipboard.hpp>
 #include <SFML/Window/Mouse.hpp>
 #include <algorithm>
+#include <chrono>
 
 #include "platform/Log.h"
 
@@ -24,6 +25,9 @@ const ImWchar kPunctuation[] = {
     0xFF00, 0xFFEF,  // Half-width and full-width forms
     0,
 };
+
+// Every precomposed Hangul syllable (names typed by trainees can use any of them).
+const ImWchar kHangulSyllables[] = {0xAC00, 0xD7A3, 0};
 
 const char* clipboardGet(void*) {
     static std::string buffer;
@@ -68,24 +72,10 @@ bool ImGuiSfml::init(sf::RenderWindow& window, const std::string& fontPath, floa
     };
     for (const auto& [imguiKey, sfKey] : keys) io.KeyMap[imguiKey] = sfKey;
 
-    if (!fontPath.empty()) {
-        ImFontGlyphRangesBuilder builder;
-        builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
-        builder.AddRanges(kPunctuation);
-        for (const std::string& t : texts) builder.AddText(t.c_str(), t.c_str() + t.size());
-        ImVector<ImWchar> built;
-        builder.BuildRanges(&built);
-        ranges_.assign(built.begin(), built.end());
-        ImFontConfig config;
-        config.OversampleH = 1;  // smaller atlas, quicker build; Korean stays sharp at 1x
-        config.PixelSnapH = true;
-        if (io.Fonts->AddFontFromFileTTF(fontPath.c_str(), fontSize, &config, ranges_.data()) == nullptr) {
-            logLine("ImGui: cannot load " + fontPath + "; using the built-in font");
-            io.Fonts->AddFontDefault();
-        }
-    } else {
-        io.Fonts->AddFontDefault();
-    }
+    fontPath_ = fontPath;
+    fontSize_ = fontSize;
+    texts_ = texts;
+    buildFont();
     window.setActive(true);
     window.pushGLStates();
     const bool ok = ImGui_ImplOpenGL3_Init("#version 130") && ImGui_ImplOpenGL3_CreateDeviceObjects();
@@ -95,6 +85,7 @@ bool ImGuiSfml::init(sf::RenderWindow& window, const std::string& fontPath, floa
         ImGui::DestroyContext();
         return false;
     }
+    glyphCount_ = 0;
     for (const ImFont* f : io.Fonts->Fonts) glyphCount_ += f->Glyphs.Size;
     ImGuiStyle& style = ImGui::GetStyle();
     style.WindowRounding = 10.f;
@@ -108,6 +99,46 @@ bool ImGuiSfml::init(sf::RenderWindow& window, const std::string& fontPath, floa
     ready_ = true;
     logLine("ImGui ready (" + std::to_string(glyphCount_) + " glyphs)");
     return true;
+}
+
+void ImGuiSfml::buildFont() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    if (fontPath_.empty()) {
+        io.Fonts->AddFontDefault();
+        return;
+    }
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
+    builder.AddRanges(kPunctuation);
+    if (fullHangul_) builder.AddRanges(kHangulSyllables);
+    for (const std::string& t : texts_) builder.AddText(t.c_str(), t.c_str() + t.size());
+    ImVector<ImWchar> built;
+    builder.BuildRanges(&built);
+    ranges_.assign(built.begin(), built.end());
+    ImFontConfig config;
+    config.OversampleH = 1;  // smaller atlas, quicker build; Korean stays sharp at 1x
+    config.PixelSnapH = true;
+    if (io.Fonts->AddFontFromFileTTF(fontPath_.c_str(), fontSize_, &config, ranges_.data()) == nullptr) {
+        logLine("ImGui: cannot load " + fontPath_ + "; using the built-in font");
+        io.Fonts->AddFontDefault();
+    }
+}
+
+void ImGuiSfml::addFullHangul() {
+    if (!ready_ || fullHangul_) return;
+    const auto t0 = std::chrono::steady_clock::now();
+    fullHangul_ = true;
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    buildFont();
+    ImGui_ImplOpenGL3_CreateFontsTexture();  // builds the atlas and uploads it
+    ImGuiIO& io = ImGui::GetIO();
+    glyphCount_ = 0;
+    for (const ImFont* f : io.Fonts->Fonts) glyphCount_ += f->Glyphs.Size;
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
+    logLine("ImGui font with every Hangul syllable: " + std::to_string(glyphCount_) + " glyphs, atlas " +
+            std::to_string(io.Fonts->TexWidth) + "x" + std::to_string(io.Fonts->TexHeight) + ", " +
+            std::to_string(ms.count()) + " ms");
 }
 
 void ImGuiSfml::processEvent(const sf::Event& event) {

@@ -27,6 +27,12 @@ public:
               const std::vector<std::string>& texts);
     bool ready() const { return ready_; }
 
+    /// Rebuilds the font atlas with every Hangul syllable (U+AC00..U+D7A3) added, once: the
+    /// manager dashboard shows trainee names typed by anyone, so the game's own texts are not
+    /// enough. Logs the glyph count, atlas size and build time. No-op when already done.
+    void addFullHangul();
+    bool fullHangul() const { return fullHangul_; }
+
     /// Feeds one SFML event (call for every event while ready).
     void processEvent(const sf::Event& event);
     /// Starts an ImGui frame (window size, mouse position, delta time).
@@ -42,8 +48,14 @@ public:
     int glyphCount() const { return glyphCount_; }
 
 private:
+    void buildFont();
+
     bool ready_ = false;
+    bool fullHangul_ = false;
     int glyphCount_ = 0;
+    std::string fontPath_;
+    float fontSize_ = 17.f;
+    std::vector<std::string> texts_;
     std::vector<unsigned short> ranges_;  // must outlive the font atlas build
 };
 

@@ -1,5 +1,5 @@
 // The title screen: the game's name, language, trainee name and id, resume / start / new
-// trainee / settings / quit.
+// trainee / settings / quit, and the manager dashboard (top right).
 #pragma once
 
 #include <optional>
@@ -26,7 +26,7 @@ public:
     bool capturesText() const override;
 
 private:
-    enum Id { kResume, kStart, kNew, kSettings, kQuit, kKo, kEn, kName, kTraineeId };
+    enum Id { kResume, kStart, kNew, kSettings, kQuit, kKo, kEn, kName, kTraineeId, kDashboard };
     void activate(int id);
     bool commitTrainee();
 
@@ -35,7 +35,7 @@ private:
     ui::Label title_, subtitle_, tagline_, nameLabel_, idLabel_, message_, footer_, warning_;
     ui::Label resumeDetail_;
     ui::TextField name_, traineeId_;
-    ui::Button resume_, start_, newTrainee_, settings_, quit_, ko_, en_;
+    ui::Button resume_, start_, newTrainee_, settings_, quit_, ko_, en_, dashboard_;
     std::optional<Autosave> autosave_;
     const ScenarioEntry* resumeEntry_ = nullptr;
     const ScenarioEntry* showcase_ = nullptr;
