@@ -9,7 +9,7 @@ namespace counterplay::core::schema {
 inline constexpr int kApplicationId = 0x43505253;
 
 /// migrations[i] takes the schema from version i to i + 1. Append only; never edit a shipped one.
-inline constexpr std::array<const char*, 3> kMigrations = {
+inline constexpr std::array<const char*, 4> kMigrations = {
     // 0 -> 1: trainees, attempts (+ records), decisions, principle scores, sync log.
     R"SQL(
 CREATE TABLE meta(
@@ -121,6 +121,47 @@ ALTER TABLE attempts ADD COLUMN origin_fingerprint TEXT NOT NULL DEFAULT '';
 ALTER TABLE attempts ADD COLUMN seal TEXT NOT NULL DEFAULT '';
 INSERT OR REPLACE INTO meta(key, value)
   VALUES('sealed_from_id', (SELECT coalesce(max(id), 0) + 1 FROM attempts));
+)SQL",
+    // 3 -> 4: coaching (the manager's own data, outside the attempt seals): notes pinned to an
+    // attempt or one of its decisions (0-based; -1 = the whole attempt), sign-offs per trainee
+    // key and principle ('' = the whole set) with their xAPI sync log, and the roster.
+    R"SQL(
+CREATE TABLE coaching_notes(
+  id             INTEGER PRIMARY KEY,
+  attempt_id     INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+  decision_index INTEGER NOT NULL DEFAULT -1,
+  author         TEXT NOT NULL,
+  text           TEXT NOT NULL,
+  created_at     INTEGER NOT NULL
+);
+CREATE INDEX coaching_notes_by_attempt ON coaching_notes(attempt_id, created_at);
+CREATE TABLE sign_offs(
+  id           INTEGER PRIMARY KEY,
+  uuid         TEXT NOT NULL UNIQUE,
+  trainee_key  TEXT NOT NULL,
+  principle_id TEXT NOT NULL DEFAULT '',
+  manager      TEXT NOT NULL,
+  signed_at    INTEGER NOT NULL,
+  note         TEXT NOT NULL DEFAULT '',
+  revoked      INTEGER NOT NULL DEFAULT 0,
+  revoked_by   TEXT NOT NULL DEFAULT '',
+  revoked_at   INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX sign_offs_by_trainee ON sign_offs(trainee_key, principle_id);
+CREATE TABLE sign_offs_sent(
+  endpoint   TEXT NOT NULL,
+  sign_off_id INTEGER NOT NULL REFERENCES sign_offs(id) ON DELETE CASCADE,
+  voiding    INTEGER NOT NULL,
+  sent_at    INTEGER NOT NULL,
+  PRIMARY KEY(endpoint, sign_off_id, voiding)
+) WITHOUT ROWID;
+CREATE TABLE roster(
+  employee_id TEXT PRIMARY KEY,
+  name        TEXT NOT NULL,
+  store       TEXT NOT NULL DEFAULT '',
+  updated_at  INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX roster_by_name ON roster(name);
 )SQL",
 };
 
