@@ -270,11 +270,7 @@ void App::drawFrame() {
             const float now = ctx_.time;
             const float dt = imguiTime_ > 0.f ? std::clamp(now - imguiTime_, 1e-4f, 0.1f) : 1.f / 60.f;
             imguiTime_ = now;
-            if (screenImGui && !imgui_.fullHangul()) {
-                window_->pushGLStates();
-                imgui_.addFullHangul();
-                window_->popGLStates();
-            }
+            if (screenImGui) imgui_.addFullHangul();  // built off the UI thread, swapped in when ready
             window_->setView(window_->getDefaultView());
             imgui_.newFrame(*window_, dt);
             if (screenImGui) s->buildImGui(dt);

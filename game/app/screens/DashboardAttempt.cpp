@@ -15,6 +15,7 @@ namespace {
 const ImVec4 kRed{1.f, 0.36f, 0.36f, 1.f};
 const ImVec4 kGreen{0.45f, 0.9f, 0.55f, 1.f};
 const ImVec4 kAmber{0.96f, 0.7f, 0.3f, 1.f};
+const ImVec4 kGold{0.96f, 0.76f, 0.35f, 1.f};
 
 std::string seconds(std::int64_t ms) {
     char b[32];
@@ -120,6 +121,13 @@ void DashboardScreen::drawAttemptWindow() {
                     ImGui::TableSetupColumn(T("dash.drill.points"), 0, 1.4f);
                     ImGui::TableSetupColumn(T("dash.drill.time"), ImGuiTableColumnFlags_WidthFixed, 60.f);
                     ImGui::TableHeadersRow();
+                    std::vector<core::CoachingNote> notes;
+                    if (core::ResultsStore* cs = coachStore()) {
+                        try {
+                            notes = core::notesForAttempt(*cs, s.id);
+                        } catch (const std::exception&) {
+                        }
+                    }
                     int step = 0;
                     for (const core::DecisionRecord& d : a.scorecard.decisions) {
                         ++step;
@@ -137,6 +145,9 @@ void DashboardScreen::drawAttemptWindow() {
                         ImGui::TextWrapped("%s", d.timeout ? T("dash.timeout") : d.choiceText.in(ctx_.lang()).c_str());
                         ImGui::TableNextColumn();
                         ImGui::TextWrapped("%s", d.feedback.in(ctx_.lang()).c_str());
+                        for (const core::CoachingNote& n : notes)
+                            if (n.decisionIndex == step - 1)
+                                ImGui::TextColored(kGold, "%s", F("dash.note.inline", {{"author", n.author}, {"text", n.text}}).c_str());
                         ImGui::TableNextColumn();
                         for (const auto& [principle, pts] : d.points)
                             ImGui::TextWrapped("%+d %s", pts, principleName(principle).c_str());
@@ -145,6 +156,12 @@ void DashboardScreen::drawAttemptWindow() {
                     }
                     ImGui::EndTable();
                 }
+                ImGui::EndTabItem();
+            }
+            if (ImGui::BeginTabItem(T("dash.drill.notes"))) {
+                if (altered) ImGui::PopStyleColor();
+                drawNotes(a);
+                if (altered) ImGui::PushStyleColor(ImGuiCol_Text, kRed);
                 ImGui::EndTabItem();
             }
             if (ImGui::BeginTabItem(T("dash.drill.scorecard"))) {

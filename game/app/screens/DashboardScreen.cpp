@@ -38,7 +38,8 @@ DashboardScreen::DashboardScreen(Context& ctx)
     : Screen(ctx),
       model_(ctx.progress.path().empty() ? core::resultsDbPath(ctx.options.dbPath) : ctx.progress.path(),
              ctx.library) {
-    query_.minGroupSize = 3;
+    query_.minGroupSize = core::kDefaultMinGroupSize;
+    coachStore();  // reads the saved privacy threshold into query_
     if (!ctx.library.entries().empty()) query_.scenarioId = ctx.library.entries().front().scenario->id;
     if (const ScenarioEntry* e = ctx.library.find("washed-blouse")) query_.scenarioId = e->scenario->id;
     std::string error;
@@ -70,7 +71,8 @@ void DashboardScreen::handleEvent(const sf::Event& event, sf::Vector2f) {
     // ImGui has the keyboard and mouse; Escape with nothing focused goes back to the title.
     if (event.type == sf::Event::KeyPressed && event.key.code == sf::Keyboard::Escape) {
         if (drill_) drill_.reset();
-        else if (!ctx_.options.dashboard) ctx_.nav->goTitle();
+        else if (!escapeUsed_ && !ctx_.options.dashboard) ctx_.nav->goTitle();
+        escapeUsed_ = false;
     }
 }
 
@@ -136,6 +138,7 @@ void DashboardScreen::attemptRow(std::int64_t attemptId) {
 void DashboardScreen::buildImGui(float dt) {
     ++frames_;
     worstFrameMs_ = std::max(worstFrameMs_ * 0.995f, dt * 1000.f);
+    if (!unlocked_ && !drawGate()) return;  // the cohort loads meanwhile
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos({0, 0});
     ImGui::SetNextWindowSize(io.DisplaySize);
@@ -171,6 +174,7 @@ void DashboardScreen::buildImGui(float dt) {
                                    {Tab::Trends, "dash.tab.trends", "trends"},
                                    {Tab::Decisions, "dash.tab.decisions", "decisions"},
                                    {Tab::Practise, "dash.tab.practise", "practise"},
+                                   {Tab::Coaching, "dash.tab.coaching", "coaching"},
                                    {Tab::Actions, "dash.tab.actions", "actions"}};
             for (const TabDef& d : tabs) {
                 const std::string label = std::string(T(d.key)) + "###" + d.idName;
@@ -187,6 +191,7 @@ void DashboardScreen::buildImGui(float dt) {
                     case Tab::Trends: drawTrends(*views); break;
                     case Tab::Decisions: drawDecisions(*views); break;
                     case Tab::Practise: drawPractise(*views); break;
+                    case Tab::Coaching: drawCoaching(*views); break;
                     case Tab::Actions: drawActions(*views); break;
                     }
                     ImGui::EndChild();
@@ -198,6 +203,12 @@ void DashboardScreen::buildImGui(float dt) {
         }
     }
     ImGui::End();
+    // Escape closes the drill-down (ImGui keeps the keyboard while its windows have focus, so
+    // handleEvent does not see it); not while a text field is being typed in.
+    if (drill_ && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) && !ImGui::GetIO().WantTextInput) {
+        drill_.reset();
+        escapeUsed_ = true;
+    }
     drawAttemptWindow();
 }
 

@@ -4,7 +4,8 @@
 // one attempt. Every figure comes from core::Cohort (DashboardModel computes the views off the
 // UI thread); attempts whose seal check failed are drawn in red wherever they appear.
 // The panels live in DashboardTeam.cpp, DashboardHeatmap.cpp, DashboardTrends.cpp,
-// DashboardAttempt.cpp and DashboardActions.cpp.
+// DashboardAttempt.cpp, DashboardCoach.cpp (passphrase gate, notes, sign-offs, roster,
+// privacy threshold) and DashboardActions.cpp.
 #pragma once
 
 #include <array>
@@ -15,7 +16,10 @@
 #include <thread>
 #include <vector>
 
+#include "counterplay/core/Coaching.h"
 #include "counterplay/core/Integrity.h"
+#include "counterplay/core/ManagerAccess.h"
+#include "counterplay/core/Roster.h"
 #include "screens/DashboardModel.h"
 #include "screens/Screen.h"
 
@@ -38,7 +42,7 @@ public:
     std::string debugInfo() const override;
 
 private:
-    enum class Tab { Team, Heatmap, Trends, Decisions, Practise, Actions };
+    enum class Tab { Team, Heatmap, Trends, Decisions, Practise, Coaching, Actions };
 
     // DashboardScreen.cpp
     const char* T(const char* key) const;
@@ -65,6 +69,14 @@ private:
     // DashboardAttempt.cpp
     void openAttempt(std::int64_t attemptId);
     void drawAttemptWindow();
+    // DashboardCoach.cpp
+    /// The results store for coaching writes (opened read-write once; null with the reason in
+    /// coachStoreError_).
+    core::ResultsStore* coachStore();
+    /// The manager passphrase window; true once unlocked.
+    bool drawGate();
+    void drawNotes(const core::StoredAttempt& attempt);
+    void drawCoaching(const DashboardViews& v);
     // DashboardActions.cpp
     void drawActions(const DashboardViews& v);
     void pollJob();
@@ -76,6 +88,7 @@ private:
     float time_ = 0.f;
     std::chrono::steady_clock::time_point opened_ = std::chrono::steady_clock::now();
     bool firstViewsLogged_ = false;
+    bool escapeUsed_ = false;  // this Escape closed the drill-down (do not leave the screen too)
     int frames_ = 0;
     float worstFrameMs_ = 0.f;
     std::string lastId_ = "dashboard";
@@ -104,6 +117,23 @@ private:
     };
     std::optional<Drill> drill_;
     std::unique_ptr<core::ScenarioIndex> scenarioIndex_;
+
+    // Manager access and coaching.
+    bool unlocked_ = false;
+    std::unique_ptr<core::ManagerPassphrase> passphrase_;
+    std::array<char, 128> pass_{}, pass2_{};
+    std::string gateMessage_;
+    std::int64_t gateWaitUntil_ = 0;
+    bool gateFocused_ = false;
+    std::unique_ptr<core::ResultsStore> coachStore_;
+    std::string coachStoreError_;
+    int noteDecision_ = -1;
+    std::array<char, 96> manager_{};
+    std::array<char, 2048> noteText_{};
+    std::string noteMessage_, coachMessage_;
+    int signPrinciple_ = 0;
+    std::array<char, 256> signNote_{};
+    std::array<char, 128> rosterName_{}, rosterId_{}, rosterStore_{};
 
     // Actions: one background job at a time (import, pull, export).
     struct Job;
