@@ -17,7 +17,7 @@ if [ -z "${COUNTERPLAY_IN_XVFB:-}" ]; then
   exec xvfb-run -a -s "-screen 0 1280x720x24" "$0" "$@"
 fi
 work=$(mktemp -d)
-trap 'kill "${gpid:-0}" 2>/dev/null; rm -rf "$work"' EXIT
+trap '[ "${gpid:-0}" -gt 0 ] && kill "$gpid" 2>/dev/null; rm -rf "$work"' EXIT
 export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
 db=${BENCH_DB:-$work/bench.db}
 if [ ! -s "$db" ]; then
@@ -33,7 +33,7 @@ win=$(xdotool search --sync --onlyvisible --name '^Counterplay$' | head -n 1)
 xdotool windowfocus --sync "$win"
 sleep 3
 # A name search (three filter changes as it is typed), then "failed" in the outcome list.
-xdotool mousemove --window "$win" "${SEARCH_X:-1010}" "${SEARCH_Y:-45}" click 1
+xdotool mousemove --window "$win" "${SEARCH_X:-1000}" "${SEARCH_Y:-45}" click 1
 sleep 0.3
 xdotool type --delay 300 "kim"
 sleep 2

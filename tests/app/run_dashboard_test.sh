@@ -17,7 +17,7 @@ fi
 SHOTS=$BIN/screenshots
 mkdir -p "$SHOTS"
 WORK=$(mktemp -d)
-trap 'kill "${GPID:-0}" 2>/dev/null; rm -rf "$WORK"' EXIT
+trap '[ "${GPID:-0}" -gt 0 ] && kill "$GPID" 2>/dev/null; rm -rf "$WORK"' EXIT
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 export XDG_DATA_HOME=$WORK/data XDG_CONFIG_HOME=$WORK/config
 mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME"
@@ -37,7 +37,9 @@ wait_for() {  # wait_for PATTERN [MIN_COUNT] [TIMEOUT_S]
   done
 }
 key() { xdotool key --delay 40 "$@"; }
-click() { xdotool mousemove --window "$WIN" "$1" "$2" click 1; sleep 0.15; }
+# Move, let a frame see the pointer there, then click (ImGui tabs take a click only on an item
+# that was already hovered the frame before, as with a real mouse).
+click() { xdotool mousemove --window "$WIN" "$1" "$2" sleep 0.3 click 1; sleep 0.2; }
 settle() { sleep "${1:-0.6}"; }
 shot() {  # shot NAME: F12, wait for the file, copy it to dash-LANG-NAME.png
   local n
@@ -96,6 +98,11 @@ stop_dashboard() {
 }
 
 run_language() {  # run_language en|ko
+  if [ "$1" = en ]; then
+    HEAT_TAB_X=92 TRENDS_TAB_X=160 DEC_TAB_X=227 PRAC_TAB_X=315 COACH_TAB_X=432 ACT_TAB_X=561 NOTES_TAB_X=297
+  else
+    HEAT_TAB_X=75 TRENDS_TAB_X=139 DEC_TAB_X=197 PRAC_TAB_X=269 COACH_TAB_X=342 ACT_TAB_X=444 NOTES_TAB_X=267
+  fi
   start_dashboard "$1" || return 1
   shot team
   # Sort by the mean score heading (4th column), twice: ascending then descending.
@@ -134,9 +141,10 @@ run_language() {  # run_language en|ko
   [ "$got" = "1|$NOTE_TEXT" ] || fail "$DLANG: the note in the database is '$got', expected '1|$NOTE_TEXT'"
   key Escape
   settle 0.3
-  for tab in trends decisions practise actions; do
+  for tab in trends decisions practise coaching actions; do
     case $tab in
-      trends) x=$TRENDS_TAB_X ;; decisions) x=$DEC_TAB_X ;; practise) x=$PRAC_TAB_X ;; actions) x=$ACT_TAB_X ;;
+      trends) x=$TRENDS_TAB_X ;; decisions) x=$DEC_TAB_X ;; practise) x=$PRAC_TAB_X ;;
+      coaching) x=$COACH_TAB_X ;; actions) x=$ACT_TAB_X ;;
     esac
     click "$x" "$TAB_Y"
     wait_for "dashboard: tab $tab" 1 10
@@ -147,17 +155,18 @@ run_language() {  # run_language en|ko
   stop_dashboard
 }
 
-# Layout (1280x720 window, ImGui font 17 px): measured from the screenshots.
-TAB_Y=${TAB_Y:-78}
-HEAT_TAB_X=${HEAT_TAB_X:-90} TRENDS_TAB_X=${TRENDS_TAB_X:-170} DEC_TAB_X=${DEC_TAB_X:-240}
-PRAC_TAB_X=${PRAC_TAB_X:-330} ACT_TAB_X=${ACT_TAB_X:-440}
-SORT_X=${SORT_X:-700} SORT_Y=${SORT_Y:-122}
-CELL_X=${CELL_X:-290} CELL_Y=${CELL_Y:-150}
-ATTEMPT_X=${ATTEMPT_X:-300} ATTEMPT_Y=${ATTEMPT_Y:-560}
+# Layout (1280x720 window, ImGui font 17 px), measured from the screenshots: the tab row, the
+# team table's "mean score" heading, the first trainee's first heatmap cell, the first attempt
+# listed under the heatmap, and in the drill-down the notes tab, the pin list (its third entry
+# is decision 2), the note text and the save button.
+TAB_Y=72
+SORT_X=680 SORT_Y=119
+CELL_X=290 CELL_Y=161
+ATTEMPT_X=300 ATTEMPT_Y=568
 
-NOTES_TAB_X=${NOTES_TAB_X:-380} NOTES_TAB_Y=${NOTES_TAB_Y:-190}
-PIN_X=${PIN_X:-400} PIN_Y=${PIN_Y:-300} PIN_ITEM2_Y=${PIN_ITEM2_Y:-360}
-NOTE_X=${NOTE_X:-600} NOTE_Y=${NOTE_Y:-360} SAVE_X=${SAVE_X:-230} SAVE_Y=${SAVE_Y:-420}
+NOTES_TAB_Y=205
+PIN_X=390 PIN_Y=253 PIN_ITEM2_Y=319
+NOTE_X=640 NOTE_Y=310 SAVE_X=198 SAVE_Y=364
 
 NOTE_TEXT="Ask her what she needs before offering a refund."
 run_language en

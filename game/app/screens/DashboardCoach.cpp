@@ -119,22 +119,6 @@ void DashboardScreen::drawNotes(const core::StoredAttempt& attempt) {
                                                                : decisions[decision].choiceText.in(ctx_.lang());
         return F("dash.note.decision", {{"n", std::to_string(decision + 1)}, {"choice", choice}});
     };
-    if (notes.empty()) ImGui::TextDisabled("%s", T("dash.note.none"));
-    for (const core::CoachingNote& n : notes) {
-        ImGui::PushID(static_cast<int>(n.id));
-        ImGui::TextColored(kGold, "%s · %s · %s", n.author.c_str(), core::localDateTime(n.createdAtMs).c_str(),
-                           pinLabel(n.decisionIndex).c_str());
-        ImGui::TextWrapped("%s", n.text.c_str());
-        if (ImGui::SmallButton(T("dash.note.delete"))) {
-            try {
-                core::deleteNote(*store, n.id);
-            } catch (const std::exception& e) {
-                noteMessage_ = e.what();
-            }
-        }
-        ImGui::Separator();
-        ImGui::PopID();
-    }
     ImGui::TextUnformatted(T("dash.note.new"));
     noteDecision_ = std::clamp(noteDecision_, -1, static_cast<int>(decisions.size()) - 1);
     ImGui::SetNextItemWidth(460.f);
@@ -165,6 +149,23 @@ void DashboardScreen::drawNotes(const core::StoredAttempt& attempt) {
         }
     }
     if (!noteMessage_.empty()) ImGui::TextColored(kRed, "%s", noteMessage_.c_str());
+    ImGui::Separator();
+    if (notes.empty()) ImGui::TextDisabled("%s", T("dash.note.none"));
+    for (const core::CoachingNote& n : notes) {
+        ImGui::PushID(static_cast<int>(n.id));
+        ImGui::TextColored(kGold, "%s · %s · %s", n.author.c_str(), core::localDateTime(n.createdAtMs).c_str(),
+                           pinLabel(n.decisionIndex).c_str());
+        ImGui::TextWrapped("%s", n.text.c_str());
+        if (ImGui::SmallButton(T("dash.note.delete"))) {
+            try {
+                core::deleteNote(*store, n.id);
+            } catch (const std::exception& e) {
+                noteMessage_ = e.what();
+            }
+        }
+        ImGui::Separator();
+        ImGui::PopID();
+    }
 }
 
 void DashboardScreen::drawCoaching(const DashboardViews& v) {

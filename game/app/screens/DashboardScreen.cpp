@@ -260,7 +260,7 @@ void DashboardScreen::drawFilters() {
     const auto cohort = model_.cohort();
     if (!cohort) return;
     bool changed = false;
-    ImGui::PushItemWidth(110.f);
+    ImGui::PushItemWidth(150.f);
     changed |= ImGui::InputTextWithHint("##since", T("dash.filter.since"), since_.data(), since_.size());
     ImGui::SameLine();
     changed |= ImGui::InputTextWithHint("##until", T("dash.filter.until"), until_.data(), until_.size());
@@ -299,7 +299,7 @@ void DashboardScreen::drawFilters() {
     pickList("##machine", "dash.filter.all-machines", model_.machines(), machinePick_);
     ImGui::SameLine();
     const char* outcomes[] = {T("dash.filter.any"), T("dash.passed"), T("dash.failed")};
-    ImGui::SetNextItemWidth(100.f);
+    ImGui::SetNextItemWidth(120.f);
     changed |= ImGui::Combo("##outcome", &outcomePick_, outcomes, 3);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(170.f);
