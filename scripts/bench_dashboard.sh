@@ -28,9 +28,12 @@ echo "database: $db ($(sqlite3 "$db" 'SELECT count(*) FROM attempts') attempts, 
 log=$work/game.log
 "$game" dashboard --db "$db" --lang en --windowed >"$log" 2>&1 &
 gpid=$!
-for _ in $(seq 300); do grep -q "dashboard: first views" "$log" && break; sleep 0.1; done
 win=$(xdotool search --sync --onlyvisible --name '^Counterplay$' | head -n 1)
 xdotool windowfocus --sync "$win"
+sleep 1
+# The passphrase gate (a fresh data folder: set it); the cohort loads behind it.
+xdotool type --delay 30 "bench-manager"; xdotool key Tab; xdotool type --delay 30 "bench-manager"; xdotool key Return
+for _ in $(seq 300); do grep -q "dashboard: first views" "$log" && break; sleep 0.1; done
 sleep 3
 # A name search (three filter changes as it is typed), then "failed" in the outcome list.
 xdotool mousemove --window "$win" "${SEARCH_X:-1000}" "${SEARCH_Y:-45}" click 1
