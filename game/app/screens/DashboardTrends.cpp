@@ -23,13 +23,20 @@ void trendChart(const char* id, const std::vector<core::TrendPoint>& points, flo
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 a = origin, b(origin.x + width, origin.y + height);
     dl->AddRectFilled(a, b, IM_COL32(24, 28, 40, 255), 4.f);
+    auto gridLabels = [&] {  // drawn over the bars so a tall bar never hides them
+        for (int pct : {25, 50, 75})
+            dl->AddText({a.x + 3, b.y - height * pct / 100.f - 15}, IM_COL32(200, 204, 220, 255),
+                        (std::to_string(pct) + "%").c_str());
+    };
     for (int pct : {25, 50, 75}) {
         const float y = b.y - height * pct / 100.f;
         dl->AddLine({a.x, y}, {b.x, y}, IM_COL32(70, 76, 96, 255));
-        dl->AddText({a.x + 3, y - 15}, IM_COL32(140, 146, 166, 255), (std::to_string(pct) + "%").c_str());
     }
     const int n = static_cast<int>(points.size());
-    if (n == 0) return;
+    if (n == 0) {
+        gridLabels();
+        return;
+    }
     const float slot = width / n;
     ImVec2 last{};
     bool haveLast = false;
@@ -56,6 +63,7 @@ void trendChart(const char* id, const std::vector<core::TrendPoint>& points, flo
             haveLast = false;
         }
     }
+    gridLabels();
     for (int i : {0, n / 2, n - 1}) {
         const float x = a.x + slot * i + 2;
         dl->AddText({std::min(x, b.x - 80.f), b.y + 3}, IM_COL32(170, 176, 196, 255), points[i].period.c_str());
