@@ -28,6 +28,7 @@ constexpr Verb kVerbs[] = {
     {"check", "check that no stored attempt was changed after it was recorded", checkMain},
     {"import", "add attempts from JSON exports made on other machines", importMain},
     {"sync", "send unsent xAPI statements to a Learning Record Store", syncMain},
+    {"dashboard", "the manager's dashboard window (the game build; counterplay-cli says so)", dashboardMain},
     {"report", "summaries of stored attempts per trainee, scenario or principle", reportMain},
     {"simulate", "fill a results database with realistic playthroughs", simulateMain},
     {"fmt", "rewrite scenario files in the canonical layout (--check: only report)", fmtMain},

@@ -23,5 +23,6 @@ int newMain(int argc, char** argv);         // VerbNew.cpp
 int stringsMain(int argc, char** argv);     // VerbStrings.cpp
 int rosterMain(int argc, char** argv);      // VerbRoster.cpp
 int coachMain(int argc, char** argv);       // VerbCoach.cpp
+int dashboardMain(int argc, char** argv);   // VerbDashboard.cpp (CLI build: needs the game)
 
 }  // namespace counterplay::tools

@@ -4,6 +4,7 @@
 #include <SFML/Graphics/Texture.hpp>
 #include <algorithm>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 
@@ -12,6 +13,7 @@
 #include "counterplay/core/DataDir.h"
 #include "platform/Display.h"
 #include "platform/Log.h"
+#include "screens/DashboardScreen.h"
 #include "screens/DebriefScreen.h"
 #include "screens/PlayScreen.h"
 #include "screens/SelectScreen.h"
@@ -135,7 +137,8 @@ sf::Vector2f App::mouseFor(const sf::Event& e) const {
 int App::run() {
     if (!init()) return 1;
     if (ctx_.options.benchFrames > 0) return runBench(ctx_.options.benchFrames);
-    replaceAll(std::make_unique<TitleScreen>(ctx_));
+    if (ctx_.options.dashboard) replaceAll(std::make_unique<DashboardScreen>(ctx_));
+    else replaceAll(std::make_unique<TitleScreen>(ctx_));
     for (int sig : {SIGTERM, SIGINT, SIGHUP}) std::signal(sig, onQuitSignal);
     sf::Clock clock;
     bool first = true;
@@ -151,7 +154,9 @@ int App::run() {
         const auto t0 = std::chrono::steady_clock::now();
         frame(dt);
         drawFrame();
-        devOverlay_.recordFrame(std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - t0).count());
+        const float frameMs = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        devOverlay_.recordFrame(frameMs);
+        if (topUsesImGui()) recordImGuiFrame(frameMs);
         window_->display();
         if (first) {
             first = false;
@@ -167,7 +172,7 @@ void App::handleEvent(const sf::Event& event) {
     if (debugInput && (event.type == sf::Event::KeyPressed || event.type == sf::Event::TextEntered))
         logLine(event.type == sf::Event::KeyPressed ? "key " + std::to_string(event.key.code)
                                                     : "text " + std::to_string(event.text.unicode));
-    if (overlay_) imgui_.processEvent(event);
+    if (overlay_ || topUsesImGui()) imgui_.processEvent(event);
     invalidate();  // any input may move anything (hover, focus, keys); see PartialRedraw.h
     switch (event.type) {
     case sf::Event::Closed:
@@ -191,11 +196,7 @@ void App::handleEvent(const sf::Event& event) {
         case sf::Keyboard::F12: screenshotRequested_ = true; return;
         case sf::Keyboard::F3:
             overlay_ = !overlay_;
-            if (overlay_ && !imgui_.ready()) {
-                std::vector<std::string> texts = ctx_.strings.allKorean();
-                for (std::string& t : ctx_.library.allKorean()) texts.push_back(std::move(t));
-                imgui_.init(*window_, ctx_.fonts.regularPath, 17.f, texts);
-            }
+            if (overlay_) ensureImGui();
             return;
         case sf::Keyboard::F2:
             ctx_.settings.lang = ctx_.settings.lang == core::Lang::Ko ? core::Lang::En : core::Lang::Ko;
@@ -210,7 +211,9 @@ void App::handleEvent(const sf::Event& event) {
     const bool mouseEvent = event.type == sf::Event::MouseMoved || event.type == sf::Event::MouseButtonPressed ||
                             event.type == sf::Event::MouseButtonReleased ||
                             event.type == sf::Event::MouseWheelScrolled;
-    if (overlay_ && ((mouseEvent && imgui_.wantsMouse()) || (!mouseEvent && imgui_.wantsKeyboard()))) return;
+    if ((overlay_ || topUsesImGui()) &&
+        ((mouseEvent && imgui_.wantsMouse()) || (!mouseEvent && imgui_.wantsKeyboard())))
+        return;
     top()->handleEvent(event, mouseFor(event));
 }
 
@@ -242,7 +245,8 @@ void App::drawFrame() {
     std::vector<sf::FloatRect> damage;
     window_->setView(view_);
     const bool partial = partialRedraw_ && s != nullptr && s == drawnScreen_ && fullRedrawFor_ <= 0.f &&
-                         fade_ == Fade::None && !overlay_ && window_->getSize() == drawnSize_ &&
+                         fade_ == Fade::None && !overlay_ && !topUsesImGui() &&
+                         window_->getSize() == drawnSize_ &&
                          s->damage(damage);
     drawnScreen_ = s;
     drawnSize_ = window_->getSize();
@@ -261,10 +265,19 @@ void App::drawFrame() {
             veil.setFillColor(theme::fade(theme::kInk, alpha));
             window_->draw(veil);
         }
-        if (overlay_ && imgui_.ready()) {
-            imgui_.newFrame(*window_, 1.f / 60.f);
-            devOverlay_.build(ctx_, top() ? top()->id() : "", top() ? top()->debugInfo() : "", imgui_.glyphCount());
+        const bool screenImGui = topUsesImGui() && fade_ != Fade::Out && ensureImGui();
+        if ((overlay_ || screenImGui) && imgui_.ready()) {
+            const float now = ctx_.time;
+            const float dt = imguiTime_ > 0.f ? std::clamp(now - imguiTime_, 1e-4f, 0.1f) : 1.f / 60.f;
+            imguiTime_ = now;
+            if (screenImGui) imgui_.addFullHangul();  // built off the UI thread, swapped in when ready
+            window_->setView(window_->getDefaultView());
+            imgui_.newFrame(*window_, dt);
+            if (screenImGui) s->buildImGui(dt);
+            if (overlay_)
+                devOverlay_.build(ctx_, top() ? top()->id() : "", top() ? top()->debugInfo() : "", imgui_.glyphCount());
             imgui_.render(*window_);
+            window_->setView(view_);
         }
     }
     if (screenshotRequested_) {
@@ -322,6 +335,33 @@ void App::replaceAll(std::unique_ptr<Screen> screen) {
 
 void App::goTitle() {
     transition([this] { replaceAll(std::make_unique<TitleScreen>(ctx_)); });
+}
+
+void App::recordImGuiFrame(float ms) {
+    // Frame CPU time of ImGui screens (the dashboard), logged every 240 frames for the
+    // benchmarks and the app test: update, draw, ImGui build and render, before display().
+    imguiFrames_.push_back(ms);
+    if (imguiFrames_.size() < 240) return;
+    std::vector<float> f = imguiFrames_;
+    imguiFrames_.clear();
+    std::sort(f.begin(), f.end());
+    float sum = 0;
+    for (float v : f) sum += v;
+    char line[160];
+    std::snprintf(line, sizeof line, "imgui frames %s: %zu, mean %.2f ms, p95 %.2f ms, worst %.2f ms",
+                  top() ? top()->id().c_str() : "", f.size(), sum / f.size(), f[f.size() * 95 / 100], f.back());
+    logLine(line);
+}
+
+bool App::ensureImGui() {
+    if (imgui_.ready()) return true;
+    std::vector<std::string> texts = ctx_.strings.allKorean();
+    for (std::string& t : ctx_.library.allKorean()) texts.push_back(std::move(t));
+    return imgui_.init(*window_, ctx_.fonts.regularPath, 17.f, texts);
+}
+
+void App::goDashboard() {
+    transition([this] { replaceAll(std::make_unique<DashboardScreen>(ctx_)); });
 }
 
 void App::goSelect() {

@@ -31,6 +31,7 @@ public:
     void goSelect() override;
     void goPlay(const ScenarioEntry& entry, const Autosave* resume) override;
     void goDebrief(std::unique_ptr<DebriefData> data) override;
+    void goDashboard() override;
     void openSettings() override;
     void closeTop() override;
     void applySettings() override;
@@ -51,6 +52,12 @@ private:
     void transition(std::function<void()> swap);
     void replaceAll(std::unique_ptr<Screen> screen);
     void takeScreenshot();
+    /// Starts ImGui when it is not running (the overlay or a dashboard needs it).
+    bool ensureImGui();
+    /// Collects frame CPU times while an ImGui screen is on top; logs statistics every 240.
+    void recordImGuiFrame(float ms);
+    /// True when the top screen is drawn with ImGui.
+    bool topUsesImGui() const { return top() != nullptr && top()->usesImGui(); }
     Screen* top() const { return screens_.empty() ? nullptr : screens_.back().get(); }
 
     Context ctx_;
@@ -64,6 +71,8 @@ private:
     float fadeT_ = 0.f;
     bool screenshotRequested_ = false;
     bool overlay_ = false;
+    float imguiTime_ = 0.f;  // ctx_.time at the last ImGui frame
+    std::vector<float> imguiFrames_;
     imgui::ImGuiSfml imgui_;
     imgui::DevOverlay devOverlay_;
     bool running_ = true;

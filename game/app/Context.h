@@ -25,6 +25,7 @@ struct AppOptions {
     std::string dbPath;         ///< --db (default: data dir/results.db)
     std::string lang;           ///< --lang ko|en (overrides the saved setting for this run)
     bool windowed = false;      ///< --windowed (ignore the saved fullscreen setting)
+    bool dashboard = false;     ///< `counterplay dashboard`: open straight into the dashboard
 };
 
 struct Autosave;
@@ -40,6 +41,8 @@ public:
     /// Starts a scenario, or resumes one when `resume` is given.
     virtual void goPlay(const ScenarioEntry& entry, const Autosave* resume) = 0;
     virtual void goDebrief(std::unique_ptr<DebriefData> data) = 0;
+    /// Opens the manager's dashboard (replacing every screen).
+    virtual void goDashboard() = 0;
     /// Opens the settings screen on top of the current one.
     virtual void openSettings() = 0;
     /// Closes the screen on top (settings) and returns to the one below.

@@ -18,5 +18,9 @@ if(COUNTERPLAY_BUILD_APP AND TARGET counterplay)
     add_test(NAME app_partial_redraw
              COMMAND ${CMAKE_CURRENT_LIST_DIR}/run_app_test.sh partial $<TARGET_FILE:counterplay>)
     set_tests_properties(app_partial_redraw PROPERTIES LABELS "app;nosan" TIMEOUT 180)
+    add_test(NAME app_dashboard
+             COMMAND ${CMAKE_CURRENT_LIST_DIR}/run_dashboard_test.sh $<TARGET_FILE:counterplay>
+                     $<TARGET_FILE:counterplay-cli> ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR})
+    set_tests_properties(app_dashboard PROPERTIES LABELS "app;nosan" TIMEOUT 300 RUN_SERIAL TRUE)
   endif()
 endif()

@@ -259,6 +259,33 @@ TEST_F(StoreTest, FiltersListsAndStreams) {
     EXPECT_EQ(store->principleIds(), (std::vector<std::string>{"complaint.empathise", "complaint.listen"}));
 }
 
+TEST_F(StoreTest, FiltersByAListOfAttemptIds) {
+    auto store = openStore();
+    const std::int64_t a = store->recordAttempt(makeAttempt("Ann", "washed-blouse", 3, 4, kJan1));
+    store->recordAttempt(makeAttempt("Bo", "hot-cup", 0, 1, kJan1 + kDay));
+    const std::int64_t c = store->recordAttempt(makeAttempt("Cy", "washed-blouse", 1, 1, kJan1 + 2 * kDay));
+    AttemptFilter some;
+    some.attemptIds = std::vector<std::int64_t>{c, a};
+    const auto listed = store->listAttempts(some);
+    ASSERT_EQ(listed.size(), 2u);
+    EXPECT_EQ(listed[0].traineeName, "Ann");
+    EXPECT_EQ(listed[1].traineeName, "Cy");
+    EXPECT_EQ(store->countAttempts(some), 2);
+    some.scenarioId = "hot-cup";  // combined with the other fields
+    EXPECT_EQ(store->countAttempts(some), 0);
+    AttemptFilter none;
+    none.attemptIds = std::vector<std::int64_t>{};
+    EXPECT_EQ(store->countAttempts(none), 0);  // an empty selection is not "everything"
+    int decisions = 0;
+    AttemptFilter one;
+    one.attemptIds = std::vector<std::int64_t>{c};
+    store->forEachDecision(one, [&](const StoredDecision& d) {
+        EXPECT_EQ(d.traineeName, "Cy");
+        ++decisions;
+    });
+    EXPECT_GT(decisions, 0);
+}
+
 TEST_F(StoreTest, ProgressPractiseNextAndDashboard) {
     auto store = openStore();
     store->recordAttempt(makeAttempt("Ann", "washed-blouse", 1, 4, kJan1));

@@ -6,6 +6,12 @@
 #include <SFML/Window/Clipboard.hpp>
 #include <SFML/Window/Mouse.hpp>
 #include <algorithm>
+#include <cfloat>
+#include <cstdlib>
+#include <chrono>
+#include <future>
+#include <memory>
+#include <set>
 
 #include "platform/Log.h"
 
@@ -24,6 +30,9 @@ const ImWchar kPunctuation[] = {
     0xFF00, 0xFFEF,  // Half-width and full-width forms
     0,
 };
+
+// Every precomposed Hangul syllable (names typed by trainees can use any of them).
+const ImWchar kHangulSyllables[] = {0xAC00, 0xD7A3, 0};
 
 const char* clipboardGet(void*) {
     static std::string buffer;
@@ -68,24 +77,10 @@ bool ImGuiSfml::init(sf::RenderWindow& window, const std::string& fontPath, floa
     };
     for (const auto& [imguiKey, sfKey] : keys) io.KeyMap[imguiKey] = sfKey;
 
-    if (!fontPath.empty()) {
-        ImFontGlyphRangesBuilder builder;
-        builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
-        builder.AddRanges(kPunctuation);
-        for (const std::string& t : texts) builder.AddText(t.c_str(), t.c_str() + t.size());
-        ImVector<ImWchar> built;
-        builder.BuildRanges(&built);
-        ranges_.assign(built.begin(), built.end());
-        ImFontConfig config;
-        config.OversampleH = 1;  // smaller atlas, quicker build; Korean stays sharp at 1x
-        config.PixelSnapH = true;
-        if (io.Fonts->AddFontFromFileTTF(fontPath.c_str(), fontSize, &config, ranges_.data()) == nullptr) {
-            logLine("ImGui: cannot load " + fontPath + "; using the built-in font");
-            io.Fonts->AddFontDefault();
-        }
-    } else {
-        io.Fonts->AddFontDefault();
-    }
+    fontPath_ = fontPath;
+    fontSize_ = fontSize;
+    texts_ = texts;
+    buildFont();
     window.setActive(true);
     window.pushGLStates();
     const bool ok = ImGui_ImplOpenGL3_Init("#version 130") && ImGui_ImplOpenGL3_CreateDeviceObjects();
@@ -95,6 +90,7 @@ bool ImGuiSfml::init(sf::RenderWindow& window, const std::string& fontPath, floa
         ImGui::DestroyContext();
         return false;
     }
+    glyphCount_ = 0;
     for (const ImFont* f : io.Fonts->Fonts) glyphCount_ += f->Glyphs.Size;
     ImGuiStyle& style = ImGui::GetStyle();
     style.WindowRounding = 10.f;
@@ -110,6 +106,95 @@ bool ImGuiSfml::init(sf::RenderWindow& window, const std::string& fontPath, floa
     return true;
 }
 
+void ImGuiSfml::buildFont() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    if (fontPath_.empty()) {
+        io.Fonts->AddFontDefault();
+        return;
+    }
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
+    builder.AddRanges(kPunctuation);
+    if (fullHangul_) builder.AddRanges(kHangulSyllables);
+    for (const std::string& t : texts_) builder.AddText(t.c_str(), t.c_str() + t.size());
+    ImVector<ImWchar> built;
+    builder.BuildRanges(&built);
+    ranges_.assign(built.begin(), built.end());
+    ImFontConfig config;
+    config.OversampleH = 1;  // smaller atlas, quicker build; Korean stays sharp at 1x
+    config.PixelSnapH = true;
+    if (io.Fonts->AddFontFromFileTTF(fontPath_.c_str(), fontSize_, &config, ranges_.data()) == nullptr) {
+        logLine("ImGui: cannot load " + fontPath_ + "; using the built-in font");
+        io.Fonts->AddFontDefault();
+    }
+}
+
+void ImGuiSfml::addFullHangul() {
+    if (!ready_ || fullHangul_ || fontPath_.empty()) return;
+    fullHangul_ = true;
+    // Rasterising ~11,800 glyphs takes about a second: build a second atlas on a worker thread
+    // (an ImFontAtlas needs no ImGui context) and swap it in at a frame boundary (newFrame).
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());
+    builder.AddRanges(kPunctuation);
+    builder.AddRanges(kHangulSyllables);
+    for (const std::string& t : texts_) builder.AddText(t.c_str(), t.c_str() + t.size());
+    ImVector<ImWchar> built;
+    builder.BuildRanges(&built);
+    auto ranges = std::make_shared<std::vector<ImWchar>>(built.begin(), built.end());
+    const std::string path = fontPath_;
+    const float size = fontSize_;
+    atlasBuild_ = std::async(std::launch::async, [path, size, ranges]() -> PendingAtlas {
+        const auto t0 = std::chrono::steady_clock::now();
+        PendingAtlas out;
+        out.ranges = ranges;
+        out.atlas = IM_NEW(ImFontAtlas)();
+        ImFontConfig config;
+        config.OversampleH = 1;
+        config.PixelSnapH = true;
+        if (out.atlas->AddFontFromFileTTF(path.c_str(), size, &config, ranges->data()) == nullptr ||
+            !out.atlas->Build()) {
+            IM_DELETE(out.atlas);
+            out.atlas = nullptr;
+            return out;
+        }
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        out.atlas->GetTexDataAsRGBA32(&pixels, &w, &h);  // converted here, not on the UI thread
+        out.buildMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        return out;
+    });
+}
+
+void ImGuiSfml::swapInReadyAtlas() {
+    if (!atlasBuild_.valid() ||
+        atlasBuild_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+        return;
+    PendingAtlas next = atlasBuild_.get();
+    if (next.atlas == nullptr) {
+        logLine("ImGui: the font with every Hangul syllable could not be built; keeping the small one");
+        return;
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImFontAtlas* old = io.Fonts;
+    io.Fonts = next.atlas;
+    io.FontDefault = nullptr;
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    IM_DELETE(old);  // the context owns the atlas it deletes at shutdown: now the new one
+    ranges_.assign(next.ranges->begin(), next.ranges->end());
+    bigRanges_ = next.ranges;  // the atlas keeps pointing at these
+    glyphCount_ = 0;
+    for (const ImFont* f : io.Fonts->Fonts) glyphCount_ += f->Glyphs.Size;
+    const double uploadMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    logLine("ImGui font with every Hangul syllable: " + std::to_string(glyphCount_) + " glyphs, atlas " +
+            std::to_string(io.Fonts->TexWidth) + "x" + std::to_string(io.Fonts->TexHeight) + ", built in " +
+            std::to_string(static_cast<int>(next.buildMs)) + " ms off the UI thread, uploaded in " +
+            std::to_string(static_cast<int>(uploadMs)) + " ms");
+}
+
 void ImGuiSfml::processEvent(const sf::Event& event) {
     if (!ready_) return;
     ImGuiIO& io = ImGui::GetIO();
@@ -117,8 +202,16 @@ void ImGuiSfml::processEvent(const sf::Event& event) {
     case sf::Event::KeyPressed:
     case sf::Event::KeyReleased: {
         const int code = event.key.code;
-        if (code >= 0 && code < static_cast<int>(IM_ARRAYSIZE(io.KeysDown)))
-            io.KeysDown[code] = event.type == sf::Event::KeyPressed;
+        if (code >= 0 && code < static_cast<int>(IM_ARRAYSIZE(io.KeysDown))) {
+            if (event.type == sf::Event::KeyPressed) {
+                io.KeysDown[code] = true;
+                keysPressed_.insert(code);
+            } else if (keysPressed_.count(code)) {
+                keysReleaseLater_.push_back(code);  // pressed and released within one frame
+            } else {
+                io.KeysDown[code] = false;
+            }
+        }
         io.KeyCtrl = event.key.control;
         io.KeyShift = event.key.shift;
         io.KeyAlt = event.key.alt;
@@ -132,7 +225,22 @@ void ImGuiSfml::processEvent(const sf::Event& event) {
     case sf::Event::MouseButtonPressed:
     case sf::Event::MouseButtonReleased: {
         const int b = event.mouseButton.button;
-        if (b >= 0 && b < 3) io.MouseDown[b] = event.type == sf::Event::MouseButtonPressed;
+        static const bool debugInput = std::getenv("COUNTERPLAY_DEBUG_INPUT") != nullptr;
+        if (debugInput)
+            logLine(std::string("imgui mouse ") + (event.type == sf::Event::MouseButtonPressed ? "down " : "up ") +
+                    std::to_string(b) + " at " + std::to_string(event.mouseButton.x) + "," +
+                    std::to_string(event.mouseButton.y));
+        if (b >= 0 && b < 3) {
+            io.MousePos = ImVec2(static_cast<float>(event.mouseButton.x), static_cast<float>(event.mouseButton.y));
+            if (event.type == sf::Event::MouseButtonPressed) {
+                io.MouseDown[b] = true;
+                mousePressed_[b] = true;
+            } else if (mousePressed_[b]) {
+                mouseReleaseLater_[b] = true;
+            } else {
+                io.MouseDown[b] = false;
+            }
+        }
         break;
     }
     case sf::Event::MouseWheelScrolled:
@@ -140,6 +248,9 @@ void ImGuiSfml::processEvent(const sf::Event& event) {
             io.MouseWheel += event.mouseWheelScroll.delta;
         else
             io.MouseWheelH += event.mouseWheelScroll.delta;
+        break;
+    case sf::Event::MouseLeft:
+        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
         break;
     case sf::Event::MouseMoved:
         io.MousePos = ImVec2(static_cast<float>(event.mouseMove.x), static_cast<float>(event.mouseMove.y));
@@ -158,12 +269,31 @@ void ImGuiSfml::newFrame(sf::RenderWindow& window, float dt) {
     const sf::Vector2u size = window.getSize();
     io.DisplaySize = ImVec2(static_cast<float>(size.x), static_cast<float>(size.y));
     io.DeltaTime = std::max(dt, 1e-4f);
-    if (window.hasFocus()) {
-        const sf::Vector2i m = sf::Mouse::getPosition(window);
-        io.MousePos = ImVec2(static_cast<float>(m.x), static_cast<float>(m.y));
+    // The pointer comes from MouseMoved / button events only: sf::Mouse::getPosition can be
+    // stale under X servers without a window manager (Xvfb), which made clicks land elsewhere.
+    if (atlasBuild_.valid() && atlasBuild_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+        window.pushGLStates();
+        swapInReadyAtlas();
+        window.popGLStates();
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
+    static const bool debugInput = std::getenv("COUNTERPLAY_DEBUG_INPUT") != nullptr;
+    if (debugInput && (io.MouseClicked[0] || io.MouseReleased[0]))
+        logLine(std::string("imgui frame: ") + (io.MouseClicked[0] ? "clicked" : "released") + " at " +
+                std::to_string(static_cast<int>(io.MousePos.x)) + "," + std::to_string(static_cast<int>(io.MousePos.y)) +
+                " display " + std::to_string(static_cast<int>(io.DisplaySize.x)) + "x" +
+                std::to_string(static_cast<int>(io.DisplaySize.y)));
+    // ImGui 1.86 reads key and button state once per frame, so a press and release that arrive
+    // between two frames (a quick click, xdotool) would be lost: such releases are applied after
+    // this frame has seen the press.
+    for (int code : keysReleaseLater_) io.KeysDown[code] = false;
+    keysReleaseLater_.clear();
+    keysPressed_.clear();
+    for (int b = 0; b < 3; ++b) {
+        if (mouseReleaseLater_[b]) io.MouseDown[b] = false;
+        mouseReleaseLater_[b] = mousePressed_[b] = false;
+    }
 }
 
 void ImGuiSfml::render(sf::RenderWindow& window) {
@@ -176,6 +306,10 @@ void ImGuiSfml::render(sf::RenderWindow& window) {
 
 void ImGuiSfml::shutdown() {
     if (!ready_) return;
+    if (atlasBuild_.valid()) {
+        PendingAtlas unused = atlasBuild_.get();
+        if (unused.atlas) IM_DELETE(unused.atlas);
+    }
     ImGui_ImplOpenGL3_Shutdown();
     ImGui::DestroyContext();
     ready_ = false;

@@ -7,8 +7,13 @@
 
 #include <SFML/Graphics/RenderWindow.hpp>
 #include <SFML/Window/Event.hpp>
+#include <future>
+#include <memory>
+#include <set>
 #include <string>
 #include <vector>
+
+struct ImFontAtlas;
 
 namespace counterplay::app::imgui {
 
@@ -27,6 +32,13 @@ public:
               const std::vector<std::string>& texts);
     bool ready() const { return ready_; }
 
+    /// Starts building, once, a font atlas with every Hangul syllable (U+AC00..U+D7A3) added on
+    /// a worker thread, and swaps it in at the first frame after it is ready: the manager
+    /// dashboard shows trainee names typed by anyone, so the game's own texts are not enough.
+    /// Logs the glyph count, atlas size and build time. No-op when already started.
+    void addFullHangul();
+    bool fullHangul() const { return fullHangul_; }
+
     /// Feeds one SFML event (call for every event while ready).
     void processEvent(const sf::Event& event);
     /// Starts an ImGui frame (window size, mouse position, delta time).
@@ -42,8 +54,29 @@ public:
     int glyphCount() const { return glyphCount_; }
 
 private:
+    void buildFont();
+    /// Swaps in the atlas built by addFullHangul's worker once it is ready (between frames).
+    void swapInReadyAtlas();
+
+    struct PendingAtlas {
+        ImFontAtlas* atlas = nullptr;
+        std::shared_ptr<std::vector<unsigned short>> ranges;
+        double buildMs = 0;
+    };
+    std::future<PendingAtlas> atlasBuild_;
+    std::shared_ptr<std::vector<unsigned short>> bigRanges_;
+
     bool ready_ = false;
+    bool fullHangul_ = false;
     int glyphCount_ = 0;
+    std::string fontPath_;
+    float fontSize_ = 17.f;
+    std::vector<std::string> texts_;
+    // Presses seen since the last frame, and releases held back until a frame has seen them.
+    std::set<int> keysPressed_;
+    std::vector<int> keysReleaseLater_;
+    bool mousePressed_[3] = {false, false, false};
+    bool mouseReleaseLater_[3] = {false, false, false};
     std::vector<unsigned short> ranges_;  // must outlive the font atlas build
 };
 

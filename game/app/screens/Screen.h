@@ -35,6 +35,11 @@ public:
     virtual void onClose() {}
     /// True while a text field has focus (single-key shortcuts are then typed instead).
     virtual bool capturesText() const { return false; }
+    /// True for screens drawn with Dear ImGui (the manager dashboard): the App then feeds every
+    /// event to ImGui, builds the font with every Hangul syllable, and calls buildImGui().
+    virtual bool usesImGui() const { return false; }
+    /// Builds the screen's ImGui windows (between ImGui's NewFrame and Render), after draw().
+    virtual void buildImGui(float dt) { (void)dt; }
     /// Extra lines for the F3 developer overlay.
     virtual std::string debugInfo() const { return {}; }
 

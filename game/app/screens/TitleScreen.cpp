@@ -106,8 +106,11 @@ void TitleScreen::relayout() {
                 theme::kSizeSmall);
     focus_.add(&settings_, kSettings);
     focus_.add(&quit_, kQuit);
+    dashboard_.setup(ctx_.fonts.regular, ctx_.tr("title.dashboard"), {770, 28, 236, 40}, ButtonStyle::Ghost,
+                     theme::kSizeSmall);
     focus_.add(&ko_, kKo);
     focus_.add(&en_, kEn);
+    focus_.add(&dashboard_, kDashboard);
     message_.setPosition(84, y + 50);
     footer_.setPosition(80, 690);
     warning_.setPosition(80, 660);
@@ -151,6 +154,7 @@ void TitleScreen::activate(int id) {
         focus_.focusId(kName);
         break;
     case kSettings: ctx_.nav->openSettings(); break;
+    case kDashboard: ctx_.nav->goDashboard(); break;
     case kQuit: ctx_.nav->quit(); break;
     case kKo:
     case kEn:

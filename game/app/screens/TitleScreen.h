@@ -1,5 +1,6 @@
 // The title screen: the game's name, language, trainee name and id (picked from the manager's
-// roster when there is one, or typed), resume / start / new trainee / settings / quit.
+// roster when there is one, or typed), resume / start / new trainee / settings / quit, and the
+// manager dashboard (top right).
 #pragma once
 
 #include <optional>
@@ -27,7 +28,7 @@ public:
     bool capturesText() const override;
 
 private:
-    enum Id { kResume, kStart, kNew, kSettings, kQuit, kKo, kEn, kName, kTraineeId };
+    enum Id { kResume, kStart, kNew, kSettings, kQuit, kKo, kEn, kName, kTraineeId, kDashboard };
     void activate(int id);
     bool commitTrainee();
 
@@ -36,7 +37,7 @@ private:
     ui::Label title_, subtitle_, tagline_, nameLabel_, idLabel_, message_, footer_, warning_;
     ui::Label resumeDetail_;
     ui::TextField name_, traineeId_;
-    ui::Button resume_, start_, newTrainee_, settings_, quit_, ko_, en_;
+    ui::Button resume_, start_, newTrainee_, settings_, quit_, ko_, en_, dashboard_;
     std::optional<Autosave> autosave_;
     const ScenarioEntry* resumeEntry_ = nullptr;
     const ScenarioEntry* showcase_ = nullptr;

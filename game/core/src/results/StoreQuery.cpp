@@ -66,6 +66,7 @@ struct Where {
     explicit Where(const AttemptFilter& filter) : f(filter) {
         std::vector<std::string> parts;
         if (f.attemptId) parts.push_back("a.id = :id");
+        if (f.attemptIds) parts.push_back("a.id IN (SELECT value FROM json_each(:ids))");
         if (!f.traineeKey.empty()) parts.push_back("t.key = :trainee");
         if (!f.scenarioId.empty()) parts.push_back("a.scenario_id = :scenario");
         if (f.sinceMs) parts.push_back("a.ended_at >= :since");
@@ -75,6 +76,12 @@ struct Where {
     void bind(sqlite::Stmt& s) const {
         auto at = [&](const char* name) { return sqlite3_bind_parameter_index(s.raw(), name); };
         if (f.attemptId) s.bind(at(":id"), *f.attemptId);
+        if (f.attemptIds) {
+            std::string ids = "[";
+            for (std::size_t i = 0; i < f.attemptIds->size(); ++i)
+                ids += (i ? "," : "") + std::to_string((*f.attemptIds)[i]);
+            s.bind(at(":ids"), ids + "]");
+        }
         if (!f.traineeKey.empty()) s.bind(at(":trainee"), f.traineeKey);
         if (!f.scenarioId.empty()) s.bind(at(":scenario"), f.scenarioId);
         if (f.sinceMs) s.bind(at(":since"), *f.sinceMs);

@@ -117,6 +117,9 @@ struct StoredDecision {
 /// Which attempts a query covers. Empty fields do not filter.
 struct AttemptFilter {
     std::optional<std::int64_t> attemptId;
+    /// Only these attempts (the dashboard's selection, exported as it is shown); nullopt does
+    /// not filter, an empty list selects nothing.
+    std::optional<std::vector<std::int64_t>> attemptIds;
     std::string traineeKey;
     std::string scenarioId;
     std::optional<std::int64_t> sinceMs;  ///< ended at or after (epoch ms)

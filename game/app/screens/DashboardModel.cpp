@@ -1,0 +1,275 @@
+#include "screens/DashboardModel.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include "counterplay/core/Integrity.h"
+#include "counterplay/core/Keyring.h"
+#include "platform/Log.h"
+
+namespace counterplay::app {
+namespace {
+
+double msSince(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+bool sameFilter(const core::DashboardFilter& a, const core::DashboardFilter& b) {
+    return a.sinceMs == b.sinceMs && a.untilMs == b.untilMs && a.scenarioIds == b.scenarioIds &&
+           a.traineeKeys == b.traineeKeys && a.originStore == b.originStore &&
+           a.originMachine == b.originMachine && a.outcome == b.outcome && a.nameSearch == b.nameSearch;
+}
+
+}  // namespace
+
+bool DashboardQuery::operator==(const DashboardQuery& o) const {
+    return sameFilter(filter, o.filter) && sort == o.sort && descending == o.descending &&
+           bucket == o.bucket && traineeKey == o.traineeKey && scenarioId == o.scenarioId &&
+           minGroupSize == o.minGroupSize;
+}
+
+DashboardModel::DashboardModel(std::string dbPath, const ScenarioLibrary& library)
+    : dbPath_(std::move(dbPath)), library_(library) {
+    for (const ScenarioEntry& e : library_.entries())
+        practise_.push_back({e.scenario->id, e.scenario->difficulty, e.scenario->principles});
+    worker_ = std::jthread([this](std::stop_token stop) { work(stop); });
+}
+
+DashboardModel::~DashboardModel() {
+    worker_.request_stop();
+    sealWorker_.request_stop();
+    wake_.notify_all();
+}
+
+void DashboardModel::reload() {
+    {
+        std::lock_guard lock(mutex_);
+        loadWanted_ = true;
+        state_ = State::Loading;
+    }
+    wake_.notify_all();
+}
+
+void DashboardModel::request(const DashboardQuery& query) {
+    {
+        std::lock_guard lock(mutex_);
+        if (haveQuery_ && lastQuery_ == query) return;
+        lastQuery_ = query;
+        haveQuery_ = true;
+        pending_ = query;
+        computing_ = true;
+    }
+    wake_.notify_all();
+}
+
+std::string DashboardModel::error() const {
+    std::lock_guard lock(mutex_);
+    return error_;
+}
+
+std::shared_ptr<const core::Cohort> DashboardModel::cohort() const {
+    std::lock_guard lock(mutex_);
+    return cohort_;
+}
+
+std::shared_ptr<const DashboardViews> DashboardModel::views() const {
+    std::lock_guard lock(mutex_);
+    return views_;
+}
+
+std::vector<std::string> DashboardModel::stores() const {
+    std::lock_guard lock(mutex_);
+    return stores_;
+}
+
+std::vector<std::string> DashboardModel::machines() const {
+    std::lock_guard lock(mutex_);
+    return machines_;
+}
+
+DashboardModel::IntegrityProgress DashboardModel::integrity() const {
+    std::lock_guard lock(sealMutex_);
+    return integrity_;
+}
+
+std::shared_ptr<const std::map<std::int64_t, std::string>> DashboardModel::alteredSnapshot() const {
+    std::lock_guard lock(sealMutex_);
+    return altered_;
+}
+
+bool DashboardModel::altered(std::int64_t id, std::string* reason) const {
+    const auto snapshot = alteredSnapshot();
+    const auto it = snapshot->find(id);
+    if (it == snapshot->end()) return false;
+    if (reason) *reason = it->second;
+    return true;
+}
+
+const core::CohortAttempt* DashboardModel::attempt(std::int64_t id) const {
+    const auto c = cohort();
+    if (!c) return nullptr;
+    const auto& all = c->attempts();  // ordered by id (Cohort::load reads ORDER BY id)
+    const auto it = std::lower_bound(all.begin(), all.end(), id,
+                                     [](const core::CohortAttempt& a, std::int64_t v) { return a.id < v; });
+    return it != all.end() && it->id == id ? &*it : nullptr;
+}
+
+core::DashboardOptions DashboardModel::options(int minGroupSize) const {
+    core::DashboardOptions o;
+    o.minGroupSize = minGroupSize;
+    o.library = practise_;
+    return o;
+}
+
+DashboardViews DashboardModel::compute(const core::Cohort& cohort, const DashboardQuery& q) const {
+    const auto t0 = std::chrono::steady_clock::now();
+    const core::DashboardOptions o = options(q.minGroupSize);
+    DashboardViews v;
+    v.query = q;
+    v.team = cohort.teamTable(q.filter, o, q.sort, q.descending);
+    v.heatmap = cohort.heatmap(q.filter, o);
+    v.teamTrend = cohort.trend(q.filter, o, q.bucket);
+    v.teamFirst = cohort.firstVsLatest(q.filter, o);
+    if (!q.traineeKey.empty()) {
+        v.traineeTrend = cohort.trend(q.filter, o, q.bucket, q.traineeKey);
+        v.traineeFirst = cohort.firstVsLatest(q.filter, o, q.traineeKey);
+    }
+    if (!q.scenarioId.empty()) {
+        const ScenarioEntry* e = library_.find(q.scenarioId);
+        v.decisions = cohort.decisionStats(q.scenarioId, q.filter, e ? e->scenario.get() : nullptr,
+                                           e ? e->analysis.get() : nullptr);
+    }
+    v.advice = cohort.practiseNext(q.filter, o);
+    for (std::uint32_t i : cohort.select(q.filter)) v.selectedIds.push_back(cohort.attempts()[i].id);
+    v.computeMs = msSince(t0);
+    return v;
+}
+
+void DashboardModel::work(std::stop_token stop) {
+    while (!stop.stop_requested()) {
+        bool load = false;
+        std::optional<DashboardQuery> query;
+        std::shared_ptr<const core::Cohort> cohort;
+        {
+            std::unique_lock lock(mutex_);
+            wake_.wait(lock, stop, [&] { return loadWanted_ || pending_.has_value(); });
+            if (stop.stop_requested()) return;
+            load = loadWanted_;
+            loadWanted_ = false;
+            if (!load) {
+                query = pending_;
+                pending_.reset();
+            }
+            cohort = cohort_;
+        }
+        if (load) {
+            const auto t0 = std::chrono::steady_clock::now();
+            std::string error;
+            auto store = core::ResultsStore::open(dbPath_, error, core::ResultsStore::Mode::ReadOnly);
+            std::shared_ptr<const core::Cohort> loaded;
+            if (store) {
+                try {
+                    loaded = std::make_shared<const core::Cohort>(core::Cohort::load(*store));
+                } catch (const std::exception& e) {
+                    error = e.what();
+                }
+            }
+            std::set<std::string> stores, machines;
+            if (loaded)
+                for (const core::CohortAttempt& a : loaded->attempts()) {
+                    if (!a.originStore.empty()) stores.insert(a.originStore);
+                    if (!a.originMachine.empty()) machines.insert(a.originMachine);
+                }
+            loadMs_ = msSince(t0);
+            {
+                std::lock_guard lock(mutex_);
+                if (loaded) {
+                    cohort_ = loaded;
+                    stores_.assign(stores.begin(), stores.end());
+                    machines_.assign(machines.begin(), machines.end());
+                    error_.clear();
+                    if (haveQuery_) {
+                        pending_ = lastQuery_;
+                        computing_ = true;
+                    }
+                } else {
+                    error_ = error;
+                }
+            }
+            state_ = loaded ? State::Ready : State::Failed;
+            logLine("dashboard: cohort " + (loaded ? std::to_string(loaded->attempts().size()) + " attempts"
+                                                   : "failed: " + error) +
+                    " loaded in " + std::to_string(static_cast<int>(loadMs_.load())) + " ms");
+            if (loaded) {
+                sealWorker_.request_stop();
+                if (sealWorker_.joinable()) sealWorker_.join();
+                sealWorker_ = std::jthread([this, loaded](std::stop_token s) { checkSeals(s, loaded); });
+            }
+            continue;
+        }
+        if (query && cohort) {
+            auto views = std::make_shared<const DashboardViews>(compute(*cohort, *query));
+            logLine("dashboard: views for " + std::to_string(views->selectedIds.size()) +
+                    " attempts in " + std::to_string(static_cast<int>(views->computeMs)) + " ms");
+            std::lock_guard lock(mutex_);
+            views_ = std::move(views);
+            if (!pending_) computing_ = false;
+        } else if (query) {
+            std::lock_guard lock(mutex_);
+            pending_ = query;  // the cohort is not loaded yet: keep it for after the load
+            if (state_ == State::Failed) {
+                pending_.reset();
+                computing_ = false;
+            }
+        }
+    }
+}
+
+void DashboardModel::checkSeals(std::stop_token stop, std::shared_ptr<const core::Cohort> cohort) {
+    {
+        std::lock_guard lock(sealMutex_);
+        altered_ = std::make_shared<const std::map<std::int64_t, std::string>>();
+        integrity_ = {};
+        integrity_.total = static_cast<std::int64_t>(cohort->attempts().size());
+    }
+    std::string error;
+    auto store = core::ResultsStore::open(dbPath_, error, core::ResultsStore::Mode::ReadOnly);
+    if (!store) return;
+    std::string warning;
+    const core::Trust trust = core::loadTrust(warning);
+    core::ScenarioIndex index;
+    if (!library_.dir().empty()) index.addFolder(library_.dir());
+    const std::int64_t sealedFrom = store->sealedFromId();
+    const auto t0 = std::chrono::steady_clock::now();
+    std::int64_t checked = 0;
+    std::map<std::int64_t, std::string> found;
+    for (const core::CohortAttempt& a : cohort->attempts()) {
+        if (stop.stop_requested()) return;
+        try {
+            if (auto full = store->getAttempt(a.id)) {
+                const core::AttemptIntegrity r = core::checkAttempt(*full, sealedFrom, trust, &index);
+                if (r.status == core::IntegrityStatus::Altered) found[a.id] = r.reason;
+            }
+        } catch (const std::exception& e) {
+            found[a.id] = std::string("its rows cannot be read: ") + e.what();
+        }
+        if (++checked % 256 == 0 || checked == static_cast<std::int64_t>(cohort->attempts().size())) {
+            std::lock_guard lock(sealMutex_);
+            if (!found.empty()) {
+                auto next = std::make_shared<std::map<std::int64_t, std::string>>(*altered_);
+                next->merge(found);
+                altered_ = std::move(next);
+                found.clear();
+            }
+            integrity_.checked = checked;
+            integrity_.altered = static_cast<std::int64_t>(altered_->size());
+        }
+    }
+    std::lock_guard lock(sealMutex_);
+    integrity_.done = true;
+    logLine("dashboard: seals of " + std::to_string(checked) + " attempts checked in " +
+            std::to_string(static_cast<int>(msSince(t0))) + " ms, " +
+            std::to_string(altered_->size()) + " altered");
+}
+
+}  // namespace counterplay::app

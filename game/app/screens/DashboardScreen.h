@@ -1,0 +1,152 @@
+// The manager's dashboard, drawn with Dear ImGui over the SFML window: a filter bar, then tabs
+// for the team table, the trainee x principle heatmap, trends, per-decision statistics, practise
+// next, and actions (import, pull from the LRS, export the selection); a drill-down window shows
+// one attempt. Every figure comes from core::Cohort (DashboardModel computes the views off the
+// UI thread); attempts whose seal check failed are drawn in red wherever they appear.
+// The panels live in DashboardTeam.cpp, DashboardHeatmap.cpp, DashboardTrends.cpp,
+// DashboardAttempt.cpp, DashboardCoach.cpp (passphrase gate, notes, sign-offs, roster,
+// privacy threshold) and DashboardActions.cpp.
+#pragma once
+
+#include <array>
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "counterplay/core/Coaching.h"
+#include "counterplay/core/Integrity.h"
+#include "counterplay/core/ManagerAccess.h"
+#include "counterplay/core/Roster.h"
+#include "screens/DashboardModel.h"
+#include "screens/Screen.h"
+
+struct ImVec4;
+
+namespace counterplay::app {
+
+class DashboardScreen : public Screen {
+public:
+    explicit DashboardScreen(Context& ctx);
+    ~DashboardScreen() override;
+    std::string id() const override;
+    void handleEvent(const sf::Event& event, sf::Vector2f mouse) override;
+    void update(float dt, sf::Vector2f mouse) override;
+    void draw(sf::RenderTarget& target) override;
+    void relayout() override {}
+    bool usesImGui() const override { return true; }
+    void buildImGui(float dt) override;
+    bool capturesText() const override { return true; }
+    std::string debugInfo() const override;
+
+private:
+    enum class Tab { Team, Heatmap, Trends, Decisions, Practise, Coaching, Actions };
+
+    // DashboardScreen.cpp
+    const char* T(const char* key) const;
+    std::string F(const char* key, std::initializer_list<std::pair<const char*, std::string>> args) const;
+    void drawTopBar();
+    void drawFilters();
+    void applyFilters();
+    std::string traineeLabel(const std::string& key, const std::string& name) const;
+    std::string scenarioTitle(const std::string& id) const;
+    std::string principleName(const std::string& id) const;
+    /// One attempt as a selectable row ("#id date scenario 73% passed"), red when altered;
+    /// clicking opens the drill-down.
+    void attemptRow(std::int64_t attemptId);
+    void selectTrainee(const std::string& key);
+
+    // DashboardTeam.cpp
+    void drawTeam(const DashboardViews& v);
+    void drawPractise(const DashboardViews& v);
+    // DashboardHeatmap.cpp
+    void drawHeatmap(const DashboardViews& v);
+    // DashboardTrends.cpp
+    void drawTrends(const DashboardViews& v);
+    void drawDecisions(const DashboardViews& v);
+    // DashboardAttempt.cpp
+    void openAttempt(std::int64_t attemptId);
+    void drawAttemptWindow();
+    // DashboardCoach.cpp
+    /// The results store for coaching writes (opened read-write once; null with the reason in
+    /// coachStoreError_).
+    core::ResultsStore* coachStore();
+    /// The manager passphrase window; true once unlocked.
+    bool drawGate();
+    void drawNotes(const core::StoredAttempt& attempt);
+    void drawCoaching(const DashboardViews& v);
+    // DashboardActions.cpp
+    void drawActions(const DashboardViews& v);
+    void pollJob();
+
+    DashboardModel model_;
+    DashboardQuery query_;
+    Tab tab_ = Tab::Team;
+    std::optional<Tab> switchTo_;  // a tab to select on the next frame (clicks elsewhere)
+    float time_ = 0.f;
+    std::chrono::steady_clock::time_point opened_ = std::chrono::steady_clock::now();
+    bool firstViewsLogged_ = false;
+    bool escapeUsed_ = false;  // this Escape closed the drill-down (do not leave the screen too)
+    int frames_ = 0;
+    float worstFrameMs_ = 0.f;
+    std::string lastId_ = "dashboard";
+
+    // Filter bar text fields.
+    std::array<char, 16> since_{}, until_{};
+    std::array<char, 96> search_{};
+    int scenarioPick_ = 0, storePick_ = 0, machinePick_ = 0, outcomePick_ = 0;
+    std::string filterError_;
+
+    // Heatmap cell opened (trainee row, principle column; row -1 = cohort).
+    struct CellPick {
+        int row = -1, column = -1;
+        std::string traineeKey, principleId;
+        std::vector<std::int64_t> attemptIds;
+    };
+    std::optional<CellPick> cell_;
+
+    // The attempt drill-down.
+    struct Drill {
+        std::int64_t id = 0;
+        std::optional<core::StoredAttempt> attempt;
+        core::AttemptIntegrity integrity;
+        std::string error;
+        bool open = true;
+    };
+    std::optional<Drill> drill_;
+    std::unique_ptr<core::ScenarioIndex> scenarioIndex_;
+
+    // Manager access and coaching.
+    bool unlocked_ = false;
+    std::unique_ptr<core::ManagerPassphrase> passphrase_;
+    std::array<char, 128> pass_{}, pass2_{};
+    std::string gateMessage_;
+    std::int64_t gateWaitUntil_ = 0;
+    bool gateFocused_ = false;
+    std::unique_ptr<core::ResultsStore> coachStore_;
+    std::string coachStoreError_;
+    int noteDecision_ = -1;
+    std::array<char, 96> manager_{};
+    std::array<char, 2048> noteText_{};
+    std::string noteMessage_, coachMessage_;
+    int signPrinciple_ = 0;
+    std::array<char, 256> signNote_{};
+    std::array<char, 128> rosterName_{}, rosterId_{}, rosterStore_{};
+
+    // Actions: one background job at a time (import, pull, export).
+    struct Job;
+    std::shared_ptr<Job> job_;
+    std::thread jobThread_;
+    std::array<char, 512> importPath_{}, exportPath_{};
+    std::array<char, 256> lrsUrl_{}, lrsKey_{}, lrsSecret_{};
+    int exportFormat_ = 0;
+    std::vector<std::string> actionLog_;
+};
+
+/// The heatmap colour of a percentage (green 70+, amber 40-69, red below 40), shared with the
+/// printed report's bands.
+ImVec4 heatColour(double percent);
+
+}  // namespace counterplay::app

@@ -1,0 +1,190 @@
+#!/usr/bin/env bash
+# The manager dashboard under Xvfb, driven by real X input (xdotool clicks and keys), in English
+# and in Korean, on a simulated team: open `counterplay dashboard --db`, sort the team table by a
+# heading, open the heatmap, click a cell, open one of its attempts (the drill-down), and check
+# the log for each step. Then an attempt is altered with sqlite3 and the dashboard must find it.
+# Screenshots: <build>/screenshots/dash-<lang>-<step>.png (look at them).
+#
+# Usage: run_dashboard_test.sh GAME CLI SOURCE_DIR BINARY_DIR     (re-runs itself under xvfb-run)
+set -uo pipefail
+
+GAME=$1 CLI=$2 SRC=$3 BIN=$4
+if [ -z "${COUNTERPLAY_IN_XVFB:-}" ]; then
+  export COUNTERPLAY_IN_XVFB=1
+  exec xvfb-run -a -s "-screen 0 1280x720x24" "$0" "$@"
+fi
+
+SHOTS=$BIN/screenshots
+mkdir -p "$SHOTS"
+WORK=$(mktemp -d)
+trap '[ "${GPID:-0}" -gt 0 ] && kill "$GPID" 2>/dev/null; rm -rf "$WORK"' EXIT
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+export XDG_DATA_HOME=$WORK/data XDG_CONFIG_HOME=$WORK/config
+mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME"
+FAILS=0
+fail() { echo "FAIL: $*"; FAILS=$((FAILS + 1)); }
+
+LOG=""
+count() { grep -c -- "$1" "$LOG" 2>/dev/null || true; }
+wait_for() {  # wait_for PATTERN [MIN_COUNT] [TIMEOUT_S]
+  local pat=$1 min=${2:-1} limit=${3:-20} i=0
+  while [ "$(count "$pat")" -lt "$min" ]; do
+    i=$((i + 1))
+    if [ $i -gt $((limit * 10)) ]; then
+      fail "timed out waiting for '$pat' (x$min)"; tail -n 15 "$LOG"; return 1
+    fi
+    sleep 0.1
+  done
+}
+key() { xdotool key --delay 40 "$@"; }
+# Move, let a frame see the pointer there, then click (ImGui tabs take a click only on an item
+# that was already hovered the frame before, as with a real mouse).
+click() { xdotool mousemove --window "$WIN" "$1" "$2" sleep 0.3 click 1; sleep 0.2; }
+settle() { sleep "${1:-0.6}"; }
+shot() {  # shot NAME: F12, wait for the file, copy it to dash-LANG-NAME.png
+  local n
+  n=$(count "screenshot .*\.png")
+  key F12
+  wait_for "screenshot .*\.png" $((n + 1)) 10 || return 1
+  local file
+  file=$(grep "screenshot .*\.png" "$LOG" | tail -n 1 | sed 's/.*screenshot //')
+  cp "$file" "$SHOTS/dash-$DLANG-$1.png" && echo "screenshot $SHOTS/dash-$DLANG-$1.png"
+}
+
+DB=$WORK/team.db
+"$CLI" simulate --db "$DB" --trainees 50 --attempts 1500 --seed 7 >/dev/null ||
+  { echo "FAIL: counterplay simulate failed"; exit 1; }
+echo "simulated: $(sqlite3 "$DB" 'SELECT count(*) FROM attempts') attempts"
+
+start_dashboard() {  # start_dashboard LANG
+  DLANG=$1
+  LOG=$WORK/dash-$DLANG.log
+  : >"$LOG"
+  "$GAME" dashboard --db "$DB" --lang "$DLANG" --windowed --screenshot-dir "$WORK/shots" >"$LOG" 2>&1 &
+  GPID=$!
+  wait_for "screen=dashboard" 1 30 || return 1
+  WIN=$(xdotool search --sync --onlyvisible --name '^Counterplay$' | head -n 1)
+  xdotool mousemove --window "$WIN" 640 400
+  xdotool windowfocus --sync "$WIN" || fail "could not focus the dashboard window"
+  settle 1.0
+  unlock || return 1
+  wait_for "dashboard: views for" 1 30 || return 1
+  wait_for "dashboard: seals of" 1 60 || return 1
+  settle 1.0
+}
+
+PASS1="counter-manager 7"
+unlock() {  # the passphrase gate: set it on the first open, else a wrong try, the wait, the right one
+  if [ ! -e "$XDG_DATA_HOME/counterplay/manager.json" ]; then
+    shot gate-set
+    xdotool type --delay 60 "$PASS1"; key Tab
+    xdotool type --delay 60 "$PASS1"; key Return
+    wait_for "dashboard: manager passphrase set" 1 10 || return 1
+  else
+    xdotool type --delay 60 "not the passphrase"; key Return
+    wait_for "dashboard: wrong passphrase (wait 1000 ms)" 1 10 || return 1
+    settle 0.2
+    shot gate-wrong
+    settle 1.2
+    xdotool type --delay 60 "$PASS1"; key Return
+    wait_for "dashboard: unlocked" 1 10 || return 1
+  fi
+}
+
+stop_dashboard() {
+  kill "$GPID" 2>/dev/null
+  wait "$GPID" 2>/dev/null
+  GPID=0
+}
+
+run_language() {  # run_language en|ko
+  if [ "$1" = en ]; then
+    HEAT_TAB_X=92 TRENDS_TAB_X=160 DEC_TAB_X=227 PRAC_TAB_X=315 COACH_TAB_X=432 ACT_TAB_X=561 NOTES_TAB_X=297
+  else
+    HEAT_TAB_X=75 TRENDS_TAB_X=139 DEC_TAB_X=197 PRAC_TAB_X=269 COACH_TAB_X=342 ACT_TAB_X=444 NOTES_TAB_X=267
+  fi
+  start_dashboard "$1" || return 1
+  shot team
+  # Sort by the mean score heading (4th column), twice: ascending then descending.
+  click "$SORT_X" "$SORT_Y"
+  wait_for "dashboard: sort column 3 ascending" 1 10
+  click "$SORT_X" "$SORT_Y"
+  wait_for "dashboard: sort column 3 descending" 1 10
+  wait_for "dashboard: views for" 3 10
+  settle
+  shot team-sorted
+  # The heatmap: tab, then a cell of the first trainee row, then the first attempt listed.
+  click "$HEAT_TAB_X" "$TAB_Y"
+  wait_for "dashboard: tab heatmap" 1 10
+  settle
+  click "$CELL_X" "$CELL_Y"
+  wait_for "dashboard: heatmap cell" 1 10
+  settle
+  shot heatmap-cell
+  click "$ATTEMPT_X" "$ATTEMPT_Y"
+  wait_for "dashboard: attempt [0-9]* opened" 1 10
+  settle
+  shot attempt
+  # A coaching note pinned to the second decision of that attempt.
+  click "$NOTES_TAB_X" "$NOTES_TAB_Y"
+  settle 0.4
+  click "$PIN_X" "$PIN_Y"; settle 0.3
+  click "$PIN_X" "$PIN_ITEM2_Y"; settle 0.3
+  click "$NOTE_X" "$NOTE_Y"
+  xdotool type --delay 250 "$NOTE_TEXT"
+  click "$SAVE_X" "$SAVE_Y"
+  wait_for "dashboard: note added to attempt [0-9]* decision 1" 1 10
+  settle
+  shot attempt-note
+  ATTEMPT_ID=$(grep -o "note added to attempt [0-9]*" "$LOG" | tail -n 1 | awk '{print $5}')
+  got=$(sqlite3 "$DB" "SELECT decision_index || '|' || text FROM coaching_notes WHERE attempt_id = $ATTEMPT_ID ORDER BY id DESC LIMIT 1")
+  [ "$got" = "1|$NOTE_TEXT" ] || fail "$DLANG: the note in the database is '$got', expected '1|$NOTE_TEXT'"
+  key Escape
+  settle 0.3
+  for tab in trends decisions practise coaching actions; do
+    case $tab in
+      trends) x=$TRENDS_TAB_X ;; decisions) x=$DEC_TAB_X ;; practise) x=$PRAC_TAB_X ;;
+      coaching) x=$COACH_TAB_X ;; actions) x=$ACT_TAB_X ;;
+    esac
+    click "$x" "$TAB_Y"
+    wait_for "dashboard: tab $tab" 1 10
+    settle
+    shot "$tab"
+  done
+  grep "imgui frames" "$LOG" | tail -n 2
+  stop_dashboard
+}
+
+# Layout (1280x720 window, ImGui font 17 px), measured from the screenshots: the tab row, the
+# team table's "mean score" heading, the first trainee's first heatmap cell, the first attempt
+# listed under the heatmap, and in the drill-down the notes tab, the pin list (its third entry
+# is decision 2), the note text and the save button.
+TAB_Y=72
+SORT_X=680 SORT_Y=119
+CELL_X=290 CELL_Y=161
+ATTEMPT_X=300 ATTEMPT_Y=568
+
+NOTES_TAB_Y=205
+PIN_X=390 PIN_Y=253 PIN_ITEM2_Y=319
+NOTE_X=640 NOTE_Y=310 SAVE_X=198 SAVE_Y=364
+
+NOTE_TEXT="Ask her what she needs before offering a refund."
+run_language en
+NOTE_TEXT="환불 전에 먼저 손님이 원하는 것을 물어보세요."
+run_language ko
+
+# An attempt edited with sqlite3 must show as altered.
+sqlite3 "$DB" "UPDATE attempts SET percent = 99 WHERE id = 5" || fail "sqlite3 update failed"
+start_dashboard en && {
+  grep -q "dashboard: seals of [0-9]* attempts checked in [0-9]* ms, 1 altered" "$LOG" ||
+    fail "the edited attempt was not found altered: $(grep 'seals of' "$LOG")"
+  stop_dashboard
+}
+
+# The CLI-only build says the dashboard needs the game.
+out=$("$CLI" dashboard --db "$DB" 2>&1); rc=$?
+[ $rc -eq 1 ] || fail "counterplay-cli dashboard exited $rc, expected 1"
+grep -q "game build" <<<"$out" || fail "counterplay-cli dashboard does not say it needs the game build: $out"
+
+if [ $FAILS -gt 0 ]; then echo "$FAILS failure(s)"; exit 1; fi
+echo "PASS: dashboard opened, sorted, heatmap cell and attempt opened (en, ko); altered attempt found"
