@@ -71,7 +71,10 @@ PullResult pullFromLrs(ResultsStore& store, LrsClient& client, const Trust& trus
     const std::string& base = options.xapi.baseIri;
     const std::string ext = base + "/extensions/";
     const std::string endpoint = client.url();
-    std::set<std::string> seenStatements;  // de-duplicated by id across pages and the overlap
+    // De-duplicated by id across pages and the overlap, per query: an LRS may also return the
+    // voiding statements that target a "completed" one in the first query (xAPI 1.0.3 §2.1.3,
+    // filters on StatementRef targets), and those must still be read as voids by the second.
+    std::set<std::string> seenCompleted, seenVoids;
     const std::int64_t sealedFrom = store.sealedFromId();
 
     auto query = [&](const std::string& verb, const std::string& since) {
@@ -99,7 +102,10 @@ PullResult pullFromLrs(ResultsStore& store, LrsClient& client, const Trust& trus
                 const std::string id = s.value("id", "");
                 const std::string stored = s.value("stored", "");
                 if (stored > checkpoint) checkpoint = stored;
-                if (id.empty() || !seenStatements.insert(id).second) continue;
+                if (!s.contains("verb") || !s["verb"].is_object() ||
+                    s["verb"].value("id", "") != kCompleted)
+                    continue;  // a statement that targets one of ours (a void): read below
+                if (id.empty() || !seenCompleted.insert(id).second) continue;
                 const auto* doc = s.contains("result") && s["result"].contains("extensions")
                                       ? &s["result"]["extensions"]
                                       : nullptr;
@@ -156,7 +162,7 @@ PullResult pullFromLrs(ResultsStore& store, LrsClient& client, const Trust& trus
                 const std::string stored = s.value("stored", "");
                 if (stored > checkpoint) checkpoint = stored;
                 const std::string id = s.value("id", "");
-                if (id.empty() || !seenStatements.insert(id).second) continue;
+                if (id.empty() || !seenVoids.insert(id).second) continue;
                 if (!s.contains("object") || s["object"].value("objectType", "") != "StatementRef")
                     continue;
                 if (!mapped) {
