@@ -1,4 +1,5 @@
 // Export dispatch, CSV and HTML escaping, the HTML words table, and the JSON form of an attempt.
+#include <filesystem>
 #include <charconv>
 #include <fstream>
 
@@ -300,12 +301,27 @@ bool exportToFile(const ResultsStore& store, ExportFormat format, const ExportOp
         error = e.what();
         return false;
     }
-    // The signature first: a crash between the two renames leaves a new .sig beside an old
-    // export, which verify reports, never an unsigned new export that looks complete.
-    if (format == ExportFormat::Xapi &&
-        !writeFileAtomic(path + ".sig", result.detachedSignature, error))
-        return false;
+    if (format == ExportFormat::Xapi || format == ExportFormat::Csv)
+        return commitWithSidecar(*file, path, result.detachedSignature, error);
     return file->commit(error);
+}
+
+bool commitWithSidecar(AtomicFile& file, const std::string& path, const std::string& sidecar,
+                       std::string& error) {
+    // The old signature line is kept only while the old export may still be the one in place.
+    const std::string sigPath = path + ".sig";
+    std::string old, ignored;
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(sigPath, ec) && readWholeFile(sigPath, old, ignored)) {
+        const std::size_t nl = old.find('\n');
+        old = nl == std::string::npos ? std::string() : old.substr(0, nl + 1);
+        if (old.rfind("counterplay-signature ", 0) != 0 || old == sidecar) old.clear();
+    } else {
+        old.clear();
+    }
+    if (!writeFileAtomic(sigPath, sidecar + old, error)) return false;
+    if (!file.commit(error)) return false;
+    return old.empty() || writeFileAtomic(sigPath, sidecar, error);
 }
 
 ExportResult exportJson(const ResultsStore& store, const ExportOptions& options,
