@@ -91,7 +91,7 @@ NewAttempt makeAttempt(std::mt19937& rng, int n) {
             const ExportResult r = exportAttempts(*store, format, options, key, sink);
             // A CSV export's signature is in export.csv.sig: the pair is replaced so that a
             // kill at any moment leaves one that verifies.
-            if (format == ExportFormat::Csv ? !commitWithSidecar(*file, path, r.detachedSignature, error)
+            if (format == ExportFormat::Csv ? !commitWithSidecar(*file, path, r.detachedSignature, key, error)
                                             : !file->commit(error))
                 _exit(6);
         }

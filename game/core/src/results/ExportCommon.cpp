@@ -6,6 +6,7 @@
 #include "counterplay/core/AtomicFile.h"
 #include "counterplay/core/DataDir.h"
 #include "counterplay/core/Json.h"
+#include "counterplay/core/Keyring.h"
 #include "results/ExportCommon.h"
 
 namespace counterplay::core {
@@ -302,22 +303,28 @@ bool exportToFile(const ResultsStore& store, ExportFormat format, const ExportOp
         return false;
     }
     if (format == ExportFormat::Xapi || format == ExportFormat::Csv)
-        return commitWithSidecar(*file, path, result.detachedSignature, error);
+        return commitWithSidecar(*file, path, result.detachedSignature, *key, error);
     return file->commit(error);
 }
 
 bool commitWithSidecar(AtomicFile& file, const std::string& path, const std::string& sidecar,
-                       std::string& error) {
-    // The old signature line is kept only while the old export may still be the one in place.
+                       const SigningKey& key, std::string& error) {
+    // The old signature line is kept only while the old export may still be the one in place,
+    // and only the line that verifies that file (an earlier crash may have left two).
     const std::string sigPath = path + ".sig";
-    std::string old, ignored;
+    std::string old, current, lines, ignored;
     std::error_code ec;
-    if (std::filesystem::is_regular_file(sigPath, ec) && readWholeFile(sigPath, old, ignored)) {
-        const std::size_t nl = old.find('\n');
-        old = nl == std::string::npos ? std::string() : old.substr(0, nl + 1);
-        if (old.rfind("counterplay-signature ", 0) != 0 || old == sidecar) old.clear();
-    } else {
-        old.clear();
+    if (std::filesystem::is_regular_file(sigPath, ec) && std::filesystem::is_regular_file(path, ec) &&
+        readWholeFile(sigPath, lines, ignored) && readWholeFile(path, current, ignored)) {
+        Trust own;
+        own.addOwn(key);
+        for (std::size_t at = 0, nl; (nl = lines.find('\n', at)) != std::string::npos; at = nl + 1) {
+            const std::string line = lines.substr(at, nl + 1 - at);
+            if (line != sidecar && verifyExportBytes(current, &line, own).ok) {
+                old = line;
+                break;
+            }
+        }
     }
     if (!writeFileAtomic(sigPath, sidecar + old, error)) return false;
     if (!file.commit(error)) return false;

@@ -203,8 +203,11 @@ LrsClient::Response LrsClient::send(const std::string& url, const std::string* p
 }
 
 PostResult LrsClient::postStatements(const nlohmann::json& statements) {
+    // ASCII only (non-ASCII as \uXXXX escapes): the same statements, and an LRS that joins the
+    // request body's chunks as text (Learning Locker's statements service does) can no longer
+    // split a UTF-8 character at a chunk boundary and store U+FFFD in a trainee's words.
     const std::string payload =
-        statements.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        statements.dump(-1, ' ', true, nlohmann::json::error_handler_t::replace);
     const Response r = send(url_, &payload, 64 * 1024);
     PostResult p;
     p.ok = r.ok;

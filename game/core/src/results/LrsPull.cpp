@@ -2,6 +2,7 @@
 #include "counterplay/core/LrsPull.h"
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <set>
 
@@ -112,7 +113,23 @@ PullResult pullFromLrs(ResultsStore& store, LrsClient& client, const Trust& trus
                 if (!doc || !doc->contains(ext + "attempt")) continue;  // an older statement
                 std::string why;
                 NewAttempt a;
-                if (!attemptFromExportJson((*doc)[ext + "attempt"], "lrs", a, why)) {
+                nlohmann::json copy = (*doc)[ext + "attempt"];
+                // The shuffle seed travels as text (see Xapi.cpp): back to the number it was.
+                if (copy.is_object() && copy.contains("transcript") && copy["transcript"].is_object()) {
+                    auto& t = copy["transcript"];
+                    if (auto it = t.find("shuffleSeedText"); it != t.end()) {
+                        const std::string text = it->is_string() ? it->get<std::string>() : "";
+                        std::uint64_t seed = 0;
+                        const auto [end, ec] =
+                            std::from_chars(text.data(), text.data() + text.size(), seed);
+                        t.erase("shuffleSeedText");
+                        if (ec == std::errc() && end == text.data() + text.size() && !text.empty())
+                            t["shuffleSeed"] = seed;
+                        else
+                            t["shuffleSeed"] = "unreadable";  // refused below as broken
+                    }
+                }
+                if (!attemptFromExportJson(copy, "lrs", a, why)) {
                     ++result.refused;
                     if (result.refusals.size() < 20) result.refusals.push_back(why);
                     continue;

@@ -83,11 +83,12 @@ bool exportToFile(const ResultsStore& store, ExportFormat format, const ExportOp
 
 /// Commits `file` (the new export, fully written, for `path`) with its detached signature
 /// `sidecar` in `path`.sig so that a crash at any moment leaves a pair that verifies: first
-/// `path`.sig gets the new signature line followed by the old one (a sidecar of two lines
-/// verifies either file), then the export is renamed into place, then `path`.sig is rewritten
-/// with the new line alone. Each step is atomic (AtomicFile). False and `error` on failure.
+/// `path`.sig gets the new signature line followed by the old line that verifies the file now
+/// at `path` under `key` (a sidecar of two lines verifies either file), then the export is
+/// renamed into place, then `path`.sig is rewritten with the new line alone. Each step is
+/// atomic (AtomicFile). False and `error` on failure.
 bool commitWithSidecar(AtomicFile& file, const std::string& path, const std::string& sidecar,
-                       std::string& error);
+                       const SigningKey& key, std::string& error);
 
 /// The individual exporters (exportAttempts dispatches to them).
 ExportResult exportJson(const ResultsStore& store, const ExportOptions& options,
