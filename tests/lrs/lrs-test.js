@@ -47,6 +47,9 @@ function counterplay(args) {
     });
     let out = '';
     let err = '';
+    // Decoded as one stream: a chunk boundary inside a UTF-8 character must not become U+FFFD.
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
     child.stdout.on('data', (d) => { out += d; });
     child.stderr.on('data', (d) => { err += d; });
     const timer = setTimeout(() => child.kill('SIGKILL'), 90000);
@@ -165,6 +168,9 @@ function machine(name, args) {
     });
     let out = '';
     let err = '';
+    // Decoded as one stream: a chunk boundary inside a UTF-8 character must not become U+FFFD.
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
     child.stdout.on('data', (d) => { out += d; });
     child.stderr.on('data', (d) => { err += d; });
     child.on('close', (code) => resolve({ code, out, err }));

@@ -17,10 +17,9 @@ if(COUNTERPLAY_BUILD_TESTS)
         FIXTURES_REQUIRED lrs_node LABELS "lrs;nosan" TIMEOUT 120
         ENVIRONMENT "COUNTERPLAY_BIN=$<TARGET_FILE:counterplay-cli>;NODE_OPTIONS=--no-deprecation")
     endforeach()
-    # The pull under voiding and an LRS answering 503. (lrs-test.js pull-sigkill, the pull SIGKILLed
-    # 50 times and compared with a clean pull, is not registered yet: it fails now and then on a
-    # trainee text that differs between the two stores; see docs/results.md.)
-    foreach(case pull-void pull-503)
+    # The pull under voiding, an LRS answering 503, and SIGKILLed 50 times then compared with a
+    # clean pull.
+    foreach(case pull-void pull-503 pull-sigkill)
       add_test(NAME lrs.${case}
                COMMAND ${COUNTERPLAY_NODE} ${CMAKE_CURRENT_LIST_DIR}/lrs-test.js ${case})
       set_tests_properties(lrs.${case} PROPERTIES
