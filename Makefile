@@ -8,7 +8,7 @@ FUZZ_BUILD ?= build-fuzz
 JOBS       ?= $(shell nproc)
 FUZZ_SECONDS ?= 300
 
-.PHONY: all deps build play test test-main test-asan test-fuzz fuzz bench clean
+.PHONY: all deps build play test test-main test-asan test-fuzz fuzz bench bench-pull clean
 
 all: build
 
@@ -63,6 +63,11 @@ fuzz: deps $(FUZZ_BUILD)/CMakeCache.txt
 
 bench: build
 	scripts/bench.sh $(BUILD)
+
+# The LRS pull benchmark (docs/benchmarks.md): 5 stores x ATTEMPTS (default 20000) pushed at once,
+# then pulled, against a bare paging loop. Takes long at the full size; ATTEMPTS=2000 for a quick run.
+bench-pull: build
+	scripts/bench_pull.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

@@ -25,7 +25,7 @@ public:
 int exportMain(int argc, char** argv) {
     CLI::App app{"Export stored attempts, signed with this machine's Ed25519 key: json (complete attempts), csv "
                  "(one row per attempt, a column per principle; --decisions: one row per "
-                 "decision), xapi (xAPI 1.0.3 statements, signature in FILE.sig) or html (a "
+                 "decision; signature in FILE.sig), xapi (xAPI 1.0.3 statements, signature in FILE.sig) or html (a "
                  "printable scorecard; several attempts give a cohort report). Without a "
                  "selection every attempt is exported.",
                  "counterplay export"};
@@ -53,7 +53,8 @@ int exportMain(int argc, char** argv) {
     app.add_option("--base-iri", baseIri,
                    "xapi: base IRI of activity ids (default: $COUNTERPLAY_XAPI_BASE, else "
                    "https://counterplay.example/xapi)");
-    app.add_option("--sig", sigPath, "xapi on stdout: write the detached signature to this file");
+    app.add_option("--sig", sigPath,
+                   "xapi or csv on stdout: write the detached signature to this file");
     app.add_flag("--include-altered", includeAltered,
                  "Export attempts changed after they were recorded too, marked as altered "
                  "(without it the export is refused)");
@@ -81,6 +82,12 @@ int exportMain(int argc, char** argv) {
         std::string resolved, why;
         if (!core::resolveWriteTarget(out, resolved, why)) {
             std::cerr << "counterplay export: --out: " << why << '\n';
+            return kExitUsage;
+        }
+        const bool detached =
+            format == core::ExportFormat::Xapi || format == core::ExportFormat::Csv;
+        if (detached && !core::resolveWriteTarget(out + ".sig", resolved, why)) {
+            std::cerr << "counterplay export: the signature file: " << why << '\n';
             return kExitUsage;
         }
     }
@@ -140,14 +147,14 @@ int exportMain(int argc, char** argv) {
             CoutSink sink;
             result = core::exportAttempts(*store, format, options, *key, sink);
             std::cout.flush();
-            if (format == core::ExportFormat::Xapi) {
+            if (format == core::ExportFormat::Xapi || format == core::ExportFormat::Csv) {
                 if (!sigPath.empty()) {
                     if (!core::writeFileAtomic(sigPath, result.detachedSignature, error)) {
                         std::cerr << "counterplay export: " << error << '\n';
                         return kExitData;
                     }
                 } else {
-                    std::cerr << "counterplay export: note: xAPI on stdout carries no signature; "
+                    std::cerr << "counterplay export: note: " << formatText << " on stdout carries no signature; "
                                  "use --out FILE (signature in FILE.sig) or --sig FILE\n";
                 }
             }
@@ -158,8 +165,9 @@ int exportMain(int argc, char** argv) {
             }
             std::cerr << "Exported " << result.attempts << " attempt"
                       << (result.attempts == 1 ? "" : "s") << " to " << out
-                      << (format == core::ExportFormat::Xapi ? " (signature in " + out + ".sig)"
-                                                             : std::string())
+                      << (format == core::ExportFormat::Xapi || format == core::ExportFormat::Csv
+                              ? " (signature in " + out + ".sig)"
+                              : std::string())
                       << '\n';
         }
     } catch (const std::exception& e) {

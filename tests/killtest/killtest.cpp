@@ -88,8 +88,12 @@ NewAttempt makeAttempt(std::mt19937& rng, int n) {
                 explicit Sink(AtomicFile& file) : f(file) {}
                 void write(std::string_view b) override { f.write(b); }
             } sink(*file);
-            exportAttempts(*store, format, options, key, sink);
-            if (!file->commit(error)) _exit(6);
+            const ExportResult r = exportAttempts(*store, format, options, key, sink);
+            // A CSV export's signature is in export.csv.sig: the pair is replaced so that a
+            // kill at any moment leaves one that verifies.
+            if (format == ExportFormat::Csv ? !commitWithSidecar(*file, path, r.detachedSignature, key, error)
+                                            : !file->commit(error))
+                _exit(6);
         }
     }
 }
@@ -171,7 +175,7 @@ int main(int argc, char** argv) {
     };
     const int abandoned = countTemps();
     // The next write of each export removes what killed writers left behind.
-    for (const char* name : {"export.csv", "export.html"}) {
+    for (const char* name : {"export.csv", "export.csv.sig", "export.html"}) {
         auto file = AtomicFile::create((dir / name).string(), error);
         if (!file || !(file->write("x"), file->commit(error))) return fail(std::string(name) + ": " + error);
     }

@@ -2,7 +2,7 @@
 // Locker's statements service (npm xapi-statements, in memory, bound to 127.0.0.1) plus small
 // local helpers: an auth endpoint for AUTH_REPO=fetch (only one key/secret pair passes) and a
 // proxy that answers 503 to the first POSTs. Usage: node lrs-test.js CASE
-// (CASE: sync-twice, bad-credentials, retry-5xx, network-error, validate-exports).
+// (CASE: see `cases` below).
 // Environment: COUNTERPLAY_BIN (the counterplay or counterplay-cli binary).
 'use strict';
 const { spawn } = require('child_process');
@@ -47,6 +47,9 @@ function counterplay(args) {
     });
     let out = '';
     let err = '';
+    // Decoded as one stream: a chunk boundary inside a UTF-8 character must not become U+FFFD.
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
     child.stdout.on('data', (d) => { out += d; });
     child.stderr.on('data', (d) => { err += d; });
     const timer = setTimeout(() => child.kill('SIGKILL'), 90000);
@@ -165,13 +168,235 @@ function machine(name, args) {
     });
     let out = '';
     let err = '';
+    // Decoded as one stream: a chunk boundary inside a UTF-8 character must not become U+FFFD.
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
     child.stdout.on('data', (d) => { out += d; });
     child.stderr.on('data', (d) => { err += d; });
     child.on('close', (code) => resolve({ code, out, err }));
   });
 }
 
+/// Starts counterplay as another machine and returns the child at once (to be killed).
+function machineChild(name, args) {
+  const home = path.join(work, name);
+  return spawn(BIN, args, {
+    env: { ...process.env, XDG_DATA_HOME: home, COUNTERPLAY_DB: path.join(home, 'results.db'), LANG: 'C' },
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
+}
+
+const AUTH = 'Basic ' + Buffer.from(`${GOOD_KEY}:${GOOD_SECRET}`).toString('base64');
+const COMPLETED = 'http://adlnet.gov/expapi/verbs/completed';
+
+/// Every statement of the LRS with this verb (following "more").
+async function statementsWithVerb(url, verb) {
+  const origin = new URL(url).origin;
+  let next = `${url}/statements?limit=100&verb=${encodeURIComponent(verb)}`;
+  const out = [];
+  while (next) {
+    const r = await fetch(next, { headers: { Authorization: AUTH, 'X-Experience-API-Version': '1.0.3' } });
+    if (!r.ok) fail(`GET statements: HTTP ${r.status} ${await r.text()}`);
+    const body = await r.json();
+    // Statements that target a matching one (voiding statements) come back too: keep the verb's own.
+    out.push(...body.statements.filter((st) => st.verb.id === verb));
+    next = body.more ? origin + body.more : null;
+  }
+  return out;
+}
+
+/// Voids the statements with these ids (one voiding statement each, by the LRS's manager).
+async function voidStatements(url, ids) {
+  const statements = ids.map((id) => ({
+    actor: { objectType: 'Agent', name: 'LRS manager', mbox: 'mailto:manager@example.com' },
+    verb: { id: 'http://adlnet.gov/expapi/verbs/voided', display: { 'en-US': 'voided' } },
+    object: { objectType: 'StatementRef', id },
+  }));
+  const r = await fetch(`${url}/statements`, {
+    method: 'POST',
+    headers: { Authorization: AUTH, 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' },
+    body: JSON.stringify(statements),
+  });
+  if (!r.ok) fail(`POST voiding statements: HTTP ${r.status} ${await r.text()}`);
+}
+
+/// The attempts of a machine's store as a comparable text: the JSON export's attempts sorted by
+/// uuid, without the local row id (which differs by design between stores). Everything else is
+/// compared: uuid, trainee, scenario and content hash, times, origin store, fingerprint and
+/// source, the seal, the scorecard (per-principle points) and the transcript (every decision
+/// with its time).
+async function storeContents(name) {
+  const r = await machine(name, ['export', '--format', 'json', '--out', '-']);
+  if (r.code !== 0) fail(`export from ${name}: ${r.err}`);
+  const attempts = JSON.parse(r.out).attempts.map((a) => { const { id, ...rest } = a; return rest; });
+  attempts.sort((x, y) => (x.uuid < y.uuid ? -1 : 1));
+  return attempts;
+}
+
+/// A machine `m` with store name `store`, `n` simulated attempts pushed to the LRS; its public
+/// key is trusted by each of `trusting`.
+async function pushingMachine(m, store, n, seed, lrs, trusting) {
+  await machine(m, ['key', 'name', store]);
+  const sim = await machine(m, ['simulate', '--trainees', '4', '--attempts', String(n), '--seed', seed]);
+  if (sim.code !== 0) fail(`simulate on ${m}: ${sim.err}`);
+  const sent = await machine(m, ['sync', ...lrs, '--batch', '500']);
+  if (sent.code !== 0) fail(`sync from ${m}: ${sent.err}`);
+  const pub = path.join(work, `${m}.pub`);
+  await machine(m, ['key', 'export-public', '--out', pub]);
+  for (const t of trusting) await machine(t, ['key', 'trust', pub]);
+}
+
 const cases = {
+
+  async 'pull-void'() {
+    const url = await startLrs();
+    const lrs = ['--lrs', url, '--key', GOOD_KEY, '--secret', GOOD_SECRET];
+    await pushingMachine('a', 'Gangnam', 6, '3', lrs, ['hq', 'hq2']);
+    const first = await machine('hq', ['sync', '--pull', ...lrs, '--page-size', '2']);
+    check(first.code === 0 && /Pulled 6 new attempts/.test(first.out), `head office pulls 6 (${first.out.trim()} ${first.err.trim()})`);
+    check((first.err.match(/page \d+:/g) || []).length >= 3, 'paging through `more` happened');
+    const completed = await statementsWithVerb(url, COMPLETED);
+    check(completed.length === 6, 'the LRS holds 6 completed statements');
+    const pulledUuid = completed[1].context.registration;
+    // Voiding a statement of an attempt that is not its "completed" one leaves the attempt.
+    const answered = (await statementsWithVerb(url, 'http://adlnet.gov/expapi/verbs/responded'))
+      .find((st) => st.context.registration === completed[2].context.registration);
+    check(answered !== undefined, 'a responded statement of another attempt exists');
+    await voidStatements(url, [completed[1].id, answered.id]);
+    // Two new attempts; one of them is voided before head office ever pulls it.
+    const sim = await machine('a', ['simulate', '--trainees', '2', '--attempts', '2', '--seed', '9']);
+    check(sim.code === 0, 'store Gangnam records more attempts');
+    const pushed = await machine('a', ['sync', ...lrs]);
+    const k = Number((/Sent (\d+) attempts/.exec(pushed.out) || [])[1]);
+    check(pushed.code === 0 && k >= 2, `and pushes them (${pushed.out.trim()})`);
+    const after = (await statementsWithVerb(url, COMPLETED)).map((st) => st.id);
+    check(after.length === 5 + k && !after.includes(completed[1].id), `the voided statement never comes back from a query (${after.length} completed)`);
+    const fresh = after.filter((id) => !completed.some((c) => c.id === id));
+    check(fresh.length === k, `${k} new completed statements`);
+    const neverPulled = (await statementsWithVerb(url, COMPLETED)).find((st) => st.id === fresh[0]).context.registration;
+    await voidStatements(url, [fresh[0]]);
+    const second = await machine('hq', ['sync', '--pull', ...lrs, '--page-size', '2']);
+    check(second.code === 0 && new RegExp(`Pulled ${k - 1} new attempt`).test(second.out) && /1 removed as voided/.test(second.out),
+      `the next pull adds the one new attempt and removes the voided one (${second.out.trim()})`);
+    const have = (await storeContents('hq')).map((a) => a.uuid);
+    check(have.length === 6 + k - 2, `head office now holds ${6 + k - 2} attempts (${have.length})`);
+    check(!have.includes(pulledUuid), 'the attempt whose completed statement was voided is gone');
+    check(!have.includes(neverPulled), 'the attempt voided before it was pulled never arrives');
+    check(have.includes(completed[2].context.registration), 'voiding another statement of an attempt leaves it');
+    const third = await machine('hq', ['sync', '--pull', ...lrs, '--page-size', '2']);
+    check(third.code === 0 && /Pulled 0 new attempts/.test(third.out) && !/removed/.test(third.out),
+      `a third pull changes nothing (${third.out.trim()})`);
+    const clean = await machine('hq2', ['sync', '--pull', ...lrs, '--page-size', '2']);
+    check(clean.code === 0 && new RegExp(`Pulled ${6 + k - 2} new attempts`).test(clean.out), `a store that pulls for the first time gets the same ones (${clean.out.trim()})`);
+    check(JSON.stringify(await storeContents('hq2')) === JSON.stringify(await storeContents('hq')), 'both stores hold the same attempts');
+    const local = await storeContents('a');
+    check(local.length === 6 + k, 'voiding in the LRS never removes the attempts of the store that made them');
+  },
+
+  async 'pull-503'() {
+    const url = await startLrs();
+    const lrs = ['--lrs', url, '--key', GOOD_KEY, '--secret', GOOD_SECRET];
+    await pushingMachine('a', 'Gangnam', 12, '3', lrs, ['hq', 'hq2']);
+    // A proxy in front of the LRS: after two pages it answers 503 with Retry-After: 1 twice;
+    // after two more it "restarts": 503 without Retry-After for 1.5 s.
+    const target = new URL(url);
+    let gets = 0;
+    let retryAfterAnswers = 0;
+    let restartUntil = 0;
+    let restartAnswers = 0;
+    const proxyPort = await startServer((req, res) => {
+      if (req.method === 'GET' && req.url.includes('/statements')) {
+        gets += 1;
+        if (gets >= 3 && retryAfterAnswers < 2) {
+          retryAfterAnswers += 1;
+          res.writeHead(503, { 'Content-Type': 'text/plain', 'Retry-After': '1' });
+          res.end('busy');
+          return;
+        }
+        if (gets === 7 && restartUntil === 0) restartUntil = Date.now() + 1500;
+        if (Date.now() < restartUntil) {
+          restartAnswers += 1;
+          res.writeHead(503, { 'Content-Type': 'text/plain' });
+          res.end('restarting');
+          return;
+        }
+      }
+      const up = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+        (r) => { res.writeHead(r.statusCode, r.headers); r.pipe(res); });
+      req.pipe(up);
+    });
+    const proxied = ['--lrs', `http://127.0.0.1:${proxyPort}/xAPI`, '--key', GOOD_KEY, '--secret', GOOD_SECRET];
+    const started = Date.now();
+    const r = await machine('hq', ['sync', '--pull', ...proxied, '--page-size', '2', '--retry-delay-ms', '200', '--retries', '6']);
+    const took = Date.now() - started;
+    check(retryAfterAnswers === 2 && restartAnswers >= 2, `the LRS answered 503 (Retry-After ${retryAfterAnswers}, restarting ${restartAnswers})`);
+    check(r.code === 0 && /Pulled 12 new attempts/.test(r.out), `the pull retried and completed (${r.out.trim()})`);
+    check((r.err.match(/trying again in 1000 ms/g) || []).length === 2, 'it waited as long as Retry-After asked');
+    check(/HTTP 503\).*trying again in 200 ms/.test(r.err) && /trying again in 400 ms/.test(r.err), 'without Retry-After it backed off, doubling');
+    check(took >= 2000 + 1500, `it took the waits (${took} ms)`);
+    const clean = await machine('hq2', ['sync', '--pull', ...lrs, '--page-size', '2']);
+    check(clean.code === 0, 'a clean pull for comparison');
+    check(JSON.stringify(await storeContents('hq')) === JSON.stringify(await storeContents('hq2')), 'the store equals a clean pull');
+  },
+
+  async 'pull-sigkill'() {
+    const url = await startLrs();
+    const lrs = ['--lrs', url, '--key', GOOD_KEY, '--secret', GOOD_SECRET];
+    const n = Number(process.env.PULL_KILL_ATTEMPTS || 200);
+    const kills = Number(process.env.PULL_KILLS || 50);
+    await pushingMachine('a', 'Gangnam', n / 2, '3', lrs, ['clean', 'killed']);
+    await pushingMachine('b', 'Jamsil', n / 2, '4', lrs, ['clean', 'killed']);
+    const completed = await statementsWithVerb(url, COMPLETED);
+    check(completed.length === n, `the LRS holds ${n} attempts`);
+    await voidStatements(url, [completed[5].id, completed[n - 3].id]);
+    const pull = ['sync', '--pull', ...lrs, '--page-size', '7'];
+    const started = Date.now();
+    const clean = await machine('clean', pull);
+    const cleanMs = Date.now() - started;
+    check(clean.code === 0 && new RegExp(`Pulled ${n - 2} new attempts`).test(clean.out), `a clean pull takes ${cleanMs} ms (${clean.out.trim()} ${clean.err.split("\n").filter((l) => /refused/.test(l)).slice(0, 3).join(" / ")})`);
+    // SIGKILL the pull at random moments, each run going on from where the last one stopped.
+    let seed = 12345;
+    const random = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+    let killed = 0;
+    let finished = 0;
+    while (killed < kills) {
+      const child = machineChild('killed', pull);
+      const at = Math.floor(random() * cleanMs * 1.1);
+      const code = await new Promise((resolve) => {
+        const timer = setTimeout(() => child.kill('SIGKILL'), at);
+        child.on('close', (c, signal) => { clearTimeout(timer); resolve(signal === 'SIGKILL' ? 'killed' : c); });
+      });
+      if (code === 'killed') killed += 1;
+      else if (code === 0) {
+        // It got to the end before the kill: start this store again from nothing, so that the
+        // kills keep landing mid-pull (the final store is the one the last round builds).
+        finished += 1;
+        for (const f of fs.readdirSync(path.join(work, 'killed'))) if (f.startsWith('results.db')) fs.rmSync(path.join(work, 'killed', f));
+      } else fail(`a pull exited ${code}`);
+    }
+    console.log(`  ${killed} runs SIGKILLed, ${finished} got to the end first (the store was then emptied)`);
+    const last = await machine('killed', pull);
+    check(last.code === 0, `the pull, run once more, completes (${last.out.trim()})`);
+    const checked = await machine('killed', ['check']);
+    check(checked.code === 0 && new RegExp(`${n - 2} ok`).test(checked.out), `every attempt keeps its seal (${checked.out.trim()})`);
+    const a = await storeContents('clean');
+    const b = await storeContents('killed');
+    check(a.length === n - 2 && b.length === n - 2, `both stores hold ${n - 2} attempts (${a.length}, ${b.length})`);
+    const differs = a.findIndex((x, i) => JSON.stringify(x) !== JSON.stringify(b[i]));
+    if (differs >= 0) {
+      for (const k of Object.keys(a[differs])) {
+        if (JSON.stringify(a[differs][k]) !== JSON.stringify(b[differs][k]))
+        {
+          const x = JSON.stringify(a[differs][k]);
+          const y = JSON.stringify(b[differs][k]);
+          let i = 0;
+          while (i < x.length && x[i] === y[i]) i += 1;
+          console.error(`attempt ${a[differs].uuid} differs in ${k} at ${i}: ${x.slice(Math.max(0, i - 150), i + 150)}\n  vs ${y.slice(Math.max(0, i - 150), i + 150)}`);
+        }
+      }
+    }
+    check(differs < 0, 'the killed-and-resumed store equals the clean pull (attempts, seals, scorecards, transcripts)');
+  },
   async 'pull'() {
     const url = await startLrs();
     const lrs = ['--lrs', url, '--key', GOOD_KEY, '--secret', GOOD_SECRET];

@@ -17,6 +17,15 @@ if(COUNTERPLAY_BUILD_TESTS)
         FIXTURES_REQUIRED lrs_node LABELS "lrs;nosan" TIMEOUT 120
         ENVIRONMENT "COUNTERPLAY_BIN=$<TARGET_FILE:counterplay-cli>;NODE_OPTIONS=--no-deprecation")
     endforeach()
+    # The pull under voiding, an LRS answering 503, and SIGKILLed 50 times then compared with a
+    # clean pull.
+    foreach(case pull-void pull-503 pull-sigkill)
+      add_test(NAME lrs.${case}
+               COMMAND ${COUNTERPLAY_NODE} ${CMAKE_CURRENT_LIST_DIR}/lrs-test.js ${case})
+      set_tests_properties(lrs.${case} PROPERTIES
+        FIXTURES_REQUIRED lrs_node LABELS "lrs;nosan" TIMEOUT 300
+        ENVIRONMENT "COUNTERPLAY_BIN=$<TARGET_FILE:counterplay-cli>;NODE_OPTIONS=--no-deprecation")
+    endforeach()
   else()
     message(WARNING "node/npm not found: the LRS tests (tests/lrs) are not registered")
   endif()

@@ -1,6 +1,7 @@
 // CSV export: RFC 4180 with BOM and CRLF, two header rows (names, then ids), a column pair per
 // principle, local date-times and seconds, formula neutralisation, the decisions table with the
-// trainee's name and the option's text, filters, and the trailing signature line verify checks.
+// trainee's name and the option's text, filters, and the detached signature (FILE.csv.sig) verify
+// checks.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -46,9 +47,11 @@ std::vector<std::vector<std::string>> parseCsv(std::string_view text) {
     return rows;
 }
 
-std::string exportCsvText(const ResultsStore& store, const SigningKey& key, ExportOptions options = {}) {
+std::string exportCsvText(const ResultsStore& store, const SigningKey& key, ExportOptions options = {},
+                          std::string* sig = nullptr) {
     StringSink sink;
-    exportAttempts(store, ExportFormat::Csv, options, key, sink);
+    const ExportResult r = exportAttempts(store, ExportFormat::Csv, options, key, sink);
+    if (sig) *sig = r.detachedSignature;
     return sink.data;
 }
 
@@ -86,10 +89,11 @@ TEST(CsvCell, QuotesAndNeutralisesFormulas) {
 TEST_F(ExportCsvTest, OneRowPerAttemptWithPrincipleColumnsAndASignature) {
     store->recordAttempt(sampleAttempt("Ann", 3, 2, kJan1));
     store->recordAttempt(sampleAttempt("=HYPERLINK(\"http://x\",\"y\")", 1, -1, kJan1 + 1000));
-    const std::string csv = exportCsvText(*store, key);
+    std::string sig;
+    const std::string csv = exportCsvText(*store, key, {}, &sig);
     ASSERT_EQ(csv.rfind("\xEF\xBB\xBF", 0), 0u) << "UTF-8 BOM first";
     const auto rows = parseCsv(std::string_view(csv).substr(3));
-    ASSERT_EQ(rows.size(), 5u);  // names, ids, 2 attempts, signature
+    ASSERT_EQ(rows.size(), 4u);  // names, ids, 2 attempts: the signature is in FILE.csv.sig
     EXPECT_EQ(rows[0][0], "Attempt");
     EXPECT_EQ(rows[0][3], "Trainee");
     const auto& h = rows[1];
@@ -115,14 +119,18 @@ TEST_F(ExportCsvTest, OneRowPerAttemptWithPrincipleColumnsAndASignature) {
     EXPECT_EQ(rows[3][col("complaint.empathise")], "-1");
     EXPECT_EQ(rows[2][col("store")], "Test store");
     EXPECT_EQ(rows[2][col("integrity")], "");
-    EXPECT_EQ(rows[4][0].rfind("# counterplay-signature v2 format=csv key=" + key.fingerprint() +
-                                   " store=Test%20store sig=",
-                               0),
+    EXPECT_EQ(csv.find("counterplay-signature"), std::string::npos);
+    EXPECT_EQ(sig.rfind("counterplay-signature v2 format=csv key=" + key.fingerprint() +
+                            " store=Test%20store sig=",
+                        0),
               0u);
-    EXPECT_TRUE(verifyExportBytes(csv, nullptr, trust).ok);
+    EXPECT_EQ(sig.back(), '\n');
+    EXPECT_TRUE(verifyExportBytes(csv, &sig, trust).ok);
+    EXPECT_EQ(verifyExportBytes(csv, &sig, trust).format, "csv");
+    EXPECT_FALSE(verifyExportBytes(csv, nullptr, trust).ok);  // without its sidecar: unsigned
     std::string edited = csv;
     edited[edited.find("Ann")] = 'B';
-    EXPECT_FALSE(verifyExportBytes(edited, nullptr, trust).ok);
+    EXPECT_FALSE(verifyExportBytes(edited, &sig, trust).ok);
 }
 
 TEST_F(ExportCsvTest, DecisionsTableAndFilters) {
@@ -130,9 +138,10 @@ TEST_F(ExportCsvTest, DecisionsTableAndFilters) {
     store->recordAttempt(sampleAttempt("Bo", 1, 1, kJan1 + 86400000));
     ExportOptions options;
     options.csvDecisions = true;
-    const std::string csv = exportCsvText(*store, key, options);
+    std::string sig;
+    const std::string csv = exportCsvText(*store, key, options, &sig);
     const auto rows = parseCsv(std::string_view(csv).substr(3));
-    ASSERT_EQ(rows.size(), 7u);  // names, ids, 4 decisions, signature
+    ASSERT_EQ(rows.size(), 6u);  // names, ids, 4 decisions
     const std::vector<std::string> ids = {"attempt_id", "attempt_uuid", "trainee_key",
                                           "trainee_name", "scenario_id", "step", "node_id",
                                           "choice_index", "choice_id", "choice_text", "timeout",
@@ -146,15 +155,15 @@ TEST_F(ExportCsvTest, DecisionsTableAndFilters) {
     EXPECT_EQ(rows[3][9], "");
     EXPECT_EQ(rows[3][10], "true");  // timeout
     EXPECT_EQ(rows[3][11], "7.0");
-    EXPECT_TRUE(verifyExportBytes(csv, nullptr, trust).ok);
+    EXPECT_TRUE(verifyExportBytes(csv, &sig, trust).ok);
 
     ExportOptions onlyBo;
     onlyBo.filter.traineeKey = "Bo";
     const auto boRows = parseCsv(std::string_view(exportCsvText(*store, key, onlyBo)).substr(3));
-    ASSERT_EQ(boRows.size(), 4u);
+    ASSERT_EQ(boRows.size(), 3u);
     EXPECT_EQ(boRows[2][2], "Bo");
     ExportOptions none;
     none.filter.sinceMs = kJan1 + 10 * 86400000LL;
     const auto empty = parseCsv(std::string_view(exportCsvText(*store, key, none)).substr(3));
-    EXPECT_EQ(empty.size(), 3u);  // the two header rows and the signature only
+    EXPECT_EQ(empty.size(), 2u);  // the two header rows only
 }

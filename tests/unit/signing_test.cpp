@@ -151,6 +151,44 @@ TEST(Signing, CatchesAnEditToAnyByte) {
         edited[i] = static_cast<char>(edited[i] ^ 0x01);
         EXPECT_FALSE(verifyExportBytes(xapi, &edited, trust).ok) << "sig byte " << i;
     }
+    // A CSV export with its signature in FILE.csv.sig: every byte of both.
+    const std::string csv = "\xEF\xBB\xBF" "a,b\r\n1,\"x,y\"\r\n";
+    const std::string csvSig =
+        detachedSignature(key, signBytes(key, ExportFormat::Csv, csv), ExportFormat::Csv);
+    ASSERT_TRUE(verifyExportBytes(csv, &csvSig, trust).ok);
+    expectEveryByteEditCaught(csv, &csvSig, trust);
+    for (std::size_t i = 0; i < csvSig.size(); ++i) {
+        std::string edited = csvSig;
+        edited[i] = static_cast<char>(edited[i] ^ 0x01);
+        EXPECT_FALSE(verifyExportBytes(csv, &edited, trust).ok) << "csv sig byte " << i;
+    }
+    // An xAPI signature does not pass for a CSV file, nor the other way round.
+    EXPECT_FALSE(verifyExportBytes(csv, &sig, trust).ok);
+    EXPECT_FALSE(verifyExportBytes(xapi, &csvSig, trust).ok);
+}
+
+TEST(Signing, CsvFilesVerifyBySidecarOrByTheirOldTrailingLine) {
+    const SigningKey key = testKey();
+    const Trust trust = trustOnly(key);
+    const fs::path dir = tempDir();
+    const std::string body = "\xEF\xBB\xBF" "a,b\r\n1,counterplay-signature\r\n";
+    const std::string sidecar =
+        detachedSignature(key, signBytes(key, ExportFormat::Csv, body), ExportFormat::Csv);
+    std::string error;
+    ASSERT_TRUE(writeFileAtomic((dir / "new.csv").string(), body, error));
+    ASSERT_TRUE(writeFileAtomic((dir / "new.csv.sig").string(), sidecar, error));
+    EXPECT_TRUE(verifyExportFile((dir / "new.csv").string(), trust).ok);
+    ASSERT_TRUE(writeFileAtomic((dir / "old.csv").string(), signedCsv(key), error));
+    EXPECT_TRUE(verifyExportFile((dir / "old.csv").string(), trust).ok);  // no sidecar needed
+    ASSERT_TRUE(writeFileAtomic((dir / "bare.csv").string(), "\xEF\xBB\xBF" "a,b\r\n1,2\r\n", error));
+    const VerifyResult bare = verifyExportFile((dir / "bare.csv").string(), trust);
+    EXPECT_EQ(bare.status, VerifyStatus::NoSignature);
+    EXPECT_NE(bare.message.find("bare.csv.sig"), std::string::npos) << bare.message;
+    std::string edited = body;
+    edited[5] ^= 0x01;
+    ASSERT_TRUE(writeFileAtomic((dir / "new.csv").string(), edited, error));
+    EXPECT_FALSE(verifyExportFile((dir / "new.csv").string(), trust).ok);
+    fs::remove_all(dir);
 }
 
 TEST(Signing, CatchesAppendedRemovedAndReformattedBytes) {

@@ -1,4 +1,5 @@
 // Export dispatch, CSV and HTML escaping, the HTML words table, and the JSON form of an attempt.
+#include <filesystem>
 #include <charconv>
 #include <fstream>
 #include <set>
@@ -6,6 +7,7 @@
 #include "counterplay/core/AtomicFile.h"
 #include "counterplay/core/DataDir.h"
 #include "counterplay/core/Json.h"
+#include "counterplay/core/Keyring.h"
 #include "results/ExportCommon.h"
 
 namespace counterplay::core {
@@ -311,12 +313,33 @@ bool exportToFile(const ResultsStore& store, ExportFormat format, const ExportOp
         error = e.what();
         return false;
     }
-    // The signature first: a crash between the two renames leaves a new .sig beside an old
-    // export, which verify reports, never an unsigned new export that looks complete.
-    if (format == ExportFormat::Xapi &&
-        !writeFileAtomic(path + ".sig", result.detachedSignature, error))
-        return false;
+    if (format == ExportFormat::Xapi || format == ExportFormat::Csv)
+        return commitWithSidecar(*file, path, result.detachedSignature, *key, error);
     return file->commit(error);
+}
+
+bool commitWithSidecar(AtomicFile& file, const std::string& path, const std::string& sidecar,
+                       const SigningKey& key, std::string& error) {
+    // The old signature line is kept only while the old export may still be the one in place,
+    // and only the line that verifies that file (an earlier crash may have left two).
+    const std::string sigPath = path + ".sig";
+    std::string old, current, lines, ignored;
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(sigPath, ec) && std::filesystem::is_regular_file(path, ec) &&
+        readWholeFile(sigPath, lines, ignored) && readWholeFile(path, current, ignored)) {
+        Trust own;
+        own.addOwn(key);
+        for (std::size_t at = 0, nl; (nl = lines.find('\n', at)) != std::string::npos; at = nl + 1) {
+            const std::string line = lines.substr(at, nl + 1 - at);
+            if (line != sidecar && verifyExportBytes(current, &line, own).ok) {
+                old = line;
+                break;
+            }
+        }
+    }
+    if (!writeFileAtomic(sigPath, sidecar + old, error)) return false;
+    if (!file.commit(error)) return false;
+    return old.empty() || writeFileAtomic(sigPath, sidecar, error);
 }
 
 ExportResult exportJson(const ResultsStore& store, const ExportOptions& options,

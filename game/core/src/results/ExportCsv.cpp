@@ -2,8 +2,8 @@
 // principle (earned, achievable), or with --decisions one row per decision with a column per
 // principle. Two header rows: the column names in the export language (principle names), then
 // the stable column ids (principle ids). Times are local "YYYY-MM-DD HH:MM" and durations plain
-// seconds, which spreadsheets read as date-times and numbers. The last line is the signature
-// ("# counterplay-signature ..."); see docs/results.md.
+// seconds, which spreadsheets read as date-times and numbers. The signature is detached, in
+// FILE.csv.sig, so that sorting the sheet moves no signature row; see docs/results.md.
 #include <algorithm>
 #include <cstdio>
 
@@ -176,8 +176,8 @@ ExportResult exportCsv(const ResultsStore& store, const ExportOptions& options,
         decisionsTable(store, options, w, result);
     else
         attemptsTable(store, options, w, result);
-    const std::string mac = w.finish();
-    out.write(csvSignatureLine(key, mac));
+    // The signature goes beside the file (FILE.csv.sig), so every line of the CSV is data.
+    result.detachedSignature = detachedSignature(key, w.finish(), ExportFormat::Csv);
     return result;
 }
 

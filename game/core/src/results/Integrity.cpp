@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <thread>
 
 #include "counterplay/core/Analysis.h"
 #include "counterplay/core/AtomicFile.h"
@@ -97,6 +98,8 @@ bool ScenarioIndex::replayMatches(const StoredAttempt& attempt, bool& replayed,
     replayed = false;
     const std::string path = find(attempt.summary.contentHash);
     if (path.empty()) return true;
+    // Checks run on several threads: the cache of loaded scenarios is shared and locked.
+    std::unique_lock lock(mutex_);
     auto& slot = loaded_[attempt.summary.contentHash];
     if (!slot) {
         slot = std::make_shared<Loaded>();
@@ -111,16 +114,18 @@ bool ScenarioIndex::replayMatches(const StoredAttempt& attempt, bool& replayed,
             slot->error = path + " has errors";
         }
     }
-    if (!slot->scenario) return true;  // cannot replay: not counted against the attempt
+    const std::shared_ptr<Loaded> loaded = slot;
+    lock.unlock();
+    if (!loaded->scenario) return true;  // cannot replay: not counted against the attempt
     replayed = true;
     ManualClock clock;
     std::string error;
-    auto session = replayTranscript(slot->scenario, attempt.transcript, clock, error);
+    auto session = replayTranscript(loaded->scenario, attempt.transcript, clock, error);
     if (!session) {
         why = "its transcript does not replay on " + path + ": " + error;
         return false;
     }
-    const Scorecard card = computeScorecard(*slot->analysis, *session);
+    const Scorecard card = computeScorecard(*loaded->analysis, *session);
     if (!(card == attempt.scorecard)) {
         why = "replaying its transcript on " + path + " gives another scorecard (" +
               std::to_string(card.percent) + "%, " + (card.passed ? "pass" : "fail") +
@@ -175,22 +180,47 @@ std::vector<AttemptIntegrity> checkAttempts(const ResultsStore& store, const Att
                                             const Trust& trust, const ScenarioIndex* scenarios) {
     const std::int64_t sealedFrom = store.sealedFromId();
     std::vector<AttemptIntegrity> out;
-    for (const AttemptSummary& s : store.listAttempts(filter)) {
-        std::optional<StoredAttempt> full;
-        try {
-            full = store.getAttempt(s.id);
-        } catch (const StoreError& e) {
+    // Attempts are read in one streamed pass (three sequential scans), and checked in batches
+    // spread over the machine's cores: each check (canonical form, Ed25519 verify, replay) reads
+    // only its own attempt, the trust list and the scenario index (locked inside).
+    const unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+    constexpr std::size_t kBatch = 512;
+    std::vector<StoredAttempt> batch;
+    std::vector<std::size_t> slots;
+    batch.reserve(kBatch);
+    auto flush = [&] {
+        const std::size_t n = batch.size();
+        auto work = [&](std::size_t from, std::size_t to) {
+            for (std::size_t i = from; i < to; ++i)
+                out[slots[i]] = checkAttempt(batch[i], sealedFrom, trust, scenarios);
+        };
+        std::vector<std::thread> threads;
+        const std::size_t parts = std::min<std::size_t>(workers, (n + 63) / 64);
+        for (std::size_t p = 1; p < parts; ++p)
+            threads.emplace_back(work, n * p / parts, n * (p + 1) / parts);
+        work(0, parts > 1 ? n / parts : n);
+        for (auto& t : threads) t.join();
+        batch.clear();
+        slots.clear();
+    };
+    store.forEachStoredAttempt(filter, [&](const AttemptSummary& s, StoredAttempt* full,
+                                           const std::string& error) {
+        if (!full) {
             AttemptIntegrity r;
             r.attemptId = s.id;
             r.uuid = s.uuid;
             r.originStore = s.originStore;
             r.status = IntegrityStatus::Altered;
-            r.reason = std::string("its rows cannot be read: ") + e.what();
+            r.reason = "its rows cannot be read: " + error;
             out.push_back(std::move(r));
-            continue;
+            return;
         }
-        if (full) out.push_back(checkAttempt(*full, sealedFrom, trust, scenarios));
-    }
+        slots.push_back(out.size());
+        out.emplace_back();
+        batch.push_back(std::move(*full));
+        if (batch.size() == kBatch) flush();
+    });
+    flush();
     return out;
 }
 

@@ -8,6 +8,7 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <mutex>
@@ -28,22 +29,49 @@ std::size_t collect(char* data, std::size_t size, std::size_t n, void* user) {
     return size * n;
 }
 
-/// Keeps the X-Experience-API-Consistent-Through header's value.
+/// The response headers kept: X-Experience-API-Consistent-Through and Retry-After.
+struct Headers {
+    std::string consistentThrough;
+    std::string retryAfter;
+};
+
+/// The value of header `line` when its name is `name` (lower case, with the colon), else empty.
+std::string headerValue(const std::string& line, const std::string& name) {
+    if (line.size() <= name.size()) return {};
+    std::string head = line.substr(0, name.size());
+    for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (head != name) return {};
+    std::string v = line.substr(name.size());
+    v.erase(0, v.find_first_not_of(" \t"));
+    v.erase(v.find_last_not_of(" \t\r\n") + 1);
+    return v;
+}
+
 std::size_t collectHeader(char* data, std::size_t size, std::size_t n, void* user) {
     const std::string line(data, size * n);
-    static const std::string name = "x-experience-api-consistent-through:";
-    if (line.size() > name.size()) {
-        std::string head = line.substr(0, name.size());
-        for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (head == name) {
-            std::string v = line.substr(name.size());
-            v.erase(0, v.find_first_not_of(" \t"));
-            v.erase(v.find_last_not_of(" \t\r\n") + 1);
-            *static_cast<std::string*>(user) = v;
-        }
-    }
+    auto* h = static_cast<Headers*>(user);
+    if (std::string v = headerValue(line, "x-experience-api-consistent-through:"); !v.empty())
+        h->consistentThrough = v;
+    if (std::string v = headerValue(line, "retry-after:"); !v.empty()) h->retryAfter = v;
     return size * n;
 }
+
+} // namespace
+
+int retryAfterMs(const std::string& value, std::int64_t nowMs) {
+    if (value.empty()) return -1;
+    if (std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        if (value.size() > 6) return kMaxRetryAfterMs;
+        return static_cast<int>(std::min<std::int64_t>(std::stoll(value) * 1000, kMaxRetryAfterMs));
+    }
+    // An HTTP date (IMF-fixdate, RFC 9110): "Sun, 06 Nov 1994 08:49:37 GMT".
+    const time_t at = curl_getdate(value.c_str(), nullptr);
+    if (at < 0) return -1;
+    const std::int64_t wait = static_cast<std::int64_t>(at) * 1000 - nowMs;
+    return static_cast<int>(std::clamp<std::int64_t>(wait, 0, kMaxRetryAfterMs));
+}
+
+namespace {
 
 std::string excerpt(const std::string& body) {
     std::string s = body.substr(0, 400);
@@ -92,19 +120,27 @@ LrsClient::LrsClient(LrsConfig config) : config_(std::move(config)), url_(statem
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
+LrsClient::~LrsClient() {
+    if (curl_) curl_easy_cleanup(static_cast<CURL*>(curl_));
+}
+
 LrsClient::Response LrsClient::send(const std::string& url, const std::string* payload,
                                     std::size_t maxBody) {
     Response r;
     int backoff = config_.initialBackoffMs;
     for (r.tries = 1;; ++r.tries) {
-        CURL* curl = curl_easy_init();
+        // One handle for the client's life, reset before each request: libcurl keeps its
+        // connection open, so a pull of many pages does not connect once per page.
+        if (!curl_) curl_ = curl_easy_init();
+        else curl_easy_reset(static_cast<CURL*>(curl_));
+        CURL* curl = static_cast<CURL*>(curl_);
         if (!curl) {
             r.message = "cannot start libcurl";
             return r;
         }
         Body body{&r.body, maxBody};
         r.body.clear();
-        r.consistentThrough.clear();
+        Headers got;
         char curlError[CURL_ERROR_SIZE] = "";
         curl_slist* headers = nullptr;
         if (payload)
@@ -127,7 +163,7 @@ LrsClient::Response LrsClient::send(const std::string& url, const std::string* p
         curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
         curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);
         curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, collectHeader);
-        curl_easy_setopt(curl, CURLOPT_HEADERDATA, &r.consistentThrough);
+        curl_easy_setopt(curl, CURLOPT_HEADERDATA, &got);
         curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, curlError);
         curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
         curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 15L);
@@ -136,15 +172,18 @@ LrsClient::Response LrsClient::send(const std::string& url, const std::string* p
         const CURLcode rc = curl_easy_perform(curl);
         long status = 0;
         if (rc == CURLE_OK) curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+        // The handle outlives this try: it must not point at this try's locals.
+        curl_easy_setopt(curl, CURLOPT_HTTPHEADER, nullptr);
+        curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, nullptr);
         curl_slist_free_all(headers);
-        curl_easy_cleanup(curl);
         r.status = status;
+        r.consistentThrough = got.consistentThrough;
         if (rc == CURLE_OK && status >= 200 && status < 300) {
             r.ok = true;
             r.message = "HTTP " + std::to_string(status);
             return r;
         }
-        if (rc == CURLE_OK && status >= 400 && status < 500) {
+        if (rc == CURLE_OK && status >= 400 && status < 500 && status != 429) {
             r.clientError = true;
             r.message = explain4xx(status, r.body, payload != nullptr);
             return r;
@@ -156,15 +195,22 @@ LrsClient::Response LrsClient::send(const std::string& url, const std::string* p
             r.message += " (gave up after " + std::to_string(r.tries) + " tries)";
             return r;
         }
-        if (retryNotice_) retryNotice_(r.message, backoff);
-        std::this_thread::sleep_for(std::chrono::milliseconds(backoff));
+        // An LRS that says when to come back (Retry-After, on 503 or 429) is believed, up to
+        // kMaxRetryAfterMs; otherwise the wait doubles each time.
+        int wait = backoff;
+        if (const int asked = retryAfterMs(got.retryAfter, nowEpochMs()); asked >= 0) wait = asked;
+        if (retryNotice_) retryNotice_(r.message, wait);
+        std::this_thread::sleep_for(std::chrono::milliseconds(wait));
         backoff = std::min(backoff * 2, 30000);
     }
 }
 
 PostResult LrsClient::postStatements(const nlohmann::json& statements) {
+    // ASCII only (non-ASCII as \uXXXX escapes): the same statements, and an LRS that joins the
+    // request body's chunks as text (Learning Locker's statements service does) can no longer
+    // split a UTF-8 character at a chunk boundary and store U+FFFD in a trainee's words.
     const std::string payload =
-        statements.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        statements.dump(-1, ' ', true, nlohmann::json::error_handler_t::replace);
     const Response r = send(url_, &payload, 64 * 1024);
     PostResult p;
     p.ok = r.ok;

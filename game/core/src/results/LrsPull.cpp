@@ -2,6 +2,7 @@
 #include "counterplay/core/LrsPull.h"
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <set>
 
@@ -71,7 +72,10 @@ PullResult pullFromLrs(ResultsStore& store, LrsClient& client, const Trust& trus
     const std::string& base = options.xapi.baseIri;
     const std::string ext = base + "/extensions/";
     const std::string endpoint = client.url();
-    std::set<std::string> seenStatements;  // de-duplicated by id across pages and the overlap
+    // De-duplicated by id across pages and the overlap, per query: an LRS may also return the
+    // voiding statements that target a "completed" one in the first query (xAPI 1.0.3 §2.1.3,
+    // filters on StatementRef targets), and those must still be read as voids by the second.
+    std::set<std::string> seenCompleted, seenVoids;
     const std::int64_t sealedFrom = store.sealedFromId();
 
     auto query = [&](const std::string& verb, const std::string& since) {
@@ -99,14 +103,33 @@ PullResult pullFromLrs(ResultsStore& store, LrsClient& client, const Trust& trus
                 const std::string id = s.value("id", "");
                 const std::string stored = s.value("stored", "");
                 if (stored > checkpoint) checkpoint = stored;
-                if (id.empty() || !seenStatements.insert(id).second) continue;
+                if (!s.contains("verb") || !s["verb"].is_object() ||
+                    s["verb"].value("id", "") != kCompleted)
+                    continue;  // a statement that targets one of ours (a void): read below
+                if (id.empty() || !seenCompleted.insert(id).second) continue;
                 const auto* doc = s.contains("result") && s["result"].contains("extensions")
                                       ? &s["result"]["extensions"]
                                       : nullptr;
                 if (!doc || !doc->contains(ext + "attempt")) continue;  // an older statement
                 std::string why;
                 NewAttempt a;
-                if (!attemptFromExportJson((*doc)[ext + "attempt"], "lrs", a, why)) {
+                nlohmann::json copy = (*doc)[ext + "attempt"];
+                // The shuffle seed travels as text (see Xapi.cpp): back to the number it was.
+                if (copy.is_object() && copy.contains("transcript") && copy["transcript"].is_object()) {
+                    auto& t = copy["transcript"];
+                    if (auto it = t.find("shuffleSeedText"); it != t.end()) {
+                        const std::string text = it->is_string() ? it->get<std::string>() : "";
+                        std::uint64_t seed = 0;
+                        const auto [end, ec] =
+                            std::from_chars(text.data(), text.data() + text.size(), seed);
+                        t.erase("shuffleSeedText");
+                        if (ec == std::errc() && end == text.data() + text.size() && !text.empty())
+                            t["shuffleSeed"] = seed;
+                        else
+                            t["shuffleSeed"] = "unreadable";  // refused below as broken
+                    }
+                }
+                if (!attemptFromExportJson(copy, "lrs", a, why)) {
                     ++result.refused;
                     if (result.refusals.size() < 20) result.refusals.push_back(why);
                     continue;
@@ -156,7 +179,7 @@ PullResult pullFromLrs(ResultsStore& store, LrsClient& client, const Trust& trus
                 const std::string stored = s.value("stored", "");
                 if (stored > checkpoint) checkpoint = stored;
                 const std::string id = s.value("id", "");
-                if (id.empty() || !seenStatements.insert(id).second) continue;
+                if (id.empty() || !seenVoids.insert(id).second) continue;
                 if (!s.contains("object") || s["object"].value("objectType", "") != "StatementRef")
                     continue;
                 if (!mapped) {

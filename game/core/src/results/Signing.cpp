@@ -306,8 +306,9 @@ std::string htmlSignatureLine(const SigningKey& key, const std::string& sig) {
     return "<!-- " + signatureText(ExportFormat::Html, key, sig) + " -->\n";
 }
 
-std::string detachedSignature(const SigningKey& key, const std::string& sig) {
-    return signatureText(ExportFormat::Xapi, key, sig) + "\n";
+std::string detachedSignature(const SigningKey& key, const std::string& sig,
+                              ExportFormat format) {
+    return signatureText(format, key, sig) + "\n";
 }
 
 std::string signJsonDocument(nlohmann::json document, const SigningKey& key) {

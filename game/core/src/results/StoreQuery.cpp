@@ -204,6 +204,67 @@ std::vector<std::string> ResultsStore::principleIds(const AttemptFilter& filter)
     return out;
 }
 
+namespace {
+
+constexpr const char* kDecisionColumns =
+    "d.node_id, d.choice_index, d.choice_id, d.elapsed_ms, d.timeout, d.points_json, "
+    "d.choice_text, d.feedback, d.tags_json";
+
+/// The attempt columns of a full read (kSummaryColumns, scorecard_json, shuffle_seed): the
+/// summary, the parsed scorecard and the transcript's head. Throws StoreError.
+StoredAttempt readFullHead(const sqlite::Stmt& s) {
+    StoredAttempt out;
+    out.summary = readSummary(s);
+    try {
+        out.scorecard = nlohmann::json::parse(s.text(kSummaryColumnCount)).get<Scorecard>();
+    } catch (const std::exception& e) {
+        throw StoreError("attempt " + std::to_string(out.summary.id) +
+                         " has an unreadable scorecard: " + e.what());
+    }
+    out.transcript.scenarioId = out.summary.scenarioId;
+    out.transcript.contentHash = out.summary.contentHash;
+    if (!s.isNull(kSummaryColumnCount + 1))
+        out.transcript.shuffleSeed = static_cast<std::uint64_t>(s.i64(kSummaryColumnCount + 1));
+    return out;
+}
+
+/// One decisions row (kDecisionColumns from column `c`): the transcript's step, and when the
+/// scorecard JSON keeps no decision records (`rebuild`), the record too.
+void addDecision(StoredAttempt& out, const sqlite::Stmt& d, int c, bool rebuild) {
+    out.transcript.decisions.push_back({d.str(c), d.i32(c + 1), d.str(c + 2), d.i64(c + 3)});
+    if (!rebuild) return;
+    DecisionRecord r;
+    r.nodeId = d.str(c);
+    r.choiceIndex = d.i32(c + 1);
+    r.choiceId = d.str(c + 2);
+    r.elapsedMs = d.i64(c + 3);
+    r.timeout = d.i32(c + 4) != 0;
+    r.choiceText.ko = d.str(c + 6);
+    r.feedback.ko = d.str(c + 7);
+    const auto points = nlohmann::json::parse(d.text(c + 5), nullptr, false);
+    if (points.is_object())
+        for (const auto& [k, v] : points.items())
+            if (v.is_number_integer()) r.points[k] = v.get<int>();
+    const auto tags = nlohmann::json::parse(d.text(c + 8), nullptr, false);
+    if (tags.is_array())
+        for (const auto& t : tags)
+            if (t.is_string()) r.tags.push_back(t.get<std::string>());
+    out.scorecard.decisions.push_back(std::move(r));
+}
+
+}  // namespace
+
+void ResultsStore::finishFull(StoredAttempt& out) const {
+    texts_->resolve(out.scorecard);
+    if (out.scorecard.principles.empty()) {
+        sqlite::Stmt p(db_,
+                       "SELECT principle_id, earned, achievable, worst FROM principle_scores "
+                       "WHERE attempt_id = ? ORDER BY principle_id");
+        p.bind(1, out.summary.id);
+        while (p.step()) out.scorecard.principles.push_back({p.str(0), p.i32(1), p.i32(2), p.i32(3)});
+    }
+}
+
 std::optional<StoredAttempt> ResultsStore::loadFull(const char* column, std::int64_t id,
                                                    const std::string* uuid) const {
     sqlite::Stmt s(db_, std::string("SELECT ") + kSummaryColumns +
@@ -215,56 +276,62 @@ std::optional<StoredAttempt> ResultsStore::loadFull(const char* column, std::int
     else
         s.bind(1, id);
     if (!s.step()) return std::nullopt;
-    StoredAttempt out;
-    out.summary = readSummary(s);
-    try {
-        out.scorecard = nlohmann::json::parse(s.text(kSummaryColumnCount)).get<Scorecard>();
-    } catch (const std::exception& e) {
-        throw StoreError("attempt " + std::to_string(out.summary.id) +
-                         " has an unreadable scorecard: " + e.what());
-    }
+    StoredAttempt out = readFullHead(s);
     // The transcript (and, when not kept in the JSON, the scorecard's decision records) is the
     // decisions table in step order.
-    out.transcript.scenarioId = out.summary.scenarioId;
-    out.transcript.contentHash = out.summary.contentHash;
-    if (!s.isNull(kSummaryColumnCount + 1))
-        out.transcript.shuffleSeed = static_cast<std::uint64_t>(s.i64(kSummaryColumnCount + 1));
     const bool rebuild = out.scorecard.decisions.empty();
-    sqlite::Stmt d(db_,
-                   "SELECT node_id, choice_index, choice_id, elapsed_ms, timeout, points_json, "
-                   "choice_text, feedback, tags_json FROM decisions WHERE attempt_id = ? "
-                   "ORDER BY seq");
+    sqlite::Stmt d(db_, std::string("SELECT ") + kDecisionColumns +
+                            " FROM decisions d WHERE d.attempt_id = ? ORDER BY d.seq");
     d.bind(1, out.summary.id);
-    while (d.step()) {
-        out.transcript.decisions.push_back({d.str(0), d.i32(1), d.str(2), d.i64(3)});
-        if (!rebuild) continue;
-        DecisionRecord r;
-        r.nodeId = d.str(0);
-        r.choiceIndex = d.i32(1);
-        r.choiceId = d.str(2);
-        r.elapsedMs = d.i64(3);
-        r.timeout = d.i32(4) != 0;
-        r.choiceText.ko = d.str(6);
-        r.feedback.ko = d.str(7);
-        const auto points = nlohmann::json::parse(d.text(5), nullptr, false);
-        if (points.is_object())
-            for (const auto& [k, v] : points.items())
-                if (v.is_number_integer()) r.points[k] = v.get<int>();
-        const auto tags = nlohmann::json::parse(d.text(8), nullptr, false);
-        if (tags.is_array())
-            for (const auto& t : tags)
-                if (t.is_string()) r.tags.push_back(t.get<std::string>());
-        out.scorecard.decisions.push_back(std::move(r));
-    }
-    texts_->resolve(out.scorecard);
-    if (out.scorecard.principles.empty()) {
-        sqlite::Stmt p(db_,
-                       "SELECT principle_id, earned, achievable, worst FROM principle_scores "
-                       "WHERE attempt_id = ? ORDER BY principle_id");
-        p.bind(1, out.summary.id);
-        while (p.step()) out.scorecard.principles.push_back({p.str(0), p.i32(1), p.i32(2), p.i32(3)});
-    }
+    while (d.step()) addDecision(out, d, 0, rebuild);
+    finishFull(out);
     return out;
+}
+
+void ResultsStore::forEachStoredAttempt(
+    const AttemptFilter& filter,
+    const std::function<void(const AttemptSummary&, StoredAttempt*, const std::string&)>& visit)
+    const {
+    Where w(filter);
+    const std::string desc = filter.newestFirst ? " DESC" : "";
+    sqlite::Stmt s(db_, std::string("SELECT ") + kSummaryColumns +
+                            ", r.scorecard_json, a.shuffle_seed" + kFrom +
+                            " JOIN attempt_records r ON r.attempt_id = a.id" + w.sql + w.order());
+    w.bind(s);
+    // The decisions of the same attempts in the same order: a merge join over two sequential
+    // scans (the decisions' primary key is (attempt_id, seq)).
+    sqlite::Stmt d(db_, std::string("SELECT d.attempt_id, ") + kDecisionColumns +
+                            " FROM decisions d" +
+                            (w.sql.empty() ? std::string()
+                                           : std::string(" JOIN attempts a ON a.id = d.attempt_id "
+                                                         "JOIN trainees t ON t.id = a.trainee_id") +
+                                                 w.sql) +
+                            " ORDER BY d.attempt_id" + desc + ", d.seq");
+    w.bind(d);
+    bool pending = d.step();
+    while (s.step()) {
+        const AttemptSummary summary = readSummary(s);
+        auto before = [&](std::int64_t id) {
+            return filter.newestFirst ? id > summary.id : id < summary.id;
+        };
+        while (pending && before(d.i64(0))) pending = d.step();
+        std::optional<StoredAttempt> full;
+        std::string error;
+        try {
+            full = readFullHead(s);
+            const bool rebuild = full->scorecard.decisions.empty();
+            while (pending && d.i64(0) == summary.id) {
+                addDecision(*full, d, 1, rebuild);
+                pending = d.step();
+            }
+            finishFull(*full);
+        } catch (const StoreError& e) {
+            full.reset();
+            error = e.what();
+            while (pending && d.i64(0) == summary.id) pending = d.step();
+        }
+        visit(summary, full ? &*full : nullptr, error);
+    }
 }
 
 std::optional<StoredAttempt> ResultsStore::getAttempt(std::int64_t id) const {

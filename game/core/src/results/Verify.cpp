@@ -1,4 +1,5 @@
-// `verify`: finds an export's signature (JSON member, CSV/HTML trailing line, xAPI FILE.sig),
+// `verify`: finds an export's signature (JSON member, HTML trailing line, xAPI and CSV FILE.sig;
+// the trailing line of CSV files made before the sidecar),
 // checks it against the keys this machine trusts (v2: Ed25519; v1: the old HMAC site key) and
 // also checks that nothing outside the signed bytes changed.
 #include <openssl/crypto.h>
@@ -187,15 +188,40 @@ bool lastLine(std::string_view bytes, std::string_view terminator, std::string& 
 VerifyResult verifyExportBytes(std::string_view bytes, const std::string* detachedSig,
                                const Trust& trust) {
     if (detachedSig) {
-        const std::string& s = *detachedSig;
+        // One signature line; two while an export is being replaced (commitWithSidecar): the
+        // bytes verify when either line does.
+        const std::string& all = *detachedSig;
+        const std::size_t first = all.find('\n');
+        if (first != std::string::npos && first + 1 < all.size()) {
+            const std::string one = all.substr(0, first + 1), two = all.substr(first + 1);
+            if (two.find('\n') != two.size() - 1)
+                return failure(!bytes.empty() && bytes.front() == '[' ? "xapi" : "csv",
+                               VerifyStatus::Changed,
+                               std::string(kChanged) + " (the signature file has too many lines)");
+            if (!parseSignature(one.substr(0, one.size() - 1)) ||
+                !parseSignature(two.substr(0, two.size() - 1)))
+                return failure(!bytes.empty() && bytes.front() == '[' ? "xapi" : "csv",
+                               VerifyStatus::Changed,
+                               std::string(kChanged) + " (the signature file was edited)");
+            VerifyResult r = verifyExportBytes(bytes, &one, trust);
+            if (r.ok) return r;
+            VerifyResult r2 = verifyExportBytes(bytes, &two, trust);
+            return r2.ok ? r2 : r;
+        }
+        const std::string& s = all;
         if (s.empty() || s.back() != '\n')
-            return failure("xapi", VerifyStatus::Changed,
+            return failure(!bytes.empty() && bytes.front() == '[' ? "xapi" : "csv",
+                           VerifyStatus::Changed,
                            std::string(kChanged) + " (the signature file must be one line)");
+        // The file's own bytes say what it is: an xAPI export is a JSON array, anything else
+        // with a detached signature is a CSV export. The signature names its format too, and
+        // compare() requires both to agree.
+        const std::string format = !bytes.empty() && bytes.front() == '[' ? "xapi" : "csv";
         auto sig = parseSignature(s.substr(0, s.size() - 1));
         if (!sig)
-            return failure("xapi", VerifyStatus::Changed,
+            return failure(format, VerifyStatus::Changed,
                            std::string(kChanged) + " (the signature file was edited)");
-        return compare(*sig, "xapi", bytes, trust);
+        return compare(*sig, format, bytes, trust);
     }
     if (!bytes.empty() && bytes.front() == '{') return verifyJson(bytes, trust);
     std::string line;
@@ -220,8 +246,8 @@ VerifyResult verifyExportBytes(std::string_view bytes, const std::string* detach
                        std::string(kChanged) +
                            " (the signature is not where it belongs, the last line)");
     return failure("", VerifyStatus::NoSignature,
-                   "no Counterplay signature found (an xAPI export keeps its signature in "
-                   "FILE.sig next to it)");
+                   "no Counterplay signature found (xAPI and CSV exports keep their signature "
+                   "in FILE.sig next to them)");
 }
 
 VerifyResult verifyExportFile(const std::string& path, const Trust& trust) {
@@ -237,7 +263,19 @@ VerifyResult verifyExportFile(const std::string& path, const Trust& trust) {
                                ".sig, which cannot be read (" + error + ")");
         return verifyExportBytes(bytes, &sig, trust);
     }
-    return verifyExportBytes(bytes, nullptr, trust);
+    // A CSV export carries its signature in FILE.sig; one made before that, in its last line.
+    // Each way is sound on its own, so the file verifies when either does; the sidecar's
+    // answer is given when there is one (a cell may well contain the words of a signature).
+    VerifyResult embedded = verifyExportBytes(bytes, nullptr, trust);
+    if (embedded.ok || (!bytes.empty() && bytes.front() == '{')) return embedded;
+    std::string sig;
+    if (!readWholeFile(path + ".sig", sig, error)) {
+        if (embedded.status != VerifyStatus::NoSignature) return embedded;
+        return failure("", VerifyStatus::NoSignature,
+                       "no Counterplay signature found in " + path + ", and its signature file " +
+                           path + ".sig cannot be read (" + error + ")");
+    }
+    return verifyExportBytes(bytes, &sig, trust);
 }
 
 }  // namespace counterplay::core

@@ -212,7 +212,15 @@ json xapiStatements(const StoredAttempt& attempt, const XapiOptions& options) {
     completed["result"] = result;
     // The whole attempt as in a JSON export, seal included, so that another machine can pull
     // it back from the LRS exactly as it was recorded (see LrsPull.h).
-    completed["result"]["extensions"][ext + "attempt"] = attemptJson(attempt);
+    json copy = attemptJson(attempt);
+    // An LRS written in JavaScript keeps numbers as doubles: a 64-bit shuffle seed would come
+    // back rounded and break the seal, so the copy carries it as decimal text (LrsPull.cpp).
+    if (auto& t = copy["transcript"]; t.is_object() && t.contains("shuffleSeed") &&
+                                      t["shuffleSeed"].is_number_unsigned()) {
+        t["shuffleSeedText"] = std::to_string(t["shuffleSeed"].get<std::uint64_t>());
+        t.erase("shuffleSeed");
+    }
+    completed["result"]["extensions"][ext + "attempt"] = std::move(copy);
     out.push_back(std::move(completed));
     json verdict = statement("result", card.passed ? "passed" : "failed", scenario, end, false);
     verdict["result"] = std::move(result);

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "counterplay/core/Catalogue.h"
+#include "counterplay/core/AtomicFile.h"
 #include "counterplay/core/ResultsStore.h"
 #include "counterplay/core/Signing.h"
 #include "counterplay/core/Text.h"
@@ -69,19 +70,28 @@ struct ExportOptions {
 struct ExportResult {
     std::int64_t attempts = 0;      ///< attempts exported
     std::int64_t rows = 0;          ///< CSV data rows / xAPI statements / JSON attempts
-    std::string detachedSignature;  ///< xAPI: the content of FILE.sig (empty for other formats)
+    std::string detachedSignature;  ///< xAPI, CSV: the content of FILE.sig (empty for others)
 };
 
 /// Writes a signed export of `format`. Throws StoreError on a database failure.
 ExportResult exportAttempts(const ResultsStore& store, ExportFormat format,
                             const ExportOptions& options, const SigningKey& key, ByteSink& out);
 
-/// Writes a signed export to `path` atomically (temp file, fsync, rename; for xAPI also
-/// `path`.sig), signed with the key at signingKeyPath() (created on first use). This is what
-/// the app's "Export" buttons and `counterplay export --out` call. False and `error` on failure,
-/// leaving any previous file untouched.
+/// Writes a signed export to `path` atomically (temp file, fsync, rename; for xAPI and CSV
+/// also `path`.sig, see commitWithSidecar), signed with the key at signingKeyPath() (created on
+/// first use). This is what the app's "Export" buttons and `counterplay export --out` call.
+/// False and `error` on failure, leaving any previous file untouched.
 bool exportToFile(const ResultsStore& store, ExportFormat format, const ExportOptions& options,
                   const std::string& path, ExportResult& result, std::string& error);
+
+/// Commits `file` (the new export, fully written, for `path`) with its detached signature
+/// `sidecar` in `path`.sig so that a crash at any moment leaves a pair that verifies: first
+/// `path`.sig gets the new signature line followed by the old line that verifies the file now
+/// at `path` under `key` (a sidecar of two lines verifies either file), then the export is
+/// renamed into place, then `path`.sig is rewritten with the new line alone. Each step is
+/// atomic (AtomicFile). False and `error` on failure.
+bool commitWithSidecar(AtomicFile& file, const std::string& path, const std::string& sidecar,
+                       const SigningKey& key, std::string& error);
 
 /// The individual exporters (exportAttempts dispatches to them).
 ExportResult exportJson(const ResultsStore& store, const ExportOptions& options,

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -69,6 +70,7 @@ public:
 private:
     struct Loaded;
     std::map<std::string, std::string> files_;
+    mutable std::mutex mutex_;  ///< guards loaded_ (checks run on several threads)
     mutable std::map<std::string, std::shared_ptr<Loaded>> loaded_;
 };
 
@@ -79,7 +81,8 @@ private:
 AttemptIntegrity checkAttempt(const StoredAttempt& attempt, std::int64_t sealedFromId,
                               const Trust& trust, const ScenarioIndex* scenarios = nullptr);
 
-/// Checks every attempt matching `filter` (oldest first). Throws StoreError.
+/// Checks every attempt matching `filter` (oldest first; in one streamed read of the store, the
+/// checks spread over the machine's cores). Throws StoreError.
 std::vector<AttemptIntegrity> checkAttempts(const ResultsStore& store, const AttemptFilter& filter,
                                             const Trust& trust,
                                             const ScenarioIndex* scenarios = nullptr);

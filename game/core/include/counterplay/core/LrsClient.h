@@ -1,6 +1,7 @@
 // Sending xAPI statements to a Learning Record Store (libcurl): batches with
-// X-Experience-API-Version 1.0.3 and basic auth, retries with backoff on network errors and 5xx,
-// a clear stop on 4xx, and a record in the results database of what was sent.
+// X-Experience-API-Version 1.0.3 and basic auth, retries with backoff on network errors, 5xx and
+// 429 (waiting as long as Retry-After asks),
+// a clear stop on other 4xx, and a record in the results database of what was sent.
 #pragma once
 
 #include <cstdint>
@@ -28,6 +29,13 @@ struct LrsConfig {
 /// trailing slash. Also the key under which sent attempts are recorded.
 std::string statementsUrl(const std::string& endpoint);
 
+/// The longest wait a Retry-After header can ask for (2 minutes).
+inline constexpr int kMaxRetryAfterMs = 120000;
+
+/// A Retry-After header's wait in ms (delay-seconds or an HTTP date, taken against `nowMs`),
+/// capped at kMaxRetryAfterMs; -1 when `value` is empty or unreadable.
+int retryAfterMs(const std::string& value, std::int64_t nowMs);
+
 struct PostResult {
     bool ok = false;
     long status = 0;        ///< last HTTP status (0 = no response)
@@ -50,6 +58,9 @@ public:
     };
 
     explicit LrsClient(LrsConfig config);
+    ~LrsClient();
+    LrsClient(const LrsClient&) = delete;
+    LrsClient& operator=(const LrsClient&) = delete;
     /// POSTs a JSON array of statements. Retries network errors and 5xx with backoff; a 4xx
     /// stops at once with the LRS's answer in the message.
     PostResult postStatements(const nlohmann::json& statements);
@@ -68,6 +79,7 @@ private:
 
     LrsConfig config_;
     std::string url_;
+    void* curl_ = nullptr;  ///< one libcurl handle for every request: its connection is reused
     std::function<void(const std::string&, int)> retryNotice_;
 };
 

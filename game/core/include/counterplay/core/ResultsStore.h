@@ -256,6 +256,15 @@ public:
     std::optional<StoredAttempt> getAttempt(std::int64_t id) const;
     std::optional<StoredAttempt> getAttemptByUuid(const std::string& uuid) const;
 
+    /// Streams every attempt matching `filter` in full (as getAttempt gives it), oldest first
+    /// unless filter.newestFirst, from three sequential scans instead of queries per attempt
+    /// (seal checks over 100,000 attempts). `visit` gets the summary and the attempt, or null
+    /// and `error` when its rows cannot be read.
+    void forEachStoredAttempt(
+        const AttemptFilter& filter,
+        const std::function<void(const AttemptSummary& summary, StoredAttempt* attempt,
+                                 const std::string& error)>& visit) const;
+
     /// Every trainee, by name.
     std::vector<Trainee> trainees() const;
     std::optional<Trainee> findTrainee(const std::string& key) const;
@@ -291,6 +300,7 @@ private:
     const SigningKey& sealKey();
     std::optional<StoredAttempt> loadFull(const char* column, std::int64_t id,
                                           const std::string* uuid) const;
+    void finishFull(StoredAttempt& attempt) const;
 
     sqlite3* db_;
     std::string path_;

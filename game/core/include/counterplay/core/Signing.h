@@ -109,8 +109,11 @@ std::string signatureText(ExportFormat format, const SigningKey& key, const std:
 /// ("<!-- <signature text> -->\n"); the signature covers every byte before it.
 std::string csvSignatureLine(const SigningKey& key, const std::string& sig);
 std::string htmlSignatureLine(const SigningKey& key, const std::string& sig);
-/// The detached FILE.sig of an xAPI export ("<signature text>\n"); it covers FILE.
-std::string detachedSignature(const SigningKey& key, const std::string& sig);
+/// The detached FILE.sig of an xAPI or CSV export ("<signature text>\n"); it covers FILE.
+/// CSV exports keep their signature beside them so that the file sorts and filters cleanly in a
+/// spreadsheet; CSV files with the old trailing line (csvSignatureLine) still verify.
+std::string detachedSignature(const SigningKey& key, const std::string& sig,
+                              ExportFormat format = ExportFormat::Xapi);
 
 /// The file text of a signed JSON export. `document` (an object without "signature") gets a
 /// "signature" member {scheme, format, key, store, sig} whose signature covers document.dump()
@@ -162,7 +165,8 @@ struct VerifyResult {
     std::string message;      ///< what was checked, or what failed
 };
 
-/// Verifies an export file (its FILE.sig for xAPI) against the keys this machine trusts.
+/// Verifies an export file (with its FILE.sig for xAPI and CSV; an older CSV by its trailing
+/// signature line) against the keys this machine trusts.
 VerifyResult verifyExportFile(const std::string& path, const Trust& trust);
 
 /// Verifies bytes already in memory (`detachedSig` non-null for a detached signature).
