@@ -96,6 +96,33 @@ bool parseScript(const std::string& text, std::vector<ScriptStep>& steps, std::s
     return true;
 }
 
+/// The refusal of a --from/--set start in the user's language (the core gives it as data).
+std::string playStartMessage(const core::PlayStart& start, const std::string& file, Lang lang) {
+    using Kind = core::PlayStartProblem::Kind;
+    const core::PlayStartProblem& p = start.problem;
+    const std::string hint =
+        p.suggestion.empty() ? std::string() : label("play.did-you-mean", lang, {{"id", p.suggestion}});
+    switch (p.kind) {
+    case Kind::UnknownNode:
+        return label("play.from-unknown", lang, {{"node", p.name}, {"file", file}, {"hint", hint}});
+    case Kind::UnknownVariable: {
+        std::string names;
+        for (const std::string& n : p.known) names += (names.empty() ? "" : ", ") + n;
+        return label("play.set-unknown", lang, {{"name", p.name}, {"hint", hint}, {"names", names}});
+    }
+    case Kind::NotAFlagValue:
+        return label("play.set-flag", lang, {{"name", p.name}, {"value", p.value}});
+    case Kind::NotAnInteger:
+        return label("play.set-integer", lang, {{"name", p.name}, {"value", p.value}});
+    case Kind::OutOfRange:
+        return label("play.set-range", lang, {{"name", p.name}, {"value", p.value}});
+    case Kind::NoStartNode:
+    case Kind::None:
+        break;
+    }
+    return start.error;
+}
+
 /// Prints the scene as it unfolds.
 class Narrator {
 public:
@@ -428,14 +455,15 @@ int playMain(int argc, char** argv) {
             core::StateSetting setting;
             std::string error;
             if (!core::parseStateSetting(s, setting, error)) {
-                std::cerr << "counterplay play: --set " << error << '\n';
+                std::cerr << "counterplay play: " << label("play.set-syntax", lang, {{"arg", s}})
+                          << '\n';
                 return kExitUsage;
             }
             settings.push_back(std::move(setting));
         }
         core::PlayStart start = core::playFromHere(*scenario, opt.from, settings);
         if (!start.ok()) {
-            std::cerr << "counterplay play: " << start.error << '\n';
+            std::cerr << "counterplay play: " << playStartMessage(start, opt.file, lang) << '\n';
             return kExitUsage;
         }
         scenario = start.scenario;

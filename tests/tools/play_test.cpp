@@ -235,11 +235,14 @@ TEST_F(Play, FromNodeCriticalActionsBeforeItAreNotApplicable) {
 TEST_F(Play, FromAndSetAreCheckedWithHints) {
     const RunResult node = runVerb({"play", file(), "--from", "chek", "--choices", "1"});
     EXPECT_EQ(node.code, 2);
-    EXPECT_NE(node.err.find("no node 'chek' in this scenario (did you mean 'check'?)"),
+    EXPECT_NE(node.err.find("--from: no node 'chek' in " + file() + " (did you mean 'check'?)"),
               std::string::npos) << node.err;
     const RunResult mood = runVerb({"play", file(), "--set", "mood=150", "--choices", "1,1"});
     EXPECT_EQ(mood.code, 2);
-    EXPECT_NE(mood.err.find("'mood' is from 0 to 100, got 150"), std::string::npos) << mood.err;
+    EXPECT_NE(mood.err.find("'mood' must be from 0 to 100, got 150"), std::string::npos) << mood.err;
+    const RunResult ko = runVerb({"play", file(), "--set", "mood=150", "--choices", "1,1",
+                                  "--lang", "ko"});
+    EXPECT_NE(ko.err.find("0부터 100까지"), std::string::npos) << ko.err;
     const RunResult var = runVerb({"play", file(), "--set", "mod=50", "--choices", "1,1"});
     EXPECT_EQ(var.code, 2);
     EXPECT_NE(var.err.find("did you mean 'mood'?"), std::string::npos) << var.err;

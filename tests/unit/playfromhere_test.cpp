@@ -93,6 +93,11 @@ TEST(PlayFromHere, RefusesWhatDoesNotExistWithAHint) {
     const PlayStart node = playFromHere(*fixture(), "midle", {});
     EXPECT_FALSE(node.ok());
     EXPECT_EQ(node.error, "no node 'midle' in this scenario (did you mean 'middle'?)");
+    EXPECT_EQ(node.problem.kind, PlayStartProblem::Kind::UnknownNode);
+    EXPECT_EQ(node.problem.suggestion, "middle");
+    const PlayStart range = playFromHere(*fixture(), "", {{"mood", "150"}});
+    EXPECT_EQ(range.problem.kind, PlayStartProblem::Kind::OutOfRange);
+    EXPECT_EQ(range.problem.value, "150");
     EXPECT_EQ(playFromHere(*fixture(), "", {{"trsut", "5"}}).error,
               "no state variable 'trsut' in this scenario (did you mean 'trust'?)");
     EXPECT_EQ(playFromHere(*fixture(), "", {{"mood", "150"}}).error,

@@ -68,7 +68,7 @@ void ScoreSummary::build(Context& ctx, const core::Scorecard& card, sf::FloatRec
     ending_.setPosition(x, area.top + 196);
     std::string missed;
     for (const core::CriticalResult& c : card.critical)
-        if (!c.met)
+        if (!c.met && !c.notApplicable)  // n/a (played from a later node) is not a miss
             missed += (missed.empty() ? "" : "\n") + ctx.strings.format("debrief.critical", ctx.lang(),
                                                                         {{"label", c.label.in(ctx.lang())},
                                                                          {"reason", ctx.str("debrief.reason." + c.reason)}});

@@ -56,13 +56,17 @@ bool toInt(const std::string& s, int& out) {
     return !s.empty() && r.ec == std::errc() && r.ptr == end;
 }
 
-bool applySetting(Scenario& s, const StateSetting& set, std::string& error) {
+bool applySetting(Scenario& s, const StateSetting& set, std::string& error, PlayStartProblem& p) {
+    using Kind = PlayStartProblem::Kind;
+    p.name = set.name;
+    p.value = set.value;
     const std::string& name = set.name;
     const std::string& value = set.value;
     if (s.flags.count(name)) {
         if (value == "true" || value == "1") s.flags[name] = true;
         else if (value == "false" || value == "0") s.flags[name] = false;
         else {
+            p.kind = Kind::NotAFlagValue;
             error = "flag '" + name + "' takes true or false, got '" + value + "'";
             return false;
         }
@@ -74,16 +78,21 @@ bool applySetting(Scenario& s, const StateSetting& set, std::string& error) {
         for (const auto& [n, v] : s.flags) known.push_back(n);
         for (const auto& [n, v] : s.counters) known.push_back(n);
         const std::string near = closestMatch(name, known);
+        p.kind = Kind::UnknownVariable;
+        p.suggestion = near;
+        p.known = known;
         error = "no state variable '" + name + "' in this scenario" +
                 (near.empty() ? "" : " (did you mean '" + near + "'?)");
         return false;
     }
     int number = 0;
     if (!toInt(value, number)) {
+        p.kind = Kind::NotAnInteger;
         error = "'" + name + "' takes an integer, got '" + value + "'";
         return false;
     }
     if (percent && (number < 0 || number > 100)) {
+        p.kind = Kind::OutOfRange;
         error = "'" + name + "' is from 0 to 100, got " + value;
         return false;
     }
@@ -112,6 +121,8 @@ PlayStart playFromHere(const Scenario& scenario, const std::string& nodeId,
     auto copy = std::make_shared<Scenario>(scenario);
     const std::size_t start = scenario.resolve(scenario.start, scenario.startIndex);
     if (start >= scenario.nodes.size()) {
+        out.problem.kind = PlayStartProblem::Kind::NoStartNode;
+        out.problem.name = scenario.start;
         out.error = "the scenario has no start node '" + scenario.start + "'";
         return out;
     }
@@ -122,6 +133,9 @@ PlayStart playFromHere(const Scenario& scenario, const std::string& nodeId,
             std::vector<std::string> ids;
             for (const Node& n : scenario.nodes) ids.push_back(n.id);
             const std::string near = closestMatch(nodeId, ids);
+            out.problem.kind = PlayStartProblem::Kind::UnknownNode;
+            out.problem.name = nodeId;
+            out.problem.suggestion = near;
             out.error = "no node '" + nodeId + "' in this scenario" +
                         (near.empty() ? "" : " (did you mean '" + near + "'?)");
             return out;
@@ -131,7 +145,7 @@ PlayStart playFromHere(const Scenario& scenario, const std::string& nodeId,
         copy->startIndex = at;
     }
     for (const StateSetting& s : settings)
-        if (!applySetting(*copy, s, out.error)) return out;
+        if (!applySetting(*copy, s, out.error, out.problem)) return out;
 
     if (at != start) {
         const std::vector<int> depth = depths(scenario, start);

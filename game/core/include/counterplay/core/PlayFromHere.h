@@ -26,10 +26,23 @@ struct StateSetting {
     std::string value;
 };
 
+/// Why a play-from-here start was refused, as data, so each front end can word it in its
+/// own language (PlayStart::error is the English wording).
+struct PlayStartProblem {
+    enum class Kind { None, NoStartNode, UnknownNode, UnknownVariable, NotAFlagValue, NotAnInteger,
+                      OutOfRange };
+    Kind kind = Kind::None;
+    std::string name;                ///< the node or variable named
+    std::string value;               ///< the value given (for the value kinds)
+    std::string suggestion;          ///< closest existing name, or empty
+    std::vector<std::string> known;  ///< the variables that exist (UnknownVariable)
+};
+
 struct PlayStart {
     /// The scenario to play: starts at the node with the settings applied. Null on error.
     std::shared_ptr<const Scenario> scenario;
     std::string error;                       ///< why not, with a "did you mean" when it helps
+    PlayStartProblem problem;                ///< the same, as data
     std::vector<std::string> notApplicable;  ///< ids of the critical actions marked so
     int decisionsBefore = 0;                 ///< fewest decisions from the start to the node
     bool ok() const { return scenario != nullptr; }
