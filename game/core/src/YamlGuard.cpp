@@ -390,11 +390,13 @@ bool scanRaw(const YamlTree& tree, DiagSink& sink) {
         const int column =
             static_cast<int>(utf8::codePoints(text.substr(lineStart, f.offset - lineStart))) + 1;
         if (first && f.hazard == utf8::Hazard::InvalidByte && looksLikeCp949(text)) {
-            const std::string& file = sink.file();
+            // Parsed without a file name (the minimal-edit writer), the command names FILE.
+            const std::string file = sink.file().empty() ? std::string("FILE") : sink.file();
             sink.addRendered(Severity::Error, Pos{line, column}, "",
                              "the file is not UTF-8 (it looks like CP949); convert it with `iconv "
                              "-f cp949 -t utf-8 " + file + " > " + file + ".new && mv " + file +
-                                 ".new " + file + "`");
+                                 ".new " + file + "`" +
+                                 (sink.file().empty() ? " (FILE: this file)" : ""));
             return false;
         }
         if (f.hazard == utf8::Hazard::InvalidByte) first = false;
