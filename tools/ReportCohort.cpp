@@ -85,7 +85,8 @@ std::string describeFilter(const SelectionOptions& sel, const CohortReportFlags&
 }  // namespace
 
 int runCohortReport(const core::ResultsStore& store, const core::AttemptFilter& filter,
-                    const SelectionOptions& sel, const CohortReportFlags& f, core::Lang lang) {
+                    const SelectionOptions& sel, const CohortReportFlags& f, core::Lang lang,
+                    const std::map<std::int64_t, std::string>& altered) {
     if (f.minGroup < 1) {
         std::cerr << "counterplay report: " << label("report.bad-min-group", lang) << '\n';
         return kExitUsage;
@@ -102,6 +103,8 @@ int runCohortReport(const core::ResultsStore& store, const core::AttemptFilter& 
     if (f.passedOnly) o.filter.outcome = core::DashboardFilter::Outcome::Passed;
     if (f.failedOnly) o.filter.outcome = core::DashboardFilter::Outcome::Failed;
     o.filterText = describeFilter(sel, f, lang);
+    o.altered = altered;
+    for (const auto& [id, reason] : altered) o.filter.excludeAttemptIds.push_back(id);  // sorted
 
     const std::string cataloguePath = f.catalogue.empty() ? defaultCataloguePath() : f.catalogue;
     const core::CatalogueLoad cat = core::loadCatalogueFile(cataloguePath);

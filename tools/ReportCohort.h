@@ -3,6 +3,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <map>
 #include <string>
 
 #include "ResultsCommon.h"
@@ -30,7 +31,9 @@ void addCohortReportOptions(CLI::App& app, CohortReportFlags& flags);
 bool wantsCohortReport(const CohortReportFlags& flags);
 
 /// Writes the requested files atomically. Returns the exit code (messages on std::cerr).
+/// `altered` (id -> reason, from the seal check) are left out of the figures and named.
 int runCohortReport(const core::ResultsStore& store, const core::AttemptFilter& filter,
-                    const SelectionOptions& sel, const CohortReportFlags& flags, core::Lang lang);
+                    const SelectionOptions& sel, const CohortReportFlags& flags, core::Lang lang,
+                    const std::map<std::int64_t, std::string>& altered = {});
 
 }  // namespace counterplay::tools

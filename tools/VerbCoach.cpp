@@ -255,6 +255,12 @@ int coachMain(int argc, char** argv) {
     const core::Lang lang = resolveLang(langValue);
 
     if (listCmd->parsed()) {
+        // A --db that names no file is a typo, not an empty store: say so, as report does.
+        if (!dbFlag.empty() && !std::filesystem::exists(core::resultsDbPath(dbFlag))) {
+            openStoreForVerb(dbFlag, core::ResultsStore::Mode::ReadOnly, "coach list", std::cerr,
+                             true);
+            return kExitData;
+        }
         if (!std::filesystem::exists(core::resultsDbPath(dbFlag)) && listTraineeKey.empty()) {
             std::cout << label("coach.list-empty", lang) << '\n';
             return kExitOk;  // a read-only verb never creates the database

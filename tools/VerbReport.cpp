@@ -53,10 +53,11 @@ int reportMain(int argc, char** argv) {
     if (int code = resolveSelection(*store, sel, filter, "report", std::cerr)) return code;
     scenarios = cohortFlags.scenariosDir;
     if (wantsCohortReport(cohortFlags)) {
-        // Altered attempts are reported here too; the printed report shows what is stored.
+        // Altered attempts are named here and in the report, and left out of its figures.
+        std::map<std::int64_t, std::string> altered;
         try {
             const auto index = scenarioIndexFor(scenarios);
-            const auto altered =
+            altered =
                 alteredAttempts(*store, filter, loadTrustForVerb("report", std::cerr), index.get());
             if (!altered.empty())
                 std::cerr << label("report.altered", lang,
@@ -68,7 +69,7 @@ int reportMain(int argc, char** argv) {
             return kExitData;
         }
         cohortFlags.catalogue = catalogue;
-        return runCohortReport(*store, filter, sel, cohortFlags, lang);
+        return runCohortReport(*store, filter, sel, cohortFlags, lang, altered);
     }
     std::shared_ptr<const core::Catalogue> cat;
     if (groupBy == core::GroupBy::Principle) {

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <fstream>
 
+#include <sqlite3.h>
+
 #include "ToolTestUtil.h"
 
 namespace counterplay::testing {
@@ -68,6 +70,29 @@ TEST_F(ReportVerb, WritesTheHtmlReportAndTheCsv) {
         "trust.small-promises\r\n";
     EXPECT_EQ(c.substr(0, header.size()), header);
     EXPECT_NE(c.find("\r\nKim Minji,Kim Minji,1,1,1,100.0,100,"), std::string::npos) << c;
+}
+
+TEST_F(ReportVerb, AnAlteredAttemptIsNamedAndLeftOutOfTheFigures) {
+    // Lee's only attempt (id 2) is made a pass with an SQLite tool, as a forger would.
+    sqlite3* h = nullptr;
+    ASSERT_EQ(sqlite3_open(db_.c_str(), &h), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(h, "UPDATE attempts SET percent = 100, passed = 1 WHERE id = 2",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(h);
+    const std::string html = dir_.path() + "/team.html", csv = dir_.path() + "/team.csv";
+    const RunResult r = report({"--html", html, "--csv", csv, "--lang", "en"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.err.find("they are left out of the report"), std::string::npos) << r.err;
+    const std::string h2 = slurp(html);
+    EXPECT_NE(h2.find("<div class=\"altered-banner\">1 attempt(s) changed after they were "
+                      "recorded (#2) are left out of every figure"),
+              std::string::npos);
+    EXPECT_EQ(h2.find("Lee Jisoo"), std::string::npos);  // the forged pass is in no figure
+    EXPECT_NE(h2.find("Park Sora"), std::string::npos);
+    const std::string c = slurp(csv);
+    EXPECT_EQ(c.find("Lee Jisoo"), std::string::npos) << c;
+    EXPECT_NE(c.find("Kim Minji"), std::string::npos) << c;
 }
 
 TEST_F(ReportVerb, SpeaksKorean) {

@@ -84,7 +84,10 @@ void DashboardScreen::drawAttemptWindow() {
                                                         {"time", seconds(s.durationMs)},
                                                         {"store", s.originStore.empty() ? "-" : s.originStore}})
                                       .c_str());
-        const ImVec4 verdict = s.passed ? kGreen : kAmber;
+        // An altered attempt's stored score is not to be believed: never green.
+        const ImVec4 verdict = in.status == core::IntegrityStatus::Altered ? kRed
+                               : s.passed                                  ? kGreen
+                                                                           : kAmber;
         ImGui::TextColored(verdict, "%s", F("dash.drill.score", {{"percent", std::to_string(s.percent)},
                                                                  {"earned", std::to_string(s.earnedTotal)},
                                                                  {"best", std::to_string(s.bestTotal)},

@@ -94,7 +94,9 @@ bool DashboardScreen::drawGate() {
     if (now < gateWaitUntil_)
         ImGui::TextColored(kRed, "%s",
                            F("dash.gate.wait", {{"s", std::to_string((gateWaitUntil_ - now + 999) / 1000)}}).c_str());
-    ImGui::TextDisabled("%s", T("dash.gate.protects"));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", T("dash.gate.protects"));  // long: wrap, never clip
+    ImGui::PopStyleColor();
     ImGui::End();
     return unlocked_;
 }

@@ -1,5 +1,6 @@
 #include "screens/DashboardScreen.h"
 
+#include <cstdlib>
 #include <imgui.h>
 
 #include <algorithm>
@@ -48,8 +49,12 @@ DashboardScreen::DashboardScreen(Context& ctx)
         copyTo(lrsKey_, lrs->key);
         copyTo(lrsSecret_, lrs->secret);
     }
-    copyTo(importPath_, core::dataDir());
-    copyTo(exportPath_, core::dataDir() + "/dashboard-export.csv");
+    // Start where a manager keeps files (home), not in the program's own data folder, whose
+    // keyring and settings files would be listed as JSON files to import.
+    const char* home = std::getenv("HOME");
+    const std::string start = home && *home ? std::string(home) : core::dataDir();
+    copyTo(importPath_, start);
+    copyTo(exportPath_, start + "/counterplay-export.csv");
     model_.request(query_);
     logLine("dashboard: opening " + model_.dbPath());
 }

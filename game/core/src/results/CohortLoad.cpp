@@ -175,6 +175,9 @@ std::vector<std::uint32_t> Cohort::select(const DashboardFilter& f) const {
         if (f.outcome == DashboardFilter::Outcome::Failed && a.passed) continue;
         if (!f.originStore.empty() && a.originStore != f.originStore) continue;
         if (!f.originMachine.empty() && a.originMachine != f.originMachine) continue;
+        if (!f.excludeAttemptIds.empty() &&
+            std::binary_search(f.excludeAttemptIds.begin(), f.excludeAttemptIds.end(), a.id))
+            continue;
         out.push_back(i);
     }
     return out;

@@ -153,6 +153,15 @@ public:
                  localDateTime(first).substr(0, 10) + " - " + localDateTime(last).substr(0, 10));
         }
         b += "</dl></div>\n";
+        if (!opt.altered.empty()) {
+            std::string ids;
+            for (const auto& [id, reason] : opt.altered)
+                ids += (ids.empty() ? "#" : ", #") + std::to_string(id);
+            b += "<div class=\"altered-banner\">";
+            text(b, w("report.altered-banner",
+                      {{"n", std::to_string(opt.altered.size())}, {"ids", ids}}));
+            b += "</div>\n";
+        }
     }
 
     void teamTable(const std::vector<TeamRow>& team, const std::vector<TraineeAdvice>& advice) {

@@ -85,6 +85,7 @@ const std::map<std::string, std::string, std::less<>>& englishWords() {
         {"unit.minutes", "{m} min {s} s"},
         {"chart.na", "n/a"},
         {"report.hidden-short", "hidden"},
+        {"report.altered-banner", "{n} attempt(s) changed after they were recorded ({ids}) are left out of every figure in this report. Run `counterplay check` to see them."},
         {"csv.attempt_id", "Attempt"},
         {"csv.attempt_uuid", "Attempt UUID"},
         {"csv.trainee_key", "Trainee key"},

@@ -29,6 +29,9 @@ struct CohortReportOptions {
     TrendBucket bucket = TrendBucket::Week;
     std::string filterText;     ///< what the filter selects, in words, for the heading
     std::int64_t generatedAtMs = 0;  ///< 0 = now (fixed in tests)
+    /// Attempts changed after they were recorded (id -> reason), left out of the figures by the
+    /// caller (filter.excludeAttemptIds) and named in a red banner at the top of the HTML.
+    std::map<std::int64_t, std::string> altered;
 };
 
 /// Writes the HTML report. Throws nothing for empty selections (it says "no attempts").

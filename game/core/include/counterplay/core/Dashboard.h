@@ -32,6 +32,9 @@ struct DashboardFilter {
     std::string originMachine;
     enum class Outcome { Any, Passed, Failed } outcome = Outcome::Any;
     std::string nameSearch;  ///< case-insensitive (ASCII) substring of the trainee's name or key
+    /// Attempts left out whatever else matches, sorted ascending (the report leaves out attempts
+    /// whose seal check failed, so a forged score never enters its figures).
+    std::vector<std::int64_t> excludeAttemptIds;
 };
 
 /// A cohort figure that may be withheld: a number, "n/a" (nothing achievable: 0 of 0), or hidden
