@@ -108,7 +108,8 @@ int noteCommand(core::ResultsStore& store, std::int64_t attemptId, int step,
         core::AttemptFilter newest;
         newest.newestFirst = true;
         newest.limit = 2000;
-        core::Suggester suggest(std::to_string(attemptId));
+        const std::string typed = std::to_string(attemptId);  // Suggester keeps a view of it
+        core::Suggester suggest(typed);
         const auto recent = store.listAttempts(newest);
         for (const auto& a : recent) suggest.consider(std::to_string(a.id));
         std::cerr << prefix << label("coach.unknown-attempt", lang, {{"id", std::to_string(attemptId)}})
