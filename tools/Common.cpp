@@ -154,6 +154,7 @@ const std::map<std::string, std::string, std::less<>>& englishLabels() {
         {"integrity.altered", "attempt {id} ({uuid}, store '{store}'): ALTERED: {reason}"},
         {"integrity.unknown", "attempt {id} ({uuid}): {reason}"},
         {"dashboard.needs-game", "the dashboard is a window of the game: run `counterplay dashboard` with the game build (this is counterplay-cli, built without the game); `counterplay report --html` prints the same views"},
+        {"check.remembered", "Remembered {n} attempt(s) found ok: reports, exports and the dashboard now skip their full check while their rows stay unchanged"},
         {"check.summary", "{n} attempts checked: {ok} ok, {altered} altered, {unsealed} unsealed (recorded before sealing), {unknown} by unknown signers; {replayed} replayed against their scenario file"},
         {"export.altered", "refused: {n} attempt(s) were changed after they were recorded (ids {ids}). Run `counterplay check` for details, or add --include-altered to export them marked as altered"},
         {"export.altered-included", "note: {n} altered attempt(s) exported marked as altered (ids {ids})"},

@@ -86,7 +86,7 @@ std::string describeFilter(const SelectionOptions& sel, const CohortReportFlags&
 
 int runCohortReport(const core::ResultsStore& store, const core::AttemptFilter& filter,
                     const SelectionOptions& sel, const CohortReportFlags& f, core::Lang lang,
-                    const std::map<std::int64_t, std::string>& altered) {
+                    const AlteredSource& altered) {
     if (f.minGroup < 1) {
         std::cerr << "counterplay report: " << label("report.bad-min-group", lang) << '\n';
         return kExitUsage;
@@ -103,8 +103,6 @@ int runCohortReport(const core::ResultsStore& store, const core::AttemptFilter& 
     if (f.passedOnly) o.filter.outcome = core::DashboardFilter::Outcome::Passed;
     if (f.failedOnly) o.filter.outcome = core::DashboardFilter::Outcome::Failed;
     o.filterText = describeFilter(sel, f, lang);
-    o.altered = altered;
-    for (const auto& [id, reason] : altered) o.filter.excludeAttemptIds.push_back(id);  // sorted
 
     const std::string cataloguePath = f.catalogue.empty() ? defaultCataloguePath() : f.catalogue;
     const core::CatalogueLoad cat = core::loadCatalogueFile(cataloguePath);
@@ -129,6 +127,8 @@ int runCohortReport(const core::ResultsStore& store, const core::AttemptFilter& 
 
     try {
         const core::Cohort cohort = core::Cohort::load(store);
+        if (altered) o.altered = altered();
+        for (const auto& [id, reason] : o.altered) o.filter.excludeAttemptIds.push_back(id);  // sorted
         if (f.trend.empty()) {
             // Days for up to a month, weeks for up to half a year, else months.
             const auto sel = cohort.select(o.filter);

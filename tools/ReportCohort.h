@@ -3,6 +3,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <functional>
 #include <map>
 #include <string>
 
@@ -30,10 +31,14 @@ void addCohortReportOptions(CLI::App& app, CohortReportFlags& flags);
 /// True when any report-only option that needs --html/--csv was given.
 bool wantsCohortReport(const CohortReportFlags& flags);
 
+/// The altered attempts (id -> reason) of the seal check, asked for once the cohort is loaded,
+/// so the check can run beside the load. It may throw; the report then fails.
+using AlteredSource = std::function<std::map<std::int64_t, std::string>()>;
+
 /// Writes the requested files atomically. Returns the exit code (messages on std::cerr).
-/// `altered` (id -> reason, from the seal check) are left out of the figures and named.
+/// The attempts `altered` gives are left out of the figures and named.
 int runCohortReport(const core::ResultsStore& store, const core::AttemptFilter& filter,
                     const SelectionOptions& sel, const CohortReportFlags& flags, core::Lang lang,
-                    const std::map<std::int64_t, std::string>& altered = {});
+                    const AlteredSource& altered = {});
 
 }  // namespace counterplay::tools

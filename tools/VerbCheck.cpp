@@ -1,6 +1,7 @@
 // `counterplay check`: checks every stored attempt's seal (and, where the scenario file it was
 // played on is here, that replaying its transcript gives the stored scorecard). A reader: the
-// database is opened read-only and no file is created or changed. Exit 1 when any is altered.
+// database is opened read-only and no file is created or changed, unless --remember asks it to
+// keep seal memos of the attempts found ok. Exit 1 when any is altered.
 #include <iostream>
 
 #include "Common.h"
@@ -18,24 +19,33 @@ int checkMain(int argc, char** argv) {
                  "counterplay check"};
     std::string db, scenarios, langValue;
     SelectionOptions sel;
-    bool json = false;
+    bool json = false, remember = false;
     addDbOption(app, db);
     addScenariosOption(app, scenarios);
     addSelectionOptions(app, sel);
     addLangOption(app, langValue);
     app.add_flag("--json", json, "Print every attempt's result as JSON");
+    app.add_flag("--remember", remember,
+                 "Also keep a seal memo of every attempt found ok (written to the database), so "
+                 "later reports, exports and the dashboard skip its full check while its rows "
+                 "stay as they are. Attempts recorded on this machine have one already");
     if (auto code = parseCommandLine(app, argc, argv)) return *code;
     const core::Lang lang = resolveLang(langValue);
     core::AttemptFilter filter;
     if (!buildFilter(sel, filter, std::cerr)) return kExitUsage;
 
-    auto store = openStoreForVerb(db, core::ResultsStore::Mode::ReadOnly, "check", std::cerr);
+    auto store = openStoreForVerb(
+        db, remember ? core::ResultsStore::Mode::ReadWrite : core::ResultsStore::Mode::ReadOnly,
+        "check", std::cerr);
     if (!store) return kExitData;
     std::vector<core::AttemptIntegrity> results;
     try {
         const core::Trust trust = loadTrustForVerb("check", std::cerr);
         const auto index = scenarioIndexFor(scenarios);
-        results = core::checkAttempts(*store, filter, trust, index.get());
+        // The audit itself: every attempt gets the full check, memo or not.
+        results = remember ? core::checkAndRemember(*store, filter, trust, index.get())
+                           : core::checkAttempts(*store, filter, trust, index.get(),
+                                                 core::MemoUse::Ignore);
     } catch (const std::exception& e) {
         std::cerr << "counterplay check: " << e.what() << '\n';
         return kExitData;
@@ -87,6 +97,8 @@ int checkMain(int argc, char** argv) {
                               {"summary", summary}});
     else
         std::cout << summary << '\n';
+    if (remember && !json)
+        std::cout << label("check.remembered", lang, {{"n", std::to_string(ok)}}) << '\n';
     return altered ? kExitData : kExitOk;
 }
 

@@ -4,6 +4,7 @@
 // --html/--csv the printable team report instead (ReportCohort.cpp).
 #include <algorithm>
 #include <cstdio>
+#include <future>
 #include <iostream>
 
 #include "Common.h"
@@ -53,23 +54,30 @@ int reportMain(int argc, char** argv) {
     if (int code = resolveSelection(*store, sel, filter, "report", std::cerr)) return code;
     scenarios = cohortFlags.scenariosDir;
     if (wantsCohortReport(cohortFlags)) {
-        // Altered attempts are named here and in the report, and left out of its figures.
-        std::map<std::int64_t, std::string> altered;
-        try {
+        // Altered attempts are named here and in the report, and left out of its figures. The
+        // seal check reads the store on its own connection and thread while the cohort loads:
+        // the two reads take about the same time, and the machine has more than one core.
+        const std::string path = store->path();
+        const core::Trust trust = loadTrustForVerb("report", std::cerr);
+        auto check = std::async(std::launch::async, [path, &filter, &trust, &scenarios] {
+            std::string error;
+            auto own = core::ResultsStore::open(path, error, core::ResultsStore::Mode::ReadOnly);
+            if (!own) throw core::StoreError(error);
             const auto index = scenarioIndexFor(scenarios);
-            altered =
-                alteredAttempts(*store, filter, loadTrustForVerb("report", std::cerr), index.get());
-            if (!altered.empty())
-                std::cerr << label("report.altered", lang,
-                                   {{"n", std::to_string(altered.size())},
-                                    {"ids", idList(altered)}})
-                          << '\n';
-        } catch (const std::exception& e) {
-            std::cerr << "counterplay report: " << e.what() << '\n';
-            return kExitData;
-        }
+            return alteredAttempts(*own, filter, trust, index.get());
+        });
         cohortFlags.catalogue = catalogue;
-        return runCohortReport(*store, filter, sel, cohortFlags, lang, altered);
+        const AlteredSource altered = [&] {
+            auto found = check.get();
+            if (!found.empty())
+                std::cerr << label("report.altered", lang,
+                                   {{"n", std::to_string(found.size())}, {"ids", idList(found)}})
+                          << '\n';
+            return found;
+        };
+        const int code = runCohortReport(*store, filter, sel, cohortFlags, lang, altered);
+        if (check.valid()) check.wait();  // the report failed before asking: let the check end
+        return code;
     }
     std::shared_ptr<const core::Catalogue> cat;
     if (groupBy == core::GroupBy::Principle) {

@@ -79,6 +79,7 @@ bool playOnce(const Playable& p, SimTrainee& t, std::mt19937_64& rng, std::int64
     if (!session.finished()) return false;
     out.scorecard = core::computeScorecard(p.analysis, session);
     out.transcript = session.transcript();
+    out.scoredHere = true;  // computeScorecard over the session that made the transcript
     out.traineeKey = t.key;
     out.traineeName = t.name;
     out.traineeEmail = t.email;

@@ -189,5 +189,48 @@ TEST_F(IntegrityVerbs, ReplayCatchesAnEditToAnUnsealedRow) {
     EXPECT_NE(bad.out.find("replaying its transcript"), std::string::npos) << bad.out;
 }
 
+TEST_F(IntegrityVerbs, CheckRememberKeepsSealMemosAndEditsAreStillCaught) {
+    ASSERT_EQ(play("Kim Minji", "2,1").code, 0);
+    ASSERT_EQ(play("Lee Jisoo", "1,1").code, 0);
+    auto memos = [&] {
+        sqlite3* h = nullptr;
+        EXPECT_EQ(sqlite3_open_v2(db_.c_str(), &h, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+        sqlite3_stmt* st = nullptr;
+        sqlite3_prepare_v2(h, "SELECT count(*) FROM seal_memos", -1, &st, nullptr);
+        const int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+        sqlite3_finalize(st);
+        sqlite3_close(h);
+        return n;
+    };
+    EXPECT_EQ(memos(), 2);  // recorded here: memo written with the seal
+    runSql(db_, "DELETE FROM seal_memos");
+    // Without --remember, check writes nothing.
+    ASSERT_EQ(runVerb({"check", "--scenarios", dir_.path(), "--lang", "en"}).code, 0);
+    EXPECT_EQ(memos(), 0);
+    const RunResult remember =
+        runVerb({"check", "--remember", "--scenarios", dir_.path(), "--lang", "en"});
+    EXPECT_EQ(remember.code, 0) << remember.err;
+    EXPECT_NE(remember.out.find("2 attempts checked: 2 ok"), std::string::npos) << remember.out;
+    EXPECT_NE(remember.out.find("Remembered 2 attempt(s)"), std::string::npos) << remember.out;
+    EXPECT_EQ(memos(), 2);
+    // The memo stands for the check only while the rows are unchanged.
+    runSql(db_, "UPDATE attempts SET percent = 95, passed = 1 WHERE id = 1");
+    const RunResult report = runVerb({"report", "--lang", "en", "--scenarios", dir_.path()});
+    EXPECT_NE(report.out.find("Warning: 1 attempt(s) were changed"), std::string::npos)
+        << report.out;
+    const RunResult refused =
+        runVerb({"export", "--format", "csv", "--out", path("x.csv"), "--lang", "en"});
+    EXPECT_EQ(refused.code, 1);
+    EXPECT_NE(refused.err.find("(ids 1)"), std::string::npos) << refused.err;
+    // A memo moved from attempt 2 to the edited attempt 1 does not hold either.
+    runSql(db_, "UPDATE seal_memos SET mac = (SELECT mac FROM seal_memos WHERE attempt_id = 2) "
+                "WHERE attempt_id = 1");
+    EXPECT_EQ(runVerb({"export", "--format", "csv", "--out", path("x.csv"), "--lang", "en"}).code, 1);
+    // A remembering check of an altered attempt keeps no memo for it.
+    runSql(db_, "DELETE FROM seal_memos");
+    EXPECT_EQ(runVerb({"check", "--remember", "--lang", "en"}).code, 1);
+    EXPECT_EQ(memos(), 1);
+}
+
 }  // namespace
 }  // namespace counterplay::testing

@@ -227,7 +227,7 @@ protected:
         first = store->recordAttempt(sampleAttempt("Ann"));
         second = store->recordAttempt(sampleAttempt("Bo", 1, 1, kJan1 + 1000));
         sql("DROP TABLE coaching_notes; DROP TABLE sign_offs_sent; DROP TABLE sign_offs; "
-            "DROP TABLE roster; PRAGMA user_version = 3");
+            "DROP TABLE roster; DROP TABLE seal_memos; PRAGMA user_version = 3");
         sqlite3* fresh = nullptr;
         ASSERT_EQ(sqlite3_open(":memory:", &fresh), SQLITE_OK);
         for (int v = 0; v < 3; ++v)
@@ -260,8 +260,8 @@ TEST_F(CoachingMigration, AVersionThreeDatabaseKeepsItsAttemptsAndSeals) {
     store = ResultsStore::open(path, error);
     ASSERT_TRUE(store) << error;
     store->setSigningKey(std::make_shared<const SigningKey>(key));
-    EXPECT_EQ(userVersion(), 4);
-    EXPECT_EQ(ResultsStore::schemaVersion(), 4);
+    EXPECT_EQ(userVersion(), 5);
+    EXPECT_EQ(ResultsStore::schemaVersion(), 5);
     EXPECT_EQ(store->countAttempts(), 2);
     EXPECT_EQ(check(first).status, IntegrityStatus::Ok);
     EXPECT_EQ(check(second).status, IntegrityStatus::Ok);

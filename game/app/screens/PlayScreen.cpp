@@ -224,6 +224,7 @@ void PlayScreen::finish() {
     attempt.lang = core::langCode(ctx_.lang());
     attempt.scorecard = data->scorecard;
     attempt.transcript = data->transcript;
+    attempt.scoredHere = true;  // computeScorecard over the session that made the transcript
     attempt.startedAtMs = startedAtMs_;
     attempt.endedAtMs = core::nowEpochMs();
     data->attemptId = ctx_.progress.record(attempt, data->storeError);

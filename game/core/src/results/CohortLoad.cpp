@@ -10,22 +10,44 @@
 namespace counterplay::core {
 namespace {
 
-/// Interns strings into a vector, returning stable indices.
+/// Transparent string hashing, so lookups by string_view allocate nothing.
+struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+/// Interns strings into a vector, returning stable indices. Lookups by view: a cohort load
+/// interns about 900,000 strings for 100,000 attempts, nearly all of them already known.
 class Interner {
 public:
     explicit Interner(std::vector<std::string>& out) : out_(out) {}
     int get(std::string_view s) {
-        auto it = index_.find(std::string(s));
-        if (it != index_.end()) return it->second;
+        if (auto it = index_.find(s); it != index_.end()) return it->second;
         const int id = static_cast<int>(out_.size());
         out_.emplace_back(s);
-        index_.emplace(out_.back(), id);
+        index_.emplace(std::string(s), id);
         return id;
     }
 
 private:
     std::vector<std::string>& out_;
-    std::unordered_map<std::string, int> index_;
+    std::unordered_map<std::string, int, ViewHash, std::equal_to<>> index_;
+};
+
+/// Finds attempts by id while a scan walks them in id order: the attempts are read ordered by
+/// id, and principle_scores and decisions are keyed by attempt id, so a cursor that only moves
+/// forward finds each one without a hash table.
+class AttemptCursor {
+public:
+    explicit AttemptCursor(std::vector<CohortAttempt>& attempts) : attempts_(attempts) {}
+    CohortAttempt* find(std::int64_t id) {
+        while (next_ < attempts_.size() && attempts_[next_].id < id) ++next_;
+        return next_ < attempts_.size() && attempts_[next_].id == id ? &attempts_[next_] : nullptr;
+    }
+
+private:
+    std::vector<CohortAttempt>& attempts_;
+    std::size_t next_ = 0;
 };
 
 bool hasColumn(sqlite3* db, const char* table, const char* column) {
@@ -65,8 +87,7 @@ Cohort Cohort::load(const ResultsStore& store) {
                 c.trainees_.push_back({s.str(1), s.str(2)});
             }
         }
-        std::unordered_map<std::string, int> scenarioIndex;
-        std::unordered_map<std::int64_t, std::uint32_t> attemptIndex;
+        std::unordered_map<std::string, int, ViewHash, std::equal_to<>> scenarioIndex;
         {
             std::string sql =
                 "SELECT id, trainee_id, scenario_id, scenario_title_ko, scenario_title_en, "
@@ -80,7 +101,7 @@ Cohort Cohort::load(const ResultsStore& store) {
                 a.id = s.i64(0);
                 a.trainee = traineeIndex.at(s.i64(1));
                 const std::string_view sid = s.text(2);
-                auto it = scenarioIndex.find(std::string(sid));
+                auto it = scenarioIndex.find(sid);
                 if (it == scenarioIndex.end()) {
                     it = scenarioIndex.emplace(std::string(sid), int(c.scenarios_.size())).first;
                     c.scenarios_.push_back({std::string(sid), {s.str(3), s.str(4)}});
@@ -92,7 +113,6 @@ Cohort Cohort::load(const ResultsStore& store) {
                 a.finished = s.i32(8) != 0;
                 if (!s.isNull(9)) a.originStore = s.str(9);
                 if (!s.isNull(10)) a.originMachine = s.str(10);
-                attemptIndex[a.id] = static_cast<std::uint32_t>(c.attempts_.size());
                 c.attempts_.push_back(std::move(a));
             }
         }
@@ -102,14 +122,14 @@ Cohort Cohort::load(const ResultsStore& store) {
             sqlite::Stmt s(db,
                            "SELECT attempt_id, principle_id, earned, achievable FROM "
                            "principle_scores ORDER BY attempt_id, principle_id");
+            AttemptCursor cursor(c.attempts_);
             std::int64_t current = -1;
             CohortAttempt* a = nullptr;
             while (s.step()) {
                 const std::int64_t id = s.i64(0);
                 if (id != current) {
                     current = id;
-                    auto it = attemptIndex.find(id);
-                    a = it == attemptIndex.end() ? nullptr : &c.attempts_[it->second];
+                    a = cursor.find(id);
                     if (a) a->scoreBegin = a->scoreEnd = std::uint32_t(c.scores_.size());
                 }
                 if (!a) continue;
@@ -122,14 +142,14 @@ Cohort Cohort::load(const ResultsStore& store) {
             sqlite::Stmt s(db,
                            "SELECT attempt_id, node_id, choice_index, elapsed_ms FROM decisions "
                            "ORDER BY attempt_id, seq");
+            AttemptCursor cursor(c.attempts_);
             std::int64_t current = -1;
             CohortAttempt* a = nullptr;
             while (s.step()) {
                 const std::int64_t id = s.i64(0);
                 if (id != current) {
                     current = id;
-                    auto it = attemptIndex.find(id);
-                    a = it == attemptIndex.end() ? nullptr : &c.attempts_[it->second];
+                    a = cursor.find(id);
                     if (a) a->decisionBegin = a->decisionEnd = std::uint32_t(c.decisions_.size());
                 }
                 if (!a) continue;

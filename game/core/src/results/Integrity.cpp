@@ -1,9 +1,15 @@
 // Attempt seals and integrity checks (see Integrity.h).
 #include "counterplay/core/Integrity.h"
 
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/core_names.h>
+#include <openssl/params.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <thread>
+#include <unordered_map>
 
 #include "counterplay/core/Analysis.h"
 #include "counterplay/core/AtomicFile.h"
@@ -13,6 +19,7 @@
 #include "counterplay/core/Loader.h"
 #include "counterplay/core/Scorecard.h"
 #include "counterplay/core/Session.h"
+#include "results/Sqlite.h"
 
 namespace counterplay::core {
 
@@ -176,8 +183,11 @@ AttemptIntegrity checkAttempt(const StoredAttempt& attempt, std::int64_t sealedF
     return r;
 }
 
-std::vector<AttemptIntegrity> checkAttempts(const ResultsStore& store, const AttemptFilter& filter,
-                                            const Trust& trust, const ScenarioIndex* scenarios) {
+namespace {
+
+/// The full check of every attempt matching `filter` (see checkAttempts).
+std::vector<AttemptIntegrity> fullCheck(const ResultsStore& store, const AttemptFilter& filter,
+                                        const Trust& trust, const ScenarioIndex* scenarios) {
     const std::int64_t sealedFrom = store.sealedFromId();
     std::vector<AttemptIntegrity> out;
     // Attempts are read in one streamed pass (three sequential scans), and checked in batches
@@ -222,6 +232,175 @@ std::vector<AttemptIntegrity> checkAttempts(const ResultsStore& store, const Att
     });
     flush();
     return out;
+}
+
+/// The texts chain's digest as of text id `upto` (zeros before the first text).
+Digest32 chainAt(const std::vector<std::pair<std::int64_t, Digest32>>& chain, std::int64_t upto) {
+    auto it = std::upper_bound(chain.begin(), chain.end(), upto,
+                               [](std::int64_t v, const auto& e) { return v < e.first; });
+    return it == chain.begin() ? Digest32{} : std::prev(it)->second;
+}
+
+/// True when the attempt's memo matches its rows as read now, its signer is still trusted, and
+/// a replay it skipped is still impossible (its scenario file is not here).
+bool memoHolds(const AttemptRowsDigest& r, const std::vector<std::pair<std::int64_t, Digest32>>& chain,
+               const Trust& trust, const ScenarioIndex* scenarios) {
+    if (!r.memo || !r.sealed || r.memo->mac.size() != 32) return false;
+    if (!trust.find(r.originFingerprint)) return false;
+    if (!r.memo->replayed && scenarios && !scenarios->find(r.contentHash).empty()) return false;
+    const std::string mac = sealMemoMac(*trust.memoKey, r.digest, r.memo->replayed,
+                                        r.memo->textsUpto, chainAt(chain, r.memo->textsUpto));
+    return CRYPTO_memcmp(mac.data(), r.memo->mac.data(), mac.size()) == 0;
+}
+
+/// A read transaction for the scope, unless one is open: the memo scan and the full checks
+/// that follow it see one snapshot of the store.
+class ReadSnapshot {
+public:
+    explicit ReadSnapshot(sqlite3* db) : db_(sqlite3_get_autocommit(db) ? db : nullptr) {
+        if (db_) sqlite::exec(db_, "BEGIN");
+    }
+    ~ReadSnapshot() {
+        if (db_) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+    }
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+private:
+    sqlite3* db_;
+};
+
+}  // namespace
+
+Digest32 sealMemoKey(const SigningKey& key) {
+    std::string bytes = "counterplay seal memo key v1\n";
+    bytes.append(reinterpret_cast<const char*>(key.seed.data()), key.seed.size());
+    Digest32 out{};
+    unsigned int n = 0;
+    EVP_Digest(bytes.data(), bytes.size(), out.data(), &n, EVP_sha256(), nullptr);
+    OPENSSL_cleanse(bytes.data(), bytes.size());
+    return out;
+}
+
+namespace {
+
+/// HMAC-SHA-256 with its context kept per thread and re-keyed only when the key changes: a
+/// check computes one MAC per attempt, and fetching HMAC afresh each time (EVP_Q_mac) cost
+/// more than hashing the attempt's rows.
+class MemoHmac {
+public:
+    MemoHmac() {
+        mac_ = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+        ctx_ = mac_ ? EVP_MAC_CTX_new(mac_) : nullptr;
+    }
+    ~MemoHmac() {
+        EVP_MAC_CTX_free(ctx_);
+        EVP_MAC_free(mac_);
+    }
+    MemoHmac(const MemoHmac&) = delete;
+    MemoHmac& operator=(const MemoHmac&) = delete;
+    std::string of(const Digest32& key, std::string_view message) {
+        if (!ctx_) throw StoreError("HMAC-SHA-256 is not available in this OpenSSL");
+        char digest[] = "SHA256";
+        OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string("digest", digest, 0),
+                               OSSL_PARAM_construct_end()};
+        const bool rekey = !keyed_ || key != key_;
+        if (!EVP_MAC_init(ctx_, rekey ? key.data() : nullptr, rekey ? key.size() : 0,
+                          rekey ? params : nullptr))
+            throw StoreError("HMAC-SHA-256 failed to start");
+        key_ = key;
+        keyed_ = true;
+        unsigned char out[EVP_MAX_MD_SIZE];
+        std::size_t n = 0;
+        if (!EVP_MAC_update(ctx_, reinterpret_cast<const unsigned char*>(message.data()),
+                            message.size()) ||
+            !EVP_MAC_final(ctx_, out, &n, sizeof out))
+            throw StoreError("HMAC-SHA-256 failed");
+        return std::string(reinterpret_cast<const char*>(out), n);
+    }
+
+private:
+    EVP_MAC* mac_ = nullptr;
+    EVP_MAC_CTX* ctx_ = nullptr;
+    Digest32 key_{};
+    bool keyed_ = false;
+};
+
+}  // namespace
+
+std::string sealMemoMac(const Digest32& memoKey, const Digest32& rowsDigest, bool replayed,
+                        std::int64_t textsUpto, const Digest32& textsDigest) {
+    // The program version is part of it: another version might replay differently.
+    std::string message = std::string("counterplay seal memo v1\n") + COUNTERPLAY_VERSION + "\n";
+    message.append(reinterpret_cast<const char*>(rowsDigest.data()), rowsDigest.size());
+    message += replayed ? "\nreplayed\n" : "\nnot replayed\n";
+    message += std::to_string(textsUpto) + "\n";
+    message.append(reinterpret_cast<const char*>(textsDigest.data()), textsDigest.size());
+    thread_local MemoHmac hmac;
+    return hmac.of(memoKey, message);
+}
+
+std::vector<AttemptIntegrity> checkAttempts(const ResultsStore& store, const AttemptFilter& filter,
+                                            const Trust& trust, const ScenarioIndex* scenarios,
+                                            MemoUse memos) {
+    if (!trust.memoKey || memos == MemoUse::Ignore)
+        return fullCheck(store, filter, trust, scenarios);
+    ReadSnapshot snapshot(store.handle());
+    const auto chain = store.textsChain();
+    std::vector<AttemptIntegrity> out;
+    std::vector<std::int64_t> redo;
+    std::unordered_map<std::int64_t, std::size_t> slotOf;
+    store.forEachRowsDigest(filter, [&](const AttemptRowsDigest& r) {
+        if (memoHolds(r, chain, trust, scenarios)) {
+            AttemptIntegrity ok;
+            ok.attemptId = r.attemptId;
+            ok.uuid = r.uuid;
+            ok.originStore = r.originStore;
+            ok.replayed = r.memo->replayed;
+            out.push_back(std::move(ok));
+            return;
+        }
+        slotOf.emplace(r.attemptId, out.size());
+        redo.push_back(r.attemptId);
+        out.emplace_back();
+    });
+    if (redo.empty()) return out;
+    // Mostly unremembered (an older store, or imported attempts): one full pass is cheaper.
+    if (redo.size() * 2 > out.size()) return fullCheck(store, filter, trust, scenarios);
+    AttemptFilter only;
+    only.attemptIds = std::move(redo);
+    for (AttemptIntegrity& r : fullCheck(store, only, trust, scenarios))
+        if (auto it = slotOf.find(r.attemptId); it != slotOf.end()) out[it->second] = std::move(r);
+    return out;
+}
+
+std::vector<AttemptIntegrity> checkAndRemember(ResultsStore& store, const AttemptFilter& filter,
+                                               const Trust& trust,
+                                               const ScenarioIndex* scenarios) {
+    if (!trust.memoKey)
+        throw StoreError("cannot remember checks: this machine has no signing key yet");
+    // One write transaction: nobody changes the rows between the check and the memo.
+    sqlite::WriteTransaction tx(store.handle());
+    std::vector<AttemptIntegrity> results = fullCheck(store, filter, trust, scenarios);
+    std::unordered_map<std::int64_t, bool> ok;
+    for (const AttemptIntegrity& r : results)
+        if (r.ok()) ok.emplace(r.attemptId, r.replayed);
+    const auto chain = store.textsChain();
+    const std::int64_t upto = chain.empty() ? 0 : chain.back().first;
+    const Digest32 texts = chain.empty() ? Digest32{} : chain.back().second;
+    std::vector<std::pair<std::int64_t, SealMemo>> memos;
+    store.forEachRowsDigest(filter, [&](const AttemptRowsDigest& r) {
+        auto it = ok.find(r.attemptId);
+        if (it == ok.end()) return;
+        SealMemo memo;
+        memo.replayed = it->second;
+        memo.textsUpto = upto;
+        memo.mac = sealMemoMac(*trust.memoKey, r.digest, memo.replayed, upto, texts);
+        memos.emplace_back(r.attemptId, std::move(memo));
+    });
+    store.writeSealMemos(memos);
+    tx.commit();
+    return results;
 }
 
 }  // namespace counterplay::core

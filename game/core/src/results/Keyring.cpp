@@ -6,6 +6,7 @@
 
 #include "counterplay/core/AtomicFile.h"
 #include "counterplay/core/DataDir.h"
+#include "counterplay/core/Integrity.h"
 #include "counterplay/core/ResultsStore.h"
 #include "results/HexBytes.h"
 
@@ -94,6 +95,7 @@ void Trust::addOwn(const SigningKey& key) {
     t.fingerprint = key.fingerprint();
     t.own = true;
     keys.insert(keys.begin(), std::move(t));
+    memoKey = sealMemoKey(key);
 }
 
 Trust loadTrust(std::string& warning) {

@@ -239,7 +239,11 @@ std::unique_ptr<ResultsStore> ResultsStore::open(const std::string& path, std::s
                     return nullptr;
                 }
                 store.reset(new ResultsStore(copy, path));
+                return store;
             }
+            // Readers scan whole tables (reports, seal checks, the dashboard): reading through
+            // a memory map saves a copy of every page (about a tenth of a report's time).
+            sqlite::exec(db, "PRAGMA mmap_size = 2147483648");
             return store;
         }
         // WAL: readers never block the writer; FULL: a commit is on disk when it returns.

@@ -9,7 +9,7 @@ namespace counterplay::core::schema {
 inline constexpr int kApplicationId = 0x43505253;
 
 /// migrations[i] takes the schema from version i to i + 1. Append only; never edit a shipped one.
-inline constexpr std::array<const char*, 4> kMigrations = {
+inline constexpr std::array<const char*, 5> kMigrations = {
     // 0 -> 1: trainees, attempts (+ records), decisions, principle scores, sync log.
     R"SQL(
 CREATE TABLE meta(
@@ -163,6 +163,17 @@ CREATE TABLE IF NOT EXISTS roster(
   updated_at  INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS roster_by_name ON roster(name);
+)SQL",
+    // 4 -> 5: seal memos (see Integrity.h): this machine's HMAC of an attempt's rows once it
+    // has checked (or itself sealed) them, so later checks of the same bytes skip the Ed25519
+    // verify and the replay. Outside the seals, like coaching; losing one only costs time.
+    R"SQL(
+CREATE TABLE IF NOT EXISTS seal_memos(
+  attempt_id INTEGER PRIMARY KEY REFERENCES attempts(id) ON DELETE CASCADE,
+  mac        BLOB NOT NULL,
+  replayed   INTEGER NOT NULL,
+  texts_upto INTEGER NOT NULL
+);
 )SQL",
 };
 

@@ -170,6 +170,9 @@ VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))SQL");
         if (!stored) sqlite::fail(db_, "attempt was not stored");
         sqlite::Stmt seal(db_, "UPDATE attempts SET seal = ? WHERE id = ?");
         seal.bind(1, sealAttempt(*stored, *key)).bind(2, id).run();
+        // This machine has just sealed these rows: a later check of the same bytes can rely
+        // on the memo instead of the Ed25519 verify (and the replay, when scored here).
+        rememberLocal(id, a.scoredHere, *key);
     }
     return id;
 }
@@ -192,6 +195,7 @@ std::vector<std::int64_t> ResultsStore::recordAttempts(
         tx.commit();
     } catch (...) {
         texts_->forget();  // texts inserted by the rolled-back transaction are gone
+        textsChain_.clear();
         throw;
     }
     return ids;
@@ -230,6 +234,7 @@ ResultsStore::PulledPage ResultsStore::storePulledPage(const std::vector<NewAtte
             } catch (const std::exception& e) {
                 sqlite::exec(db_, "ROLLBACK TO pulled; RELEASE pulled");
                 texts_->forget();
+                textsChain_.clear();
                 page.refused.push_back("attempt " + a.uuid + ": " + e.what());
             }
         }
@@ -244,6 +249,7 @@ ResultsStore::PulledPage ResultsStore::storePulledPage(const std::vector<NewAtte
         tx.commit();
     } catch (...) {
         texts_->forget();
+        textsChain_.clear();
         throw;
     }
     return page;

@@ -44,9 +44,12 @@ private:
 struct Trust {
     std::vector<TrustedKey> keys;
     std::optional<SiteKey> legacySiteKey;
+    /// The key of this machine's seal memos (sealMemoKey of our own signing key; see
+    /// Integrity.h). Without it every attempt gets the full check.
+    std::optional<Digest32> memoKey;
     /// The trusted key with this fingerprint, or null.
     const TrustedKey* find(const std::string& fingerprint) const;
-    /// Adds `key` as our own key (first).
+    /// Adds `key` as our own key (first), and its seal memo key.
     void addOwn(const SigningKey& key);
 };
 

@@ -2,6 +2,7 @@
 // schema, safe for several game instances and a dashboard at once). See docs/results.md.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -45,6 +46,34 @@ struct NewAttempt {
     std::string originStore;
     std::string originFingerprint;
     std::string seal;  ///< Ed25519 seal (128 hex) of an attempt made elsewhere; see Integrity.h
+    /// True when `scorecard` was computed here, by computeScorecard over the session that made
+    /// `transcript` (the game and `simulate`): replaying the transcript gives it by
+    /// construction, so the seal memo written when the attempt is stored says "replayed".
+    bool scoredHere = false;
+};
+
+/// A seal memo (see Integrity.h): this machine checked an attempt's rows in full once, and
+/// keeps an HMAC of their bytes so later checks of the same bytes can skip the seal verify
+/// and the replay. Kept in the seal_memos table, outside the seals.
+struct SealMemo {
+    std::string mac;             ///< HMAC-SHA-256 (32 raw bytes)
+    bool replayed = false;       ///< the check replayed the transcript on its scenario file
+    std::int64_t textsUpto = 0;  ///< the texts table rows up to this id were part of it
+};
+
+/// One attempt's stored rows reduced to a digest (ResultsStore::forEachRowsDigest).
+struct AttemptRowsDigest {
+    std::int64_t attemptId = 0;
+    std::string uuid;
+    std::string source;
+    std::string originStore;
+    std::string originFingerprint;
+    std::string contentHash;
+    bool sealed = false;  ///< the seal column is not empty
+    /// SHA-256 over every column of the attempt's rows (attempts, its trainee's key,
+    /// attempt_records, decisions, principle_scores), each value typed and length-prefixed.
+    Digest32 digest{};
+    std::optional<SealMemo> memo;  ///< the stored memo, when there is one
 };
 
 struct Trainee {
@@ -265,6 +294,19 @@ public:
         const std::function<void(const AttemptSummary& summary, StoredAttempt* attempt,
                                  const std::string& error)>& visit) const;
 
+    /// Streams the row digests of every attempt matching `filter` (same order and selection as
+    /// forEachStoredAttempt), with their seal memos: three sequential scans, no parsing. The
+    /// seal memo check (checkAttempts) costs about what reading the rows costs.
+    void forEachRowsDigest(const AttemptFilter& filter,
+                           const std::function<void(const AttemptRowsDigest&)>& visit) const;
+    /// The texts table as a chain: (id, digest) in id order, each digest covering every row up
+    /// to and including that id, so a memo can name "the texts up to N" in one digest.
+    std::vector<std::pair<std::int64_t, Digest32>> textsChain() const;
+    /// The largest text id (0 when there are none).
+    std::int64_t lastTextId() const;
+    /// Stores seal memos (attempt id -> memo), replacing older ones, in one transaction.
+    void writeSealMemos(const std::vector<std::pair<std::int64_t, SealMemo>>& memos);
+
     /// Every trainee, by name.
     std::vector<Trainee> trainees() const;
     std::optional<Trainee> findTrainee(const std::string& key) const;
@@ -298,6 +340,7 @@ private:
     ResultsStore(sqlite3* db, std::string path);
     std::int64_t insertAttempt(const NewAttempt& attempt);
     const SigningKey& sealKey();
+    void rememberLocal(std::int64_t id, bool replayed, const SigningKey& key);
     std::optional<StoredAttempt> loadFull(const char* column, std::int64_t id,
                                           const std::string* uuid) const;
     void finishFull(StoredAttempt& attempt) const;
@@ -306,6 +349,9 @@ private:
     std::string path_;
     std::unique_ptr<TextInterner> texts_;
     std::shared_ptr<const SigningKey> signingKey_;
+    /// The texts chain as rememberLocal last extended it (cleared with the text cache when a
+    /// write rolls back).
+    std::vector<std::pair<std::int64_t, Digest32>> textsChain_;
 };
 
 /// Parses "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM[:SS][Z]" (UTC) to epoch ms; `endOfDay` makes a bare

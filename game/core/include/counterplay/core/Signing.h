@@ -31,6 +31,9 @@ std::string fingerprintOf(const PublicKeyBytes& publicKey);
 std::string shortFingerprint(const std::string& fingerprint);
 
 /// This installation's signing key pair and the store (machine) name it signs as.
+/// A SHA-256 digest or HMAC key (32 bytes).
+using Digest32 = std::array<unsigned char, 32>;
+
 struct SigningKey {
     std::array<unsigned char, 32> seed{};  ///< the private key (Ed25519 seed); never leaves the file
     PublicKeyBytes publicKey{};
