@@ -30,6 +30,8 @@ struct Text {
 
 /// Replaces every "{name}" in `text` with its value, for the UI, export and tool strings that
 /// carry placeholders. A value is never searched again, so it may itself contain braces.
+/// "{name|one|other}" picks a plural form by the value of `name`: "one" when it is exactly "1",
+/// "other" otherwise ("{n} {n|attempt|attempts}"). Korean strings simply do not use it.
 std::string fillPlaceholders(std::string text,
                              std::initializer_list<std::pair<const char*, std::string>> values);
 
