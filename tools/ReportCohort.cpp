@@ -126,8 +126,16 @@ int runCohortReport(const core::ResultsStore& store, const core::AttemptFilter& 
     o.strings = &words;
 
     try {
-        const core::Cohort cohort = core::Cohort::load(store);
-        if (altered) o.altered = altered();
+        std::vector<core::AttemptRowsDigest> digests;
+        const core::Cohort cohort = core::Cohort::load(store, altered ? &digests : nullptr);
+        if (altered) {
+            // Only the attempts this report covers are checked (digests and attempts are both
+            // in id order, so the selection picks its digests by index).
+            std::vector<core::AttemptRowsDigest> covered;
+            for (std::uint32_t i : cohort.select(o.filter)) covered.push_back(std::move(digests[i]));
+            digests.clear();
+            o.altered = altered(covered);
+        }
         for (const auto& [id, reason] : o.altered) o.filter.excludeAttemptIds.push_back(id);  // sorted
         if (f.trend.empty()) {
             // Days for up to a month, weeks for up to half a year, else months.

@@ -31,9 +31,11 @@ void addCohortReportOptions(CLI::App& app, CohortReportFlags& flags);
 /// True when any report-only option that needs --html/--csv was given.
 bool wantsCohortReport(const CohortReportFlags& flags);
 
-/// The altered attempts (id -> reason) of the seal check, asked for once the cohort is loaded,
-/// so the check can run beside the load. It may throw; the report then fails.
-using AlteredSource = std::function<std::map<std::int64_t, std::string>()>;
+/// The altered attempts (id -> reason) of the seal check of the report's attempts, given their
+/// rows digests as the cohort load read them (so the store is read once). It may throw; the
+/// report then fails.
+using AlteredSource =
+    std::function<std::map<std::int64_t, std::string>(const std::vector<core::AttemptRowsDigest>&)>;
 
 /// Writes the requested files atomically. Returns the exit code (messages on std::cerr).
 /// The attempts `altered` gives are left out of the figures and named.

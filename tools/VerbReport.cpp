@@ -11,6 +11,7 @@
 #include "ReportCohort.h"
 #include "ResultsCommon.h"
 #include "Verbs.h"
+#include "counterplay/core/Integrity.h"
 #include "counterplay/core/Loader.h"
 
 namespace counterplay::tools {
@@ -55,20 +56,16 @@ int reportMain(int argc, char** argv) {
     scenarios = cohortFlags.scenariosDir;
     if (wantsCohortReport(cohortFlags)) {
         // Altered attempts are named here and in the report, and left out of its figures. The
-        // seal check reads the store on its own connection and thread while the cohort loads:
-        // the two reads take about the same time, and the machine has more than one core.
-        const std::string path = store->path();
+        // cohort load digests the rows it reads; the scenario files for replays load meanwhile.
         const core::Trust trust = loadTrustForVerb("report", std::cerr);
-        auto check = std::async(std::launch::async, [path, &filter, &trust, &scenarios] {
-            std::string error;
-            auto own = core::ResultsStore::open(path, error, core::ResultsStore::Mode::ReadOnly);
-            if (!own) throw core::StoreError(error);
-            const auto index = scenarioIndexFor(scenarios);
-            return alteredAttempts(*own, filter, trust, index.get());
-        });
+        auto index = std::async(std::launch::async, [&scenarios] { return scenarioIndexFor(scenarios); });
         cohortFlags.catalogue = catalogue;
-        const AlteredSource altered = [&] {
-            auto found = check.get();
+        const AlteredSource altered = [&](const std::vector<core::AttemptRowsDigest>& digests) {
+            const auto scenarioIndex = index.get();
+            std::map<std::int64_t, std::string> found;
+            for (const core::AttemptIntegrity& r :
+                 core::checkAttemptDigests(*store, digests, trust, scenarioIndex.get()))
+                if (r.status == core::IntegrityStatus::Altered) found[r.attemptId] = r.reason;
             if (!found.empty())
                 std::cerr << label("report.altered", lang,
                                    {{"n", std::to_string(found.size())}, {"ids", idList(found)}})
@@ -76,7 +73,6 @@ int reportMain(int argc, char** argv) {
             return found;
         };
         const int code = runCohortReport(*store, filter, sel, cohortFlags, lang, altered);
-        if (check.valid()) check.wait();  // the report failed before asking: let the check end
         return code;
     }
     std::shared_ptr<const core::Catalogue> cat;

@@ -290,6 +290,8 @@ void DashboardScreen::drawActions(const DashboardViews& v) {
     ImGui::EndDisabled();
     if (!alteredHere.empty())
         ImGui::TextColored(kRed, "%s", F("dash.export.altered", {{"n", std::to_string(alteredHere.size())}}).c_str());
+    else if (v.excludedAltered > 0)
+        ImGui::TextColored(kRed, "%s", T("dash.seals.left-out"));
     ImGui::Separator();
     // --- What happened ------------------------------------------------------------------------
     if (busy) ImGui::TextColored({0.5f, 0.8f, 1.f, 1.f}, "%s", T("dash.working"));

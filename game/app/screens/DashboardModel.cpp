@@ -127,25 +127,37 @@ DashboardViews DashboardModel::compute(const core::Cohort& cohort, const Dashboa
     const core::DashboardOptions o = options(q.minGroupSize);
     DashboardViews v;
     v.query = q;
+    // Attempts whose seal check failed are left out of every figure (their stored score is not
+    // to be believed); the screen still lists and marks them in red.
+    const auto altered = alteredSnapshot();
+    core::DashboardFilter filter = q.filter;
+    if (!altered->empty()) {
+        for (const auto& [id, why] : *altered) filter.excludeAttemptIds.push_back(id);
+        std::sort(filter.excludeAttemptIds.begin(), filter.excludeAttemptIds.end());
+        filter.excludeAttemptIds.erase(
+            std::unique(filter.excludeAttemptIds.begin(), filter.excludeAttemptIds.end()),
+            filter.excludeAttemptIds.end());
+    }
+    v.excludedAltered = static_cast<int>(altered->size());
     // The views are independent reads of the shared, read-only cohort: half of them on a second
     // thread, so an unfiltered recompute of 100,000 attempts stays well under 200 ms.
     auto half = std::async(std::launch::async, [&] {
-        v.team = cohort.teamTable(q.filter, o, q.sort, q.descending);
-        v.heatmap = cohort.heatmap(q.filter, o);
-        v.teamTrend = cohort.trend(q.filter, o, q.bucket);
-        v.teamFirst = cohort.firstVsLatest(q.filter, o);
+        v.team = cohort.teamTable(filter, o, q.sort, q.descending);
+        v.heatmap = cohort.heatmap(filter, o);
+        v.teamTrend = cohort.trend(filter, o, q.bucket);
+        v.teamFirst = cohort.firstVsLatest(filter, o);
         if (!q.traineeKey.empty()) {
-            v.traineeTrend = cohort.trend(q.filter, o, q.bucket, q.traineeKey);
-            v.traineeFirst = cohort.firstVsLatest(q.filter, o, q.traineeKey);
+            v.traineeTrend = cohort.trend(filter, o, q.bucket, q.traineeKey);
+            v.traineeFirst = cohort.firstVsLatest(filter, o, q.traineeKey);
         }
     });
     if (!q.scenarioId.empty()) {
         const ScenarioEntry* e = library_.find(q.scenarioId);
-        v.decisions = cohort.decisionStats(q.scenarioId, q.filter, e ? e->scenario.get() : nullptr,
+        v.decisions = cohort.decisionStats(q.scenarioId, filter, e ? e->scenario.get() : nullptr,
                                            e ? e->analysis.get() : nullptr);
     }
-    v.advice = cohort.practiseNext(q.filter, o);
-    for (std::uint32_t i : cohort.select(q.filter)) v.selectedIds.push_back(cohort.attempts()[i].id);
+    v.advice = cohort.practiseNext(filter, o);
+    for (std::uint32_t i : cohort.select(filter)) v.selectedIds.push_back(cohort.attempts()[i].id);
     half.get();  // rethrows what the other half threw
     v.computeMs = msSince(t0);
     return v;
@@ -231,6 +243,16 @@ void DashboardModel::work(std::stop_token stop) {
     }
 }
 
+void DashboardModel::recomputeWithoutAltered() {
+    {
+        std::lock_guard lock(mutex_);
+        if (!haveQuery_) return;
+        pending_ = lastQuery_;
+        computing_ = true;
+    }
+    wake_.notify_all();
+}
+
 void DashboardModel::checkSeals(std::stop_token stop, std::shared_ptr<const core::Cohort> cohort) {
     {
         std::lock_guard lock(sealMutex_);
@@ -267,14 +289,17 @@ void DashboardModel::checkSeals(std::stop_token stop, std::shared_ptr<const core
                 found[id] = std::string("its rows cannot be read: ") + e.what();
         }
         checked += static_cast<std::int64_t>(slice.attemptIds->size());
-        std::lock_guard lock(sealMutex_);
-        if (!found.empty()) {
-            auto next = std::make_shared<std::map<std::int64_t, std::string>>(*altered_);
-            next->merge(found);
-            altered_ = std::move(next);
+        {
+            std::lock_guard lock(sealMutex_);
+            if (!found.empty()) {
+                auto next = std::make_shared<std::map<std::int64_t, std::string>>(*altered_);
+                next->merge(found);
+                altered_ = std::move(next);
+            }
+            integrity_.checked = checked;
+            integrity_.altered = static_cast<std::int64_t>(altered_->size());
         }
-        integrity_.checked = checked;
-        integrity_.altered = static_cast<std::int64_t>(altered_->size());
+        if (!found.empty()) recomputeWithoutAltered();
     }
     std::lock_guard lock(sealMutex_);
     integrity_.done = true;

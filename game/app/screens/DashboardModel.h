@@ -44,6 +44,7 @@ struct DashboardViews {
     core::DecisionStats decisions;
     std::vector<core::TraineeAdvice> advice;
     std::vector<std::int64_t> selectedIds;  ///< attempt ids in the filter, oldest first
+    int excludedAltered = 0;  ///< altered attempts left out of these figures (seal check so far)
     double computeMs = 0;
 };
 
@@ -96,6 +97,8 @@ private:
     void work(std::stop_token stop);
     void checkSeals(std::stop_token stop, std::shared_ptr<const core::Cohort> cohort);
     DashboardViews compute(const core::Cohort& cohort, const DashboardQuery& query) const;
+    /// The seal check found more altered attempts: compute the last query again without them.
+    void recomputeWithoutAltered();
 
     std::string dbPath_;
     const ScenarioLibrary& library_;

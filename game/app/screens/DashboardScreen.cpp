@@ -239,8 +239,12 @@ void DashboardScreen::drawTopBar() {
                                          : F("dash.seals.running", {{"n", std::to_string(seals.checked)},
                                                                     {"total", std::to_string(seals.total)},
                                                                     {"altered", std::to_string(seals.altered)}});
-        if (seals.altered > 0) ImGui::TextColored({1.f, 0.36f, 0.36f, 1.f}, "%s", s.c_str());
-        else ImGui::TextDisabled("%s", s.c_str());
+        if (seals.altered > 0) {
+            ImGui::TextColored({1.f, 0.36f, 0.36f, 1.f}, "%s", s.c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", T("dash.seals.left-out"));
+        } else {
+            ImGui::TextDisabled("%s", s.c_str());
+        }
     }
     // Right side: language and back.
     const float right = ImGui::GetWindowContentRegionMax().x;

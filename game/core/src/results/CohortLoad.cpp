@@ -1,11 +1,17 @@
-// Cohort::load and Cohort::select (see Dashboard.h): three sequential scans in one read
-// transaction (so they see the same snapshot), strings interned into small tables.
+// Cohort::load and Cohort::select (see Dashboard.h): trainees, then attempts and their principle
+// scores in step, in one read transaction, and the decisions on a second connection's thread;
+// strings interned into small tables. For a report, the rows are digested as they are read,
+// so its seal check needs no second pass over the store.
 #include <algorithm>
 #include <cctype>
+#include <cstring>
+#include <future>
 #include <unordered_map>
 
 #include "counterplay/core/Dashboard.h"
+#include "results/RowsDigest.h"
 #include "results/Sqlite.h"
+#include "results/StoreWhere.h"
 
 namespace counterplay::core {
 namespace {
@@ -72,13 +78,102 @@ std::string lower(std::string_view s) {
 
 }  // namespace
 
-Cohort Cohort::load(const ResultsStore& store) {
+namespace {
+
+/// The first column named `name` at or after `from` (-1 when there is none).
+int columnIndex(sqlite3_stmt* s, const char* name, int from) {
+    for (int i = from; i < sqlite3_column_count(s); ++i)
+        if (std::strcmp(sqlite3_column_name(s, i), name) == 0) return i;
+    return -1;
+}
+
+int requireColumn(sqlite3_stmt* s, const char* name, int from) {
+    const int i = columnIndex(s, name, from);
+    if (i < 0) throw std::runtime_error(std::string("no column ") + name);
+    return i;
+}
+
+/// The decisions table read into cohort form (and, on request, each attempt's decisions
+/// digest), on whichever connection it is given: a second one lets it run on its own thread.
+struct DecisionPart {
+    struct Span {
+        std::int64_t attemptId = 0;
+        std::uint32_t begin = 0, end = 0;
+        Digest32 digest{};
+    };
+    std::vector<std::string> nodes;
+    std::vector<CohortDecision> decisions;
+    std::vector<Span> spans;  ///< per attempt with decisions, in attempt id order
+};
+
+/// The attempt columns the cohort needs (a.id first), for a load without digests.
+std::string plainAttemptsSql(sqlite3* db) {
+    std::string sql = "SELECT a.id, trainee_id, scenario_id, scenario_title_ko, scenario_title_en, "
+                      "ended_at, percent, passed, finished";
+    if (hasColumn(db, "attempts", "origin_store")) sql += ", origin_store";
+    if (hasColumn(db, "attempts", "origin_machine")) sql += ", origin_machine";
+    return sql + " FROM attempts a ORDER BY a.id";
+}
+
+DecisionPart readDecisions(sqlite3* db, bool digest) {
+    DecisionPart out;
+    Interner nodes(out.nodes);
+    sqlite::Stmt s(db, digest ? "SELECT x.attempt_id, x.* FROM decisions x ORDER BY x.attempt_id, x.seq"
+                              : "SELECT attempt_id, node_id, choice_index, elapsed_ms FROM decisions "
+                                "ORDER BY attempt_id, seq");
+    const int node = requireColumn(s.raw(), "node_id", 1);
+    const int choice = requireColumn(s.raw(), "choice_index", 1);
+    const int elapsed = requireColumn(s.raw(), "elapsed_ms", 1);
+    rowsdigest::Sha256 sha;
+    std::string bytes;
+    DecisionPart::Span span;
+    bool open = false;
+    auto close = [&] {
+        if (!open) return;
+        span.end = static_cast<std::uint32_t>(out.decisions.size());
+        if (digest) span.digest = sha.of(bytes);
+        out.spans.push_back(span);
+        bytes.clear();
+    };
+    while (s.step()) {
+        const std::int64_t id = s.i64(0);
+        if (!open || id != span.attemptId) {
+            close();
+            span = {};
+            span.attemptId = id;
+            span.begin = static_cast<std::uint32_t>(out.decisions.size());
+            open = true;
+        }
+        out.decisions.push_back(
+            {nodes.get(s.text(node)), s.i32(choice), static_cast<std::int32_t>(s.i64(elapsed))});
+        if (digest) {
+            bytes += 'D';
+            rowsdigest::appendColumns(bytes, s.raw(), 1);
+        }
+    }
+    close();
+    return out;
+}
+
+}  // namespace
+
+Cohort Cohort::load(const ResultsStore& store, std::vector<AttemptRowsDigest>* digests) {
     sqlite3* db = store.handle();
+    const bool digest = digests != nullptr;
     Cohort c;
     try {
+        // The decisions, the largest table, on a second connection and thread when one opens.
+        // The two connections may see different moments of the store: a pull that commits in
+        // between can leave an attempt without its decisions in this view (and a digest that
+        // matches no memo, so the seal check does it in full, which is always right).
+        const auto twin = store.openTwinReader();
+        std::future<DecisionPart> decisionsThere;
+        if (twin)
+            decisionsThere = std::async(std::launch::async, [db2 = twin->handle(), digest] {
+                return readDecisions(db2, digest);
+            });
         ReadTransaction tx(db);
         c.hasOrigin_ = hasColumn(db, "attempts", "origin_store");
-        const bool hasMachine = hasColumn(db, "attempts", "origin_machine");
         std::unordered_map<std::int64_t, int> traineeIndex;
         {
             sqlite::Stmt s(db, "SELECT id, key, name FROM trainees ORDER BY id");
@@ -87,77 +182,104 @@ Cohort Cohort::load(const ResultsStore& store) {
                 c.trainees_.push_back({s.str(1), s.str(2)});
             }
         }
-        std::unordered_map<std::string, int, ViewHash, std::equal_to<>> scenarioIndex;
         {
-            std::string sql =
-                "SELECT id, trainee_id, scenario_id, scenario_title_ko, scenario_title_en, "
-                "ended_at, percent, passed, finished";
-            sql += c.hasOrigin_ ? ", origin_store" : ", ''";
-            sql += hasMachine ? ", origin_machine" : ", ''";
-            sql += " FROM attempts ORDER BY id";
-            sqlite::Stmt s(db, sql);
+            // Attempts and their principle scores in step (both in attempt id order). For a
+            // report, every column of the attempt's rows too, digested for its seal memo.
+            sqlite::Stmt s(db, digest ? std::string(rowsdigest::kAttemptColumns) + kFrom +
+                                            rowsdigest::kAttemptJoins + " ORDER BY a.id"
+                                      : plainAttemptsSql(db));
+            const int from = digest ? rowsdigest::kDigestFrom + 1 : 1;  // where a.* starts
+            const int trainee = requireColumn(s.raw(), "trainee_id", from);
+            const int scenario = requireColumn(s.raw(), "scenario_id", from);
+            const int titleKo = requireColumn(s.raw(), "scenario_title_ko", from);
+            const int titleEn = requireColumn(s.raw(), "scenario_title_en", from);
+            const int ended = requireColumn(s.raw(), "ended_at", from);
+            const int percent = requireColumn(s.raw(), "percent", from);
+            const int passed = requireColumn(s.raw(), "passed", from);
+            const int finished = requireColumn(s.raw(), "finished", from);
+            const int originStore = columnIndex(s.raw(), "origin_store", from);
+            const int originMachine = columnIndex(s.raw(), "origin_machine", from);
+            // principle_scores is keyed (attempt_id, principle_id): attempt order for free.
+            sqlite::Stmt p(db, digest ? "SELECT x.attempt_id, x.* FROM principle_scores x "
+                                        "ORDER BY x.attempt_id, x.principle_id"
+                                      : "SELECT attempt_id, principle_id, earned, achievable FROM "
+                                        "principle_scores ORDER BY attempt_id, principle_id");
+            const int principle = requireColumn(p.raw(), "principle_id", 1);
+            const int earned = requireColumn(p.raw(), "earned", 1);
+            const int achievable = requireColumn(p.raw(), "achievable", 1);
+            Interner principles(c.principles_);
+            std::unordered_map<std::string, int, ViewHash, std::equal_to<>> scenarioIndex;
+            rowsdigest::Sha256 sha;
+            std::string bytes;
+            bool pPending = p.step();
             while (s.step()) {
                 CohortAttempt a;
                 a.id = s.i64(0);
-                a.trainee = traineeIndex.at(s.i64(1));
-                const std::string_view sid = s.text(2);
+                a.trainee = traineeIndex.at(s.i64(trainee));
+                const std::string_view sid = s.text(scenario);
                 auto it = scenarioIndex.find(sid);
                 if (it == scenarioIndex.end()) {
                     it = scenarioIndex.emplace(std::string(sid), int(c.scenarios_.size())).first;
-                    c.scenarios_.push_back({std::string(sid), {s.str(3), s.str(4)}});
+                    c.scenarios_.push_back({std::string(sid), {s.str(titleKo), s.str(titleEn)}});
                 }
                 a.scenario = it->second;
-                a.endedAtMs = s.i64(5);
-                a.percent = s.i32(6);
-                a.passed = s.i32(7) != 0;
-                a.finished = s.i32(8) != 0;
-                if (!s.isNull(9)) a.originStore = s.str(9);
-                if (!s.isNull(10)) a.originMachine = s.str(10);
+                a.endedAtMs = s.i64(ended);
+                a.percent = s.i32(percent);
+                a.passed = s.i32(passed) != 0;
+                a.finished = s.i32(finished) != 0;
+                if (originStore >= 0 && !s.isNull(originStore)) a.originStore = s.str(originStore);
+                if (originMachine >= 0 && !s.isNull(originMachine))
+                    a.originMachine = s.str(originMachine);
+                if (digest) {
+                    bytes.clear();
+                    bytes += 'A';
+                    rowsdigest::appendColumns(bytes, s.raw(), rowsdigest::kDigestFrom);
+                }
+                while (pPending && p.i64(0) < a.id) pPending = p.step();
+                a.scoreBegin = a.scoreEnd = std::uint32_t(c.scores_.size());
+                while (pPending && p.i64(0) == a.id) {
+                    c.scores_.push_back(
+                        {principles.get(p.text(principle)), p.i32(earned), p.i32(achievable)});
+                    if (digest) {
+                        bytes += 'P';
+                        rowsdigest::appendColumns(bytes, p.raw(), 1);
+                    }
+                    pPending = p.step();
+                }
+                a.scoreEnd = std::uint32_t(c.scores_.size());
+                if (digest) {
+                    AttemptRowsDigest d;
+                    rowsdigest::readHead(s.raw(), d);
+                    d.digest = sha.of(bytes);  // its own rows; the decisions are added below
+                    digests->push_back(std::move(d));
+                }
                 c.attempts_.push_back(std::move(a));
             }
         }
-        {
-            // principle_scores is keyed (attempt_id, principle_id): attempt order for free.
-            Interner principles(c.principles_);
-            sqlite::Stmt s(db,
-                           "SELECT attempt_id, principle_id, earned, achievable FROM "
-                           "principle_scores ORDER BY attempt_id, principle_id");
-            AttemptCursor cursor(c.attempts_);
-            std::int64_t current = -1;
-            CohortAttempt* a = nullptr;
-            while (s.step()) {
-                const std::int64_t id = s.i64(0);
-                if (id != current) {
-                    current = id;
-                    a = cursor.find(id);
-                    if (a) a->scoreBegin = a->scoreEnd = std::uint32_t(c.scores_.size());
-                }
-                if (!a) continue;
-                c.scores_.push_back({principles.get(s.text(1)), s.i32(2), s.i32(3)});
-                a->scoreEnd = std::uint32_t(c.scores_.size());
+        DecisionPart part = twin ? decisionsThere.get() : readDecisions(db, digest);
+        c.nodes_ = std::move(part.nodes);
+        c.decisions_ = std::move(part.decisions);
+        AttemptCursor cursor(c.attempts_);
+        rowsdigest::Sha256 sha;
+        std::size_t next = 0;  // the next attempt whose digest is not finished
+        auto finish = [&](std::size_t upto, const DecisionPart::Span* span) {
+            if (!digest) return;
+            for (; next < upto; ++next)
+                (*digests)[next].digest =
+                    rowsdigest::combine(sha, (*digests)[next].digest, rowsdigest::emptyDigest());
+            if (span) {
+                (*digests)[next].digest = rowsdigest::combine(sha, (*digests)[next].digest, span->digest);
+                ++next;
             }
+        };
+        for (const DecisionPart::Span& span : part.spans) {
+            CohortAttempt* a = cursor.find(span.attemptId);
+            if (!a) continue;
+            a->decisionBegin = span.begin;
+            a->decisionEnd = span.end;
+            finish(static_cast<std::size_t>(a - c.attempts_.data()), &span);
         }
-        {
-            Interner nodes(c.nodes_);
-            sqlite::Stmt s(db,
-                           "SELECT attempt_id, node_id, choice_index, elapsed_ms FROM decisions "
-                           "ORDER BY attempt_id, seq");
-            AttemptCursor cursor(c.attempts_);
-            std::int64_t current = -1;
-            CohortAttempt* a = nullptr;
-            while (s.step()) {
-                const std::int64_t id = s.i64(0);
-                if (id != current) {
-                    current = id;
-                    a = cursor.find(id);
-                    if (a) a->decisionBegin = a->decisionEnd = std::uint32_t(c.decisions_.size());
-                }
-                if (!a) continue;
-                c.decisions_.push_back({nodes.get(s.text(1)), s.i32(2),
-                                        static_cast<std::int32_t>(s.i64(3))});
-                a->decisionEnd = std::uint32_t(c.decisions_.size());
-            }
-        }
+        finish(c.attempts_.size(), nullptr);
     } catch (const std::runtime_error& e) {
         throw StoreError(std::string("cannot read the cohort from ") + store.path() + ": " +
                          e.what());

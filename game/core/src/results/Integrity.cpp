@@ -340,38 +340,84 @@ std::string sealMemoMac(const Digest32& memoKey, const Digest32& rowsDigest, boo
     return hmac.of(memoKey, message);
 }
 
-std::vector<AttemptIntegrity> checkAttempts(const ResultsStore& store, const AttemptFilter& filter,
-                                            const Trust& trust, const ScenarioIndex* scenarios,
-                                            MemoUse memos) {
-    if (!trust.memoKey || memos == MemoUse::Ignore)
-        return fullCheck(store, filter, trust, scenarios);
-    ReadSnapshot snapshot(store.handle());
-    const auto chain = store.textsChain();
-    std::vector<AttemptIntegrity> out;
-    std::vector<std::int64_t> redo;
-    std::unordered_map<std::int64_t, std::size_t> slotOf;
-    store.forEachRowsDigest(filter, [&](const AttemptRowsDigest& r) {
-        if (memoHolds(r, chain, trust, scenarios)) {
+namespace {
+
+/// The memo pass of a seal check: attempts whose memo holds are ok; the others are checked in
+/// full (in one pass over `filter` when they are most of them, as for an older store).
+class MemoPass {
+public:
+    MemoPass(const ResultsStore& store, const Trust& trust, const ScenarioIndex* scenarios)
+        : store_(store), trust_(trust), scenarios_(scenarios), chain_(store.textsChain()) {}
+
+    void add(const AttemptRowsDigest& r) {
+        if (memoHolds(r, chain_, trust_, scenarios_)) {
             AttemptIntegrity ok;
             ok.attemptId = r.attemptId;
             ok.uuid = r.uuid;
             ok.originStore = r.originStore;
             ok.replayed = r.memo->replayed;
-            out.push_back(std::move(ok));
+            out_.push_back(std::move(ok));
             return;
         }
-        slotOf.emplace(r.attemptId, out.size());
-        redo.push_back(r.attemptId);
-        out.emplace_back();
-    });
-    if (redo.empty()) return out;
-    // Mostly unremembered (an older store, or imported attempts): one full pass is cheaper.
-    if (redo.size() * 2 > out.size()) return fullCheck(store, filter, trust, scenarios);
-    AttemptFilter only;
-    only.attemptIds = std::move(redo);
-    for (AttemptIntegrity& r : fullCheck(store, only, trust, scenarios))
-        if (auto it = slotOf.find(r.attemptId); it != slotOf.end()) out[it->second] = std::move(r);
-    return out;
+        slotOf_.emplace(r.attemptId, out_.size());
+        redo_.push_back(r.attemptId);
+        out_.emplace_back();
+    }
+
+    /// The results in the order added; `filter` is what the digests covered (for the
+    /// full pass), or null to check only the attempts whose memo failed.
+    std::vector<AttemptIntegrity> finish(const AttemptFilter* filter) {
+        if (redo_.empty()) return std::move(out_);
+        if (filter && redo_.size() * 2 > out_.size())
+            return fullCheck(store_, *filter, trust_, scenarios_);
+        AttemptFilter only;
+        only.attemptIds = std::move(redo_);
+        for (AttemptIntegrity& r : fullCheck(store_, only, trust_, scenarios_))
+            if (auto it = slotOf_.find(r.attemptId); it != slotOf_.end())
+                out_[it->second] = std::move(r);
+        // An attempt deleted since its digest was read (a pull voided it): nothing to report.
+        std::erase_if(out_, [](const AttemptIntegrity& r) { return r.attemptId == 0; });
+        return std::move(out_);
+    }
+
+private:
+    const ResultsStore& store_;
+    const Trust& trust_;
+    const ScenarioIndex* scenarios_;
+    std::vector<std::pair<std::int64_t, Digest32>> chain_;
+    std::vector<AttemptIntegrity> out_;
+    std::vector<std::int64_t> redo_;
+    std::unordered_map<std::int64_t, std::size_t> slotOf_;
+};
+
+}  // namespace
+
+std::vector<AttemptIntegrity> checkAttempts(const ResultsStore& store, const AttemptFilter& filter,
+                                            const Trust& trust, const ScenarioIndex* scenarios,
+                                            MemoUse memos) {
+    if (!trust.memoKey || memos == MemoUse::Ignore)
+        return fullCheck(store, filter, trust, scenarios);
+    // The decisions, the largest table, are digested on a second connection and thread.
+    const auto twin = store.openTwinReader();
+    ReadSnapshot snapshot(store.handle());
+    MemoPass pass(store, trust, scenarios);
+    store.forEachRowsDigest(filter, [&](const AttemptRowsDigest& r) { pass.add(r); }, twin.get());
+    return pass.finish(&filter);
+}
+
+std::vector<AttemptIntegrity> checkAttemptDigests(const ResultsStore& store,
+                                                  const std::vector<AttemptRowsDigest>& digests,
+                                                  const Trust& trust,
+                                                  const ScenarioIndex* scenarios) {
+    if (!trust.memoKey) {
+        AttemptFilter these;
+        these.attemptIds.emplace();
+        for (const AttemptRowsDigest& d : digests) these.attemptIds->push_back(d.attemptId);
+        return fullCheck(store, these, trust, scenarios);
+    }
+    MemoPass pass(store, trust, scenarios);
+    for (const AttemptRowsDigest& d : digests) pass.add(d);
+    return pass.finish(nullptr);
 }
 
 std::vector<AttemptIntegrity> checkAndRemember(ResultsStore& store, const AttemptFilter& filter,

@@ -4,78 +4,19 @@
 #include <openssl/evp.h>
 
 #include <cstring>
+#include <future>
+#include <optional>
 
 #include "counterplay/core/Integrity.h"
 #include "counterplay/core/ResultsStore.h"
+#include "results/RowsDigest.h"
 #include "results/Sqlite.h"
 #include "results/StoreWhere.h"
 
 namespace counterplay::core {
 namespace {
 
-/// Appends column `col` of `s` to `out`: a type byte, then the value (integers and reals as
-/// their 8 bytes, texts and blobs length-prefixed), so no two different rows feed the same bytes.
-/// Read through sqlite3_column_value: one call (and one connection lock) per column instead of
-/// three; a scan of 100,000 attempts reads about 17 million values.
-void appendValue(std::string& out, sqlite3_stmt* s, int col) {
-    sqlite3_value* v = sqlite3_column_value(s, col);
-    const int type = sqlite3_value_type(v);
-    out += static_cast<char>(type);
-    auto put64 = [&](std::uint64_t x) {
-        char b[8];
-        for (int i = 0; i < 8; ++i) b[i] = static_cast<char>((x >> (8 * i)) & 0xFF);
-        out.append(b, 8);
-    };
-    switch (type) {
-        case SQLITE_INTEGER: put64(static_cast<std::uint64_t>(sqlite3_value_int64(v))); break;
-        case SQLITE_FLOAT: {
-            const double d = sqlite3_value_double(v);
-            std::uint64_t bits = 0;
-            std::memcpy(&bits, &d, sizeof bits);
-            put64(bits);
-            break;
-        }
-        case SQLITE_TEXT:
-        case SQLITE_BLOB: {
-            const void* p = type == SQLITE_TEXT ? static_cast<const void*>(sqlite3_value_text(v))
-                                                : sqlite3_value_blob(v);
-            const int n = sqlite3_value_bytes(v);
-            put64(static_cast<std::uint64_t>(n));
-            if (n > 0) out.append(static_cast<const char*>(p), static_cast<std::size_t>(n));
-            break;
-        }
-        default: break;  // NULL: the type byte says it all
-    }
-}
-
-void appendColumns(std::string& out, sqlite3_stmt* s, int from) {
-    const int n = sqlite3_column_count(s);
-    for (int c = from; c < n; ++c) appendValue(out, s, c);
-}
-
-/// SHA-256 with a reused context (OpenSSL 3: the digest is fetched once, not per call).
-class Sha256 {
-public:
-    Sha256() : md_(EVP_MD_fetch(nullptr, "SHA256", nullptr)), ctx_(EVP_MD_CTX_new()) {}
-    ~Sha256() {
-        EVP_MD_CTX_free(ctx_);
-        EVP_MD_free(md_);
-    }
-    Sha256(const Sha256&) = delete;
-    Sha256& operator=(const Sha256&) = delete;
-    Digest32 of(std::string_view bytes) {
-        Digest32 out{};
-        unsigned int n = 0;
-        EVP_DigestInit_ex(ctx_, md_, nullptr);
-        EVP_DigestUpdate(ctx_, bytes.data(), bytes.size());
-        EVP_DigestFinal_ex(ctx_, out.data(), &n);
-        return out;
-    }
-
-private:
-    EVP_MD* md_;
-    EVP_MD_CTX* ctx_;
-};
+using namespace rowsdigest;
 
 /// Appends the texts rows after the chain's last id to `chain`, each digest covering the one
 /// before it (an edit to any text changes every digest from there on).
@@ -104,75 +45,145 @@ void bindMemo(sqlite::Stmt& ins, std::int64_t id, const SealMemo& memo) {
 constexpr const char* kInsertMemo =
     "INSERT OR REPLACE INTO seal_memos(attempt_id, mac, replayed, texts_upto) VALUES(?, ?, ?, ?)";
 
+using IdDigests = std::vector<std::pair<std::int64_t, Digest32>>;
+
+/// " JOIN attempts ... WHERE ..." for a query over a table keyed by attempt_id (alias x).
+std::string joinedWhere(const Where& w) {
+    return w.sql.empty() ? std::string()
+                         : std::string(" JOIN attempts a ON a.id = x.attempt_id "
+                                       "JOIN trainees t ON t.id = a.trainee_id") +
+                               w.sql;
+}
+
+/// The decision rows of the attempts matching `filter`, in the attempts' scan order.
+std::string decisionsSql(const Where& w) {
+    return "SELECT x.attempt_id, x.* FROM decisions x" + joinedWhere(w) + " ORDER BY x.attempt_id" +
+           (w.f.newestFirst ? " DESC" : "") + ", x.seq";
+}
+
+/// Digests each attempt's decision rows ('D', then every column of the row, for each row).
+class DecisionDigests {
+public:
+    DecisionDigests(sqlite3* db, const AttemptFilter& filter) : w_(filter), d_(db, decisionsSql(w_)) {
+        w_.bind(d_);
+        pending_ = d_.step();
+    }
+    /// The digest of attempt `id`'s decisions; ids must come in the scan order.
+    Digest32 of(std::int64_t id, bool newestFirst) {
+        while (pending_ && (newestFirst ? d_.i64(0) > id : d_.i64(0) < id)) pending_ = d_.step();
+        bytes_.clear();
+        while (pending_ && d_.i64(0) == id) {
+            bytes_ += 'D';
+            appendColumns(bytes_, d_.raw(), 1);
+            pending_ = d_.step();
+        }
+        return sha_.of(bytes_);
+    }
+
+private:
+    Where w_;
+    sqlite::Stmt d_;
+    bool pending_ = false;
+    Sha256 sha_;
+    std::string bytes_;
+};
+
+/// Every attempt's decisions digest in one scan (for the other connection's thread).
+IdDigests decisionDigests(sqlite3* db, const AttemptFilter& filter) {
+    Where w(filter);
+    sqlite::Stmt d(db, decisionsSql(w));
+    w.bind(d);
+    IdDigests out;
+    Sha256 sha;
+    std::string bytes;
+    bool have = false;
+    std::int64_t current = 0;
+    while (d.step()) {
+        const std::int64_t id = d.i64(0);
+        if (have && id != current) {
+            out.emplace_back(current, sha.of(bytes));
+            bytes.clear();
+        }
+        current = id;
+        have = true;
+        bytes += 'D';
+        appendColumns(bytes, d.raw(), 1);
+    }
+    if (have) out.emplace_back(current, sha.of(bytes));
+    return out;
+}
+
 }  // namespace
 
-void ResultsStore::forEachRowsDigest(
-    const AttemptFilter& filter, const std::function<void(const AttemptRowsDigest&)>& visit) const {
+void ResultsStore::forEachRowsDigest(const AttemptFilter& filter,
+                                     const std::function<void(const AttemptRowsDigest&)>& visit,
+                                     const ResultsStore* decisionsFrom) const {
     Where w(filter);
-    const std::string desc = filter.newestFirst ? " DESC" : "";
-    // Columns 0-9 say what the attempt is and carry its memo; the digest covers column 10 (the
-    // trainee's key, which the seal covers) onwards: every column of the attempt row and of
-    // its record, whatever the schema version adds.
-    sqlite::Stmt s(db_, std::string("SELECT a.id, a.uuid, a.source, a.origin_store, "
-                                    "a.origin_fingerprint, a.content_hash, a.seal, m.mac, "
-                                    "m.replayed, m.texts_upto, t.key, a.*, r.*") +
-                            kFrom + " JOIN attempt_records r ON r.attempt_id = a.id" +
-                            " LEFT JOIN seal_memos m ON m.attempt_id = a.id" + w.sql + w.order());
+    sqlite::Stmt s(db_, std::string(kAttemptColumns) + kFrom + kAttemptJoins + w.sql + w.order());
     w.bind(s);
-    const std::string join = w.sql.empty() ? std::string()
-                                           : std::string(" JOIN attempts a ON a.id = x.attempt_id "
-                                                         "JOIN trainees t ON t.id = a.trainee_id") +
-                                                 w.sql;
-    sqlite::Stmt d(db_, "SELECT x.attempt_id, x.* FROM decisions x" + join +
-                            " ORDER BY x.attempt_id" + desc + ", x.seq");
-    w.bind(d);
-    sqlite::Stmt p(db_, "SELECT x.attempt_id, x.* FROM principle_scores x" + join +
-                            " ORDER BY x.attempt_id" + desc + ", x.principle_id");
+    sqlite::Stmt p(db_, "SELECT x.attempt_id, x.* FROM principle_scores x" + joinedWhere(w) +
+                            " ORDER BY x.attempt_id" + (filter.newestFirst ? " DESC" : "") +
+                            ", x.principle_id");
     w.bind(p);
-    bool dPending = d.step(), pPending = p.step();
+    // The decisions (the largest table) on the other connection's thread when there is one.
+    std::future<IdDigests> theirs;
+    std::optional<DecisionDigests> mine;
+    if (decisionsFrom)
+        theirs = std::async(std::launch::async,
+                            [db = decisionsFrom->db_, &filter] { return decisionDigests(db, filter); });
+    else
+        mine.emplace(db_, filter);
+    std::vector<AttemptRowsDigest> waiting;  // rows digested before the decisions are known
+    bool pPending = p.step();
     Sha256 sha;
     std::string bytes;
     AttemptRowsDigest r;
+    auto before = [&](std::int64_t id) {
+        return filter.newestFirst ? id > r.attemptId : id < r.attemptId;
+    };
     while (s.step()) {
-        r.attemptId = s.i64(0);
-        auto before = [&](std::int64_t id) {
-            return filter.newestFirst ? id > r.attemptId : id < r.attemptId;
-        };
-        r.uuid = s.str(1);
-        r.source = s.str(2);
-        r.originStore = s.str(3);
-        r.originFingerprint = s.str(4);
-        r.contentHash = s.str(5);
-        r.sealed = !s.text(6).empty();
-        if (s.isNull(7)) {
-            r.memo.reset();
-        } else {
-            const void* mac = sqlite3_column_blob(s.raw(), 7);
-            const int n = sqlite3_column_bytes(s.raw(), 7);
-            SealMemo memo;
-            if (mac && n > 0) memo.mac.assign(static_cast<const char*>(mac), static_cast<std::size_t>(n));
-            memo.replayed = s.i32(8) != 0;
-            memo.textsUpto = s.i64(9);
-            r.memo = std::move(memo);
-        }
+        readHead(s.raw(), r);
         bytes.clear();
         bytes += 'A';
-        appendColumns(bytes, s.raw(), 10);
-        while (dPending && before(d.i64(0))) dPending = d.step();
-        while (dPending && d.i64(0) == r.attemptId) {
-            bytes += 'D';
-            appendColumns(bytes, d.raw(), 1);
-            dPending = d.step();
-        }
+        appendColumns(bytes, s.raw(), kDigestFrom);
         while (pPending && before(p.i64(0))) pPending = p.step();
         while (pPending && p.i64(0) == r.attemptId) {
             bytes += 'P';
             appendColumns(bytes, p.raw(), 1);
             pPending = p.step();
         }
-        r.digest = sha.of(bytes);
-        visit(r);
+        r.digest = sha.of(bytes);  // the attempt's own rows; the decisions are added below
+        if (mine) {
+            r.digest = combine(sha, r.digest, mine->of(r.attemptId, filter.newestFirst));
+            visit(r);
+        } else {
+            waiting.push_back(r);
+        }
     }
+    if (mine) return;
+    // Both scans ran in the same order: merge them. The two connections may see different
+    // moments of the store; an attempt whose rows changed in between gets a digest that
+    // matches no memo, so it is checked in full, which is always right.
+    const IdDigests decisions = theirs.get();
+    std::size_t at = 0;
+    for (AttemptRowsDigest& held : waiting) {
+        while (at < decisions.size() && (filter.newestFirst ? decisions[at].first > held.attemptId
+                                                            : decisions[at].first < held.attemptId))
+            ++at;
+        const bool has = at < decisions.size() && decisions[at].first == held.attemptId;
+        held.digest = combine(sha, held.digest, has ? decisions[at].second : emptyDigest());
+        visit(held);
+    }
+}
+
+std::unique_ptr<ResultsStore> ResultsStore::openTwinReader() const {
+    // Not inside a transaction (the twin would not see its rows) nor for an in-memory copy
+    // (an older schema upgraded for reading: the file itself has other tables).
+    if (!sqlite3_get_autocommit(db_)) return nullptr;
+    const char* file = sqlite3_db_filename(db_, "main");
+    if (!file || !*file) return nullptr;
+    std::string error;
+    return open(path_, error, Mode::ReadOnly);
 }
 
 std::vector<std::pair<std::int64_t, Digest32>> ResultsStore::textsChain() const {

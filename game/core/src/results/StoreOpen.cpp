@@ -1,5 +1,6 @@
 // Opening the results database: refuse garbage, truncated, foreign or newer files before
 // SQLite touches them; then WAL, synchronous=FULL, busy timeout and schema migrations.
+#include <cstdlib>
 #include <sqlite3.h>
 #include <sys/stat.h>
 
@@ -192,7 +193,12 @@ std::unique_ptr<ResultsStore> ResultsStore::open(const std::string& path, std::s
         name = "file:" + uriEscape(path) + "?immutable=1";
         flags |= SQLITE_OPEN_URI;
     }
-    if (sqlite3_open_v2(name.c_str(), &db, flags | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
+    // A read-only store is used by one thread at a time (every reader that runs beside another
+    // opens its own connection), so it needs no per-call mutex: in serialized mode every
+    // sqlite3_column_* call locks one, which cost 15 % of a 100,000-attempt report. The writer
+    // keeps full mutexing, as the app's progress store is reached from more than one place.
+    const int threading = mode == Mode::ReadOnly ? SQLITE_OPEN_NOMUTEX : SQLITE_OPEN_FULLMUTEX;
+    if (sqlite3_open_v2(name.c_str(), &db, flags | threading, nullptr) != SQLITE_OK) {
         error = refused + (db ? sqlite3_errmsg(db) : "out of memory");
         sqlite3_close(db);
         return nullptr;

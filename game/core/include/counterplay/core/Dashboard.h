@@ -182,7 +182,9 @@ class Cohort {
 public:
     /// Reads every attempt, principle score and decision time of `store` (three sequential
     /// scans). Throws StoreError.
-    static Cohort load(const ResultsStore& store);
+    /// With `digests`, also every attempt's rows digest and seal memo, in id order (the memo
+    /// pass of a seal check, see checkAttemptDigests), from the same reads.
+    static Cohort load(const ResultsStore& store, std::vector<AttemptRowsDigest>* digests = nullptr);
 
     const std::vector<CohortAttempt>& attempts() const { return attempts_; }
     const std::vector<CohortTrainee>& trainees() const { return trainees_; }

@@ -114,6 +114,14 @@ std::vector<AttemptIntegrity> checkAttempts(const ResultsStore& store, const Att
                                             const ScenarioIndex* scenarios = nullptr,
                                             MemoUse memos = MemoUse::Use);
 
+/// The seal check of attempts whose rows digests were read already (Cohort::load with
+/// digests, so a report reads the store once): a matching memo stands for the full check, the
+/// others are checked in full on `store`. Results in the digests' order. Throws StoreError.
+std::vector<AttemptIntegrity> checkAttemptDigests(const ResultsStore& store,
+                                                  const std::vector<AttemptRowsDigest>& digests,
+                                                  const Trust& trust,
+                                                  const ScenarioIndex* scenarios = nullptr);
+
 /// `check --remember`: checks every attempt matching `filter` in full and writes a seal memo
 /// for each one found ok, all in one write transaction (so the bytes remembered are the bytes
 /// checked). Needs `trust.memoKey`. Throws StoreError.

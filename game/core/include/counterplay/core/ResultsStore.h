@@ -70,8 +70,9 @@ struct AttemptRowsDigest {
     std::string originFingerprint;
     std::string contentHash;
     bool sealed = false;  ///< the seal column is not empty
-    /// SHA-256 over every column of the attempt's rows (attempts, its trainee's key,
-    /// attempt_records, decisions, principle_scores), each value typed and length-prefixed.
+    /// SHA-256 over two SHA-256 digests: of every column of the attempt's own rows (attempts,
+    /// its trainee's key, attempt_records, principle_scores) and of its decision rows, each
+    /// value typed and length-prefixed.
     Digest32 digest{};
     std::optional<SealMemo> memo;  ///< the stored memo, when there is one
 };
@@ -202,7 +203,8 @@ public:
     /// Opens (creating when missing, in ReadWrite mode) the database at `path` and brings its
     /// schema up to date. Returns nullptr and a message naming the file when it is not a
     /// Counterplay results database, is truncated or garbage, or was written by a newer version;
-    /// such a file is never changed.
+    /// such a file is never changed. A ReadOnly store is for one thread at a time (its
+    /// connection has no mutex); a ReadWrite one may be shared.
     static std::unique_ptr<ResultsStore> open(const std::string& path, std::string& error,
                                               Mode mode = Mode::ReadWrite);
 
@@ -296,9 +298,15 @@ public:
 
     /// Streams the row digests of every attempt matching `filter` (same order and selection as
     /// forEachStoredAttempt), with their seal memos: three sequential scans, no parsing. The
-    /// seal memo check (checkAttempts) costs about what reading the rows costs.
+    /// seal memo check (checkAttempts) costs about what reading the rows costs. With
+    /// `decisionsFrom` (a second connection to the same file, see openTwinReader) the decisions
+    /// are read there on a second thread, and the visits come after both scans end.
     void forEachRowsDigest(const AttemptFilter& filter,
-                           const std::function<void(const AttemptRowsDigest&)>& visit) const;
+                           const std::function<void(const AttemptRowsDigest&)>& visit,
+                           const ResultsStore* decisionsFrom = nullptr) const;
+    /// A second read-only connection to this store's file, for reading it on another thread
+    /// (null inside a transaction, for an in-memory copy, or when it cannot be opened).
+    std::unique_ptr<ResultsStore> openTwinReader() const;
     /// The texts table as a chain: (id, digest) in id order, each digest covering every row up
     /// to and including that id, so a memo can name "the texts up to N" in one digest.
     std::vector<std::pair<std::int64_t, Digest32>> textsChain() const;
