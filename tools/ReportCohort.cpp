@@ -16,8 +16,9 @@ namespace fs = std::filesystem;
 void addCohortReportOptions(CLI::App& app, CohortReportFlags& f) {
     app.add_option("--html", f.html,
                    "Write the printable team report (self-contained HTML) to FILE");
-    app.add_option("--csv", f.csv,
-                   "Write the team table (a row per trainee, a column per principle) as CSV to FILE");
+    app.add_option(
+        "--csv", f.csv,
+        "Write the team table (a row per trainee, a column per principle) as CSV to FILE");
     app.add_flag("--summary", f.summary,
                  "--html: a short report (team table with practise next, heatmap, trends, the "
                  "three commonest wrong turns per scenario)");
@@ -106,10 +107,15 @@ int runCohortReport(const core::ResultsStore& store, const core::AttemptFilter& 
 
     const std::string cataloguePath = f.catalogue.empty() ? defaultCataloguePath() : f.catalogue;
     const core::CatalogueLoad cat = core::loadCatalogueFile(cataloguePath);
-    if (!cat.ok()) std::cerr << "counterplay report: " << label("report.no-catalogue", lang) << '\n';
+    if (!cat.ok())
+        std::cerr << "counterplay report: " << label("report.no-catalogue", lang) << '\n';
     o.catalogue = cat.ok() ? cat.catalogue.get() : nullptr;
+    if (o.catalogue)  // heatmap columns in the order trainees learn the principles
+        for (const core::Principle& p : o.catalogue->principles)
+            o.dashboard.principleOrder.push_back(p.id);
     const std::string dir = !f.scenariosDir.empty() ? f.scenariosDir
-                            : cataloguePath.empty() ? std::string("scenarios")
+                            : cataloguePath.empty()
+                                ? std::string("scenarios")
                                 : fs::path(cataloguePath).parent_path().string();
     const LoadedScenarios loaded = loadScenarios(dir, o.catalogue);
     if (loaded.scenarios.empty())
@@ -132,11 +138,13 @@ int runCohortReport(const core::ResultsStore& store, const core::AttemptFilter& 
             // Only the attempts this report covers are checked (digests and attempts are both
             // in id order, so the selection picks its digests by index).
             std::vector<core::AttemptRowsDigest> covered;
-            for (std::uint32_t i : cohort.select(o.filter)) covered.push_back(std::move(digests[i]));
+            for (std::uint32_t i : cohort.select(o.filter))
+                covered.push_back(std::move(digests[i]));
             digests.clear();
             o.altered = altered(covered);
         }
-        for (const auto& [id, reason] : o.altered) o.filter.excludeAttemptIds.push_back(id);  // sorted
+        for (const auto& [id, reason] : o.altered)
+            o.filter.excludeAttemptIds.push_back(id);  // sorted
         if (f.trend.empty()) {
             // Days for up to a month, weeks for up to half a year, else months.
             const auto sel = cohort.select(o.filter);
@@ -166,9 +174,10 @@ int runCohortReport(const core::ResultsStore& store, const core::AttemptFilter& 
                 std::cerr << "counterplay report: " << error << '\n';
                 return false;
             }
-            std::cerr << label("report.wrote", lang,
-                               {{"what", label(html ? "report.what.html" : "report.what.csv", lang)},
-                                {"path", path}})
+            std::cerr << label(
+                             "report.wrote", lang,
+                             {{"what", label(html ? "report.what.html" : "report.what.csv", lang)},
+                              {"path", path}})
                       << '\n';
             return true;
         };

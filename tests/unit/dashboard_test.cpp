@@ -1,9 +1,10 @@
 // The dashboard core (Cohort): team table, heatmap, trends, first against latest, per-choice
 // counts, wrong turns, decision-time medians, practise next and the privacy threshold.
+#include "counterplay/core/Dashboard.h"
+
 #include <cstdlib>
 #include <ctime>
 
-#include "counterplay/core/Dashboard.h"
 #include "results_fixture.h"
 
 namespace counterplay::testing {
@@ -13,9 +14,8 @@ using core::Figure;
 constexpr std::int64_t kDay = 86400000;
 
 /// An attempt with its own first choice, first decision time and trainee key.
-core::NewAttempt attemptOf(const std::string& name, const std::string& key, int listen,
-                           int empathy, std::int64_t endedAt, int firstChoice = 0,
-                           std::int64_t firstMs = 4000) {
+core::NewAttempt attemptOf(const std::string& name, const std::string& key, int listen, int empathy,
+                           std::int64_t endedAt, int firstChoice = 0, std::int64_t firstMs = 4000) {
     core::NewAttempt a = sampleAttempt(name, listen, empathy, endedAt);
     a.traineeKey = key;
     a.scorecard.decisions[0].choiceIndex = firstChoice;
@@ -39,8 +39,8 @@ protected:
 };
 
 TEST_F(DashboardTest, TeamTableKeepsTraineesWithTheSameNameApart) {
-    store->recordAttempt(attemptOf("Kim", "k1", 3, 4, kJan1));            // 100%, passed
-    store->recordAttempt(attemptOf("Kim", "k2", 0, 0, kJan1 + 1000));     // 0%
+    store->recordAttempt(attemptOf("Kim", "k1", 3, 4, kJan1));                   // 100%, passed
+    store->recordAttempt(attemptOf("Kim", "k2", 0, 0, kJan1 + 1000));            // 0%
     store->recordAttempt(attemptOf("Kim", "k1", 1, 0, kJan1 + kDay, 0, 10000));  // 14%
     const auto rows = cohort().teamTable({}, options);
     ASSERT_EQ(rows.size(), 2u);
@@ -94,7 +94,8 @@ TEST_F(DashboardTest, HeatmapCellsAndTheCohortRow) {
     store->recordAttempt(attemptOf("B", "b", 3, 0, kJan1 + 2));
     store->recordAttempt(attemptOf("C", "c", 0, 0, kJan1 + 3));
     const auto h = cohort().heatmap({}, options);
-    ASSERT_EQ(h.principleIds, (std::vector<std::string>{"complaint.empathise", "complaint.listen"}));
+    ASSERT_EQ(h.principleIds,
+              (std::vector<std::string>{"complaint.empathise", "complaint.listen"}));
     ASSERT_EQ(h.trainees.size(), 3u);
     const core::HeatCell& aEmp = h.cells[0][0];
     EXPECT_EQ(aEmp.earned, 6);
@@ -107,6 +108,21 @@ TEST_F(DashboardTest, HeatmapCellsAndTheCohortRow) {
     EXPECT_DOUBLE_EQ(h.cohort[1].percent.value, 50.0);
     EXPECT_EQ(h.cohort[1].percent.trainees, 3);
     EXPECT_TRUE(h.cohort[1].attemptIds.empty());  // the cohort row: every attempt in the filter
+}
+
+TEST_F(DashboardTest, HeatmapColumnsFollowTheCatalogueOrder) {
+    store->recordAttempt(attemptOf("A", "a", 3, 4, kJan1));
+    core::DashboardOptions ordered = options;
+    ordered.principleOrder = {"complaint.listen", "trust.unknown", "complaint.empathise"};
+    EXPECT_EQ(cohort().heatmap({}, ordered).principleIds,
+              (std::vector<std::string>{"complaint.listen", "complaint.empathise"}));
+    ordered.principleOrder = {"complaint.listen"};  // the rest after it, by id
+    const auto h = cohort().heatmap({}, ordered);
+    EXPECT_EQ(h.principleIds,
+              (std::vector<std::string>{"complaint.listen", "complaint.empathise"}));
+    // The cells move with their columns: empathise is now the second.
+    EXPECT_DOUBLE_EQ(h.cells[0][1].percent.value,
+                     cohort().heatmap({}, options).cells[0][0].percent.value);
 }
 
 TEST_F(DashboardTest, ZeroOfZeroIsNotApplicableNotFull) {
@@ -142,10 +158,10 @@ TEST_F(DashboardTest, PrivacyThresholdHidesSmallCohorts) {
 
 TEST_F(DashboardTest, TrendsByDayWeekAndMonth) {
     options.minGroupSize = 1;
-    store->recordAttempt(attemptOf("A", "a", 3, 4, kJan1));            // Mon 2024-01-01, 100
-    store->recordAttempt(attemptOf("A", "a", 0, 0, kJan1 + 1000));     // same day, 0
-    store->recordAttempt(attemptOf("B", "b", 3, 2, kJan1 + 7 * kDay)); // 2024-01-08, 71 passed
-    store->recordAttempt(attemptOf("B", "b", 0, 0, kJan1 + 31 * kDay)); // 2024-02-01
+    store->recordAttempt(attemptOf("A", "a", 3, 4, kJan1));              // Mon 2024-01-01, 100
+    store->recordAttempt(attemptOf("A", "a", 0, 0, kJan1 + 1000));       // same day, 0
+    store->recordAttempt(attemptOf("B", "b", 3, 2, kJan1 + 7 * kDay));   // 2024-01-08, 71 passed
+    store->recordAttempt(attemptOf("B", "b", 0, 0, kJan1 + 31 * kDay));  // 2024-02-01
     const auto c = cohort();
     const auto days = c.trend({}, options, core::TrendBucket::Day);
     ASSERT_EQ(days.size(), 3u);
@@ -168,10 +184,10 @@ TEST_F(DashboardTest, TrendsByDayWeekAndMonth) {
 
 TEST_F(DashboardTest, FirstAttemptAgainstLatest) {
     options.minGroupSize = 1;
-    store->recordAttempt(attemptOf("A", "a", 0, 0, kJan1));         // first 0
-    store->recordAttempt(attemptOf("A", "a", 1, 0, kJan1 + 5));     // middle 14
-    store->recordAttempt(attemptOf("A", "a", 3, 4, kJan1 + 10));    // latest 100
-    store->recordAttempt(attemptOf("B", "b", 3, 2, kJan1 + 1));     // first = latest 71
+    store->recordAttempt(attemptOf("A", "a", 0, 0, kJan1));       // first 0
+    store->recordAttempt(attemptOf("A", "a", 1, 0, kJan1 + 5));   // middle 14
+    store->recordAttempt(attemptOf("A", "a", 3, 4, kJan1 + 10));  // latest 100
+    store->recordAttempt(attemptOf("B", "b", 3, 2, kJan1 + 1));   // first = latest 71
     const auto team = cohort().firstVsLatest({}, options);
     ASSERT_EQ(team.size(), 1u);
     EXPECT_EQ(team[0].scenarioId, "washed-blouse");

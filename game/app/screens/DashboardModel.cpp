@@ -4,6 +4,7 @@
 #include <chrono>
 #include <future>
 
+#include "counterplay/core/Catalogue.h"
 #include "counterplay/core/Integrity.h"
 #include "counterplay/core/Keyring.h"
 #include "platform/Log.h"
@@ -18,7 +19,8 @@ double msSince(std::chrono::steady_clock::time_point t0) {
 bool sameFilter(const core::DashboardFilter& a, const core::DashboardFilter& b) {
     return a.sinceMs == b.sinceMs && a.untilMs == b.untilMs && a.scenarioIds == b.scenarioIds &&
            a.traineeKeys == b.traineeKeys && a.originStore == b.originStore &&
-           a.originMachine == b.originMachine && a.outcome == b.outcome && a.nameSearch == b.nameSearch;
+           a.originMachine == b.originMachine && a.outcome == b.outcome &&
+           a.nameSearch == b.nameSearch;
 }
 
 }  // namespace
@@ -110,8 +112,9 @@ const core::CohortAttempt* DashboardModel::attempt(std::int64_t id) const {
     const auto c = cohort();
     if (!c) return nullptr;
     const auto& all = c->attempts();  // ordered by id (Cohort::load reads ORDER BY id)
-    const auto it = std::lower_bound(all.begin(), all.end(), id,
-                                     [](const core::CohortAttempt& a, std::int64_t v) { return a.id < v; });
+    const auto it =
+        std::lower_bound(all.begin(), all.end(), id,
+                         [](const core::CohortAttempt& a, std::int64_t v) { return a.id < v; });
     return it != all.end() && it->id == id ? &*it : nullptr;
 }
 
@@ -119,6 +122,8 @@ core::DashboardOptions DashboardModel::options(int minGroupSize) const {
     core::DashboardOptions o;
     o.minGroupSize = minGroupSize;
     o.library = practise_;
+    if (const core::Catalogue* cat = library_.catalogue())  // heatmap columns in learning order
+        for (const core::Principle& p : cat->principles) o.principleOrder.push_back(p.id);
     return o;
 }
 
@@ -183,7 +188,8 @@ void DashboardModel::work(std::stop_token stop) {
         if (load) {
             const auto t0 = std::chrono::steady_clock::now();
             std::string error;
-            auto store = core::ResultsStore::open(dbPath_, error, core::ResultsStore::Mode::ReadOnly);
+            auto store =
+                core::ResultsStore::open(dbPath_, error, core::ResultsStore::Mode::ReadOnly);
             std::shared_ptr<const core::Cohort> loaded;
             if (store) {
                 try {
@@ -215,13 +221,15 @@ void DashboardModel::work(std::stop_token stop) {
                 }
             }
             state_ = loaded ? State::Ready : State::Failed;
-            logLine("dashboard: cohort " + (loaded ? std::to_string(loaded->attempts().size()) + " attempts"
-                                                   : "failed: " + error) +
+            logLine("dashboard: cohort " +
+                    (loaded ? std::to_string(loaded->attempts().size()) + " attempts"
+                            : "failed: " + error) +
                     " loaded in " + std::to_string(static_cast<int>(loadMs_.load())) + " ms");
             if (loaded) {
                 sealWorker_.request_stop();
                 if (sealWorker_.joinable()) sealWorker_.join();
-                sealWorker_ = std::jthread([this, loaded](std::stop_token s) { checkSeals(s, loaded); });
+                sealWorker_ =
+                    std::jthread([this, loaded](std::stop_token s) { checkSeals(s, loaded); });
             }
             continue;
         }
@@ -282,7 +290,8 @@ void DashboardModel::checkSeals(std::stop_token stop, std::shared_ptr<const core
             slice.attemptIds->push_back(attempts[i].id);
         std::map<std::int64_t, std::string> found;
         try {
-            for (const core::AttemptIntegrity& r : core::checkAttempts(*store, slice, trust, &index))
+            for (const core::AttemptIntegrity& r :
+                 core::checkAttempts(*store, slice, trust, &index))
                 if (r.status == core::IntegrityStatus::Altered) found[r.attemptId] = r.reason;
         } catch (const std::exception& e) {
             for (std::int64_t id : *slice.attemptIds)

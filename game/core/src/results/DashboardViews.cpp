@@ -81,8 +81,8 @@ std::vector<TeamRow> Cohort::teamTable(const DashboardFilter& filter,
                                        const DashboardOptions& options, TeamSort sort,
                                        bool descending) const {
     const auto groups = byTrainee(*this, select(filter));
-    const int available = options.library.empty() ? int(scenarios_.size())
-                                                  : int(options.library.size());
+    const int available =
+        options.library.empty() ? int(scenarios_.size()) : int(options.library.size());
     std::vector<TeamRow> rows;
     std::vector<double> times;
     for (int t : nameOrder(*this, groups)) {
@@ -113,13 +113,20 @@ std::vector<TeamRow> Cohort::teamTable(const DashboardFilter& filter,
     }
     auto key = [sort](const TeamRow& r) -> double {
         switch (sort) {
-            case TeamSort::Attempts: return r.attempts;
-            case TeamSort::Passed: return r.scenariosPassed;
-            case TeamSort::MeanScore: return r.meanPercent;
-            case TeamSort::LastScore: return r.lastPercent;
-            case TeamSort::MedianSeconds: return r.medianSecondsPerDecision;
-            case TeamSort::LastActive: return double(r.lastActiveMs);
-            case TeamSort::Name: return 0;
+            case TeamSort::Attempts:
+                return r.attempts;
+            case TeamSort::Passed:
+                return r.scenariosPassed;
+            case TeamSort::MeanScore:
+                return r.meanPercent;
+            case TeamSort::LastScore:
+                return r.lastPercent;
+            case TeamSort::MedianSeconds:
+                return r.medianSecondsPerDecision;
+            case TeamSort::LastActive:
+                return double(r.lastActiveMs);
+            case TeamSort::Name:
+                return 0;
         }
         return 0;
     };
@@ -146,8 +153,15 @@ Heatmap Cohort::heatmap(const DashboardFilter& filter, const DashboardOptions& o
     std::vector<int> columns;
     for (std::size_t p = 0; p < principles_.size(); ++p)
         if (used[p]) columns.push_back(int(p));
-    std::sort(columns.begin(), columns.end(),
-              [&](int a, int b) { return principles_[a] < principles_[b]; });
+    // Catalogue order first (a rank per principle id), the rest by id after it.
+    std::vector<std::size_t> rank(principles_.size(), options.principleOrder.size());
+    for (std::size_t k = 0; k < options.principleOrder.size(); ++k)
+        for (std::size_t p = 0; p < principles_.size(); ++p)
+            if (principles_[p] == options.principleOrder[k] && rank[p] > k) rank[p] = k;
+    std::sort(columns.begin(), columns.end(), [&](int a, int b) {
+        if (rank[a] != rank[b]) return rank[a] < rank[b];
+        return principles_[a] < principles_[b];
+    });
     std::vector<int> columnOf(principles_.size(), -1);
     for (std::size_t k = 0; k < columns.size(); ++k) {
         columnOf[columns[k]] = int(k);
@@ -210,8 +224,8 @@ std::vector<TrendPoint> Cohort::trend(const DashboardFilter& filter,
     for (std::uint32_t i : select(filter)) {
         const CohortAttempt& a = attempts_[i];
         if (!traineeKey.empty() && trainees_[a.trainee].key != traineeKey) continue;
-        const std::int64_t hour = a.endedAtMs >= 0 ? a.endedAtMs / 3600000
-                                                   : (a.endedAtMs - 3599999) / 3600000;
+        const std::int64_t hour =
+            a.endedAtMs >= 0 ? a.endedAtMs / 3600000 : (a.endedAtMs - 3599999) / 3600000;
         Acc*& slot = byHour[hour];
         if (!slot) slot = &periods[trendPeriod(a.endedAtMs, bucket)];
         Acc& acc = *slot;

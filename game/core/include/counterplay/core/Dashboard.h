@@ -97,13 +97,14 @@ struct TeamRow {
 
 /// The heatmap: trainees x principles, each cell earned/achievable in percent.
 struct HeatCell {
-    Figure percent;                     ///< NotApplicable when 0 of 0 was achievable
+    Figure percent;  ///< NotApplicable when 0 of 0 was achievable
     std::int64_t earned = 0, achievable = 0;
     std::vector<std::int64_t> attemptIds;  ///< the attempts behind the cell (cohort row: empty,
                                            ///< as it is every attempt in the filter)
 };
 struct Heatmap {
-    std::vector<std::string> principleIds;  ///< columns, sorted by id
+    std::vector<std::string>
+        principleIds;               ///< columns: DashboardOptions::principleOrder, then by id
     std::vector<TeamRow> trainees;  ///< rows in name order (only key and name are filled)
     std::vector<std::vector<HeatCell>> cells;  ///< [trainee][principle]
     std::vector<HeatCell> cohort;  ///< the cohort row (Hidden below the privacy threshold)
@@ -132,16 +133,16 @@ struct FirstVsLatest {
 struct ChoiceCount {
     int choiceIndex = 0;  ///< or kTimeoutChoice
     std::string choiceId;
-    Text text;        ///< from the scenario file when given
-    int chosen = 0;   ///< times chosen
-    int trainees = 0; ///< distinct trainees who chose it
+    Text text;          ///< from the scenario file when given
+    int chosen = 0;     ///< times chosen
+    int trainees = 0;   ///< distinct trainees who chose it
     bool best = false;  ///< the best path's choice here (only with the scenario's analysis)
 };
 struct DecisionPointStats {
     std::string nodeId;
-    int reached = 0;  ///< decisions made here
+    int reached = 0;                   ///< decisions made here
     std::vector<ChoiceCount> choices;  ///< in the scenario's order, then any unknown ones
-    int wrongTurns = 0;  ///< attempts that first left the best path here
+    int wrongTurns = 0;                ///< attempts that first left the best path here
     double medianSeconds = 0;
     std::vector<std::string> slowTrainees;  ///< keys whose median here is > 2x the median
 };
@@ -174,6 +175,9 @@ struct DashboardOptions {
     /// The scenarios that can be played (for "passed of available" and practise next); when
     /// empty, the scenarios found in the data.
     std::vector<PractiseScenario> library;
+    /// Principle ids in catalogue order (the order trainees learn them). Heatmap columns follow
+    /// it; ids it does not name come after, by id. Empty: every column by id.
+    std::vector<std::string> principleOrder;
 };
 
 /// The cohort in memory and its views. Load once; every view takes a filter and is recomputed
@@ -184,7 +188,8 @@ public:
     /// scans). Throws StoreError.
     /// With `digests`, also every attempt's rows digest and seal memo, in id order (the memo
     /// pass of a seal check, see checkAttemptDigests), from the same reads.
-    static Cohort load(const ResultsStore& store, std::vector<AttemptRowsDigest>* digests = nullptr);
+    static Cohort load(const ResultsStore& store,
+                       std::vector<AttemptRowsDigest>* digests = nullptr);
 
     const std::vector<CohortAttempt>& attempts() const { return attempts_; }
     const std::vector<CohortTrainee>& trainees() const { return trainees_; }
