@@ -15,7 +15,12 @@ namespace counterplay::core::sqlite {
 /// Throws StoreError-compatible std::runtime_error with SQLite's message.
 [[noreturn]] void fail(sqlite3* db, const std::string& what);
 
-/// A prepared statement; finalized on destruction.
+/// Finalizes the statements kept for `db`'s next queries (call before closing it).
+void dropCachedStatements(sqlite3* db);
+
+/// A prepared statement. On destruction it is reset and kept for the next Stmt of the same SQL
+/// on the same connection (see dropCachedStatements), so a query run once per attempt is
+/// prepared once per connection.
 class Stmt {
 public:
     Stmt(sqlite3* db, std::string_view sql);

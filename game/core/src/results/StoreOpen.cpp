@@ -1,13 +1,13 @@
 // Opening the results database: refuse garbage, truncated, foreign or newer files before
 // SQLite touches them; then WAL, synchronous=FULL, busy timeout and schema migrations.
-#include <cstdlib>
 #include <sqlite3.h>
 #include <sys/stat.h>
 
 #include <array>
-#include <chrono>
 #include <cctype>
 #include <cerrno>
+#include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -61,8 +61,7 @@ std::string checkHeader(const std::string& path) {
     const bool walInUse = !ec && walSize > 0;
     const std::uint32_t headerPages = bigEndian(h.data() + 28, 4);
     const bool countValid = bigEndian(h.data() + 24, 4) == bigEndian(h.data() + 92, 4);
-    if (!walInUse && countValid && headerPages > 0 &&
-        size < std::uint64_t(headerPages) * pageSize)
+    if (!walInUse && countValid && headerPages > 0 && size < std::uint64_t(headerPages) * pageSize)
         return "it is truncated (" + std::to_string(size / pageSize) + " of " +
                std::to_string(headerPages) + " pages present)";
     return {};
@@ -111,8 +110,8 @@ void migrate(sqlite3* db) {
     for (int v = version; v < ResultsStore::schemaVersion(); ++v)
         sqlite::exec(db, schema::kMigrations[static_cast<std::size_t>(v)]);
     sqlite::exec(db, ("PRAGMA application_id = " + std::to_string(schema::kApplicationId)).c_str());
-    sqlite::exec(db,
-                 ("PRAGMA user_version = " + std::to_string(ResultsStore::schemaVersion())).c_str());
+    sqlite::exec(
+        db, ("PRAGMA user_version = " + std::to_string(ResultsStore::schemaVersion())).c_str());
     sqlite::Stmt meta(db, "INSERT OR REPLACE INTO meta(key, value) VALUES('written_by', ?)");
     meta.bind(1, std::string("counterplay ") + COUNTERPLAY_VERSION).run();
     tx.commit();
@@ -122,9 +121,10 @@ void migrate(sqlite3* db) {
 /// up to date there; nullptr and `why` on failure.
 sqlite3* upgradedInMemoryCopy(sqlite3* db, std::string& why) {
     sqlite3* mem = nullptr;
-    if (sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX,
-                        nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, nullptr) !=
+        SQLITE_OK) {
         why = mem ? sqlite3_errmsg(mem) : "out of memory";
+        sqlite::dropCachedStatements(mem);
         sqlite3_close(mem);
         return nullptr;
     }
@@ -133,6 +133,7 @@ sqlite3* upgradedInMemoryCopy(sqlite3* db, std::string& why) {
     if (backup) sqlite3_backup_finish(backup);
     if (rc != SQLITE_DONE) {
         why = sqlite3_errmsg(mem);
+        sqlite::dropCachedStatements(mem);
         sqlite3_close(mem);
         return nullptr;
     }
@@ -142,6 +143,7 @@ sqlite3* upgradedInMemoryCopy(sqlite3* db, std::string& why) {
         migrate(mem);
     } catch (const StoreError& e) {
         why = e.what();
+        sqlite::dropCachedStatements(mem);
         sqlite3_close(mem);
         return nullptr;
     }
@@ -180,8 +182,8 @@ std::unique_ptr<ResultsStore> ResultsStore::open(const std::string& path, std::s
         }
     }
     sqlite3* db = nullptr;
-    int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
-                                       : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    int flags =
+        mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     std::string name = path;
     // A read-only connection to a WAL database creates the -wal and -shm files when they are
     // missing, and a reader must never create a file. They are missing only when no connection
@@ -200,6 +202,7 @@ std::unique_ptr<ResultsStore> ResultsStore::open(const std::string& path, std::s
     const int threading = mode == Mode::ReadOnly ? SQLITE_OPEN_NOMUTEX : SQLITE_OPEN_FULLMUTEX;
     if (sqlite3_open_v2(name.c_str(), &db, flags | threading, nullptr) != SQLITE_OK) {
         error = refused + (db ? sqlite3_errmsg(db) : "out of memory");
+        sqlite::dropCachedStatements(db);
         sqlite3_close(db);
         return nullptr;
     }
@@ -274,6 +277,7 @@ ResultsStore::ResultsStore(sqlite3* db, std::string path)
 
 ResultsStore::~ResultsStore() {
     texts_.reset();
+    sqlite::dropCachedStatements(db_);
     sqlite3_close_v2(db_);
 }
 
