@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <future>
 #include <map>
 #include <set>
 
@@ -25,12 +26,19 @@ std::string earlier(const std::string& iso, std::int64_t ms) {
 
 /// One query's pages: GETs `first`, then follows `more` until it is empty, calling `onPage`
 /// with each page's statements. False (and `result` filled in) when a GET fails.
+/// The next page is fetched on a second thread while `onPage` stores this one (the LRS's
+/// answer and the store's write take about the same time, so the pull costs the larger of the
+/// two instead of their sum). The client is only ever used by one thread at a time.
 bool readPages(LrsClient& client, const std::string& first, PullResult& result,
                const std::function<void(const nlohmann::json& statements)>& onPage) {
-    std::string next = first;
     std::set<std::string> seenMore;
-    while (!next.empty()) {
-        const LrsClient::Response r = client.get(next);
+    auto fetch = [&client](std::string url) {
+        return std::async(std::launch::async,
+                          [&client, url = std::move(url)] { return client.get(url); });
+    };
+    std::future<LrsClient::Response> pending = fetch(first);
+    while (pending.valid()) {
+        const LrsClient::Response r = pending.get();
         if (!r.ok) {
             result.ok = false;
             result.clientError = r.clientError;
@@ -50,12 +58,12 @@ bool readPages(LrsClient& client, const std::string& first, PullResult& result,
             result.message = "the LRS answer has no statements list";
             return false;
         }
-        onPage(body["statements"]);
-        ++result.totals.pages;
         const std::string more = body.value("more", "");
         // `more` is opaque; an LRS that repeats it would loop forever.
-        if (more.empty() || !seenMore.insert(more).second) break;
-        next = client.resolve(more);
+        if (!more.empty() && seenMore.insert(more).second) pending = fetch(client.resolve(more));
+        // If onPage throws, `pending`'s destructor waits for the fetch in flight.
+        onPage(body["statements"]);
+        ++result.totals.pages;
     }
     return true;
 }
@@ -79,8 +87,8 @@ PullResult pullFromLrs(ResultsStore& store, LrsClient& client, const Trust& trus
     const std::int64_t sealedFrom = store.sealedFromId();
 
     auto query = [&](const std::string& verb, const std::string& since) {
-        std::string q = client.url() + "?verb=" + percentEncode(verb) + "&ascending=true&limit=" +
-                        std::to_string(options.pageSize);
+        std::string q = client.url() + "?verb=" + percentEncode(verb) +
+                        "&ascending=true&limit=" + std::to_string(options.pageSize);
         if (verb == kCompleted)
             q += "&activity=" + percentEncode(base) + "&related_activities=true";
         if (!since.empty()) q += "&since=" + percentEncode(since);
@@ -95,73 +103,76 @@ PullResult pullFromLrs(ResultsStore& store, LrsClient& client, const Trust& trus
     {
         const std::string key = pullCheckpointKey(endpoint, "attempts");
         std::string checkpoint = options.full ? std::string() : store.metaValue(key);
-        const bool ok = readPages(client, query(kCompleted, earlier(checkpoint, options.overlapMs)),
-                                  result, [&](const nlohmann::json& statements) {
-            std::vector<NewAttempt> page;
-            for (const auto& s : statements) {
-                ++result.totals.statements;
-                const std::string id = s.value("id", "");
-                const std::string stored = s.value("stored", "");
-                if (stored > checkpoint) checkpoint = stored;
-                if (!s.contains("verb") || !s["verb"].is_object() ||
-                    s["verb"].value("id", "") != kCompleted)
-                    continue;  // a statement that targets one of ours (a void): read below
-                if (id.empty() || !seenCompleted.insert(id).second) continue;
-                const auto* doc = s.contains("result") && s["result"].contains("extensions")
-                                      ? &s["result"]["extensions"]
-                                      : nullptr;
-                if (!doc || !doc->contains(ext + "attempt")) continue;  // an older statement
-                std::string why;
-                NewAttempt a;
-                nlohmann::json copy = (*doc)[ext + "attempt"];
-                // The shuffle seed travels as text (see Xapi.cpp): back to the number it was.
-                if (copy.is_object() && copy.contains("transcript") && copy["transcript"].is_object()) {
-                    auto& t = copy["transcript"];
-                    if (auto it = t.find("shuffleSeedText"); it != t.end()) {
-                        const std::string text = it->is_string() ? it->get<std::string>() : "";
-                        std::uint64_t seed = 0;
-                        const auto [end, ec] =
-                            std::from_chars(text.data(), text.data() + text.size(), seed);
-                        t.erase("shuffleSeedText");
-                        if (ec == std::errc() && end == text.data() + text.size() && !text.empty())
-                            t["shuffleSeed"] = seed;
-                        else
-                            t["shuffleSeed"] = "unreadable";  // refused below as broken
+        const bool ok = readPages(
+            client, query(kCompleted, earlier(checkpoint, options.overlapMs)), result,
+            [&](const nlohmann::json& statements) {
+                std::vector<NewAttempt> page;
+                for (const auto& s : statements) {
+                    ++result.totals.statements;
+                    const std::string id = s.value("id", "");
+                    const std::string stored = s.value("stored", "");
+                    if (stored > checkpoint) checkpoint = stored;
+                    if (!s.contains("verb") || !s["verb"].is_object() ||
+                        s["verb"].value("id", "") != kCompleted)
+                        continue;  // a statement that targets one of ours (a void): read below
+                    if (id.empty() || !seenCompleted.insert(id).second) continue;
+                    const auto* doc = s.contains("result") && s["result"].contains("extensions")
+                                          ? &s["result"]["extensions"]
+                                          : nullptr;
+                    if (!doc || !doc->contains(ext + "attempt")) continue;  // an older statement
+                    std::string why;
+                    NewAttempt a;
+                    nlohmann::json copy = (*doc)[ext + "attempt"];
+                    // The shuffle seed travels as text (see Xapi.cpp): back to the number it was.
+                    if (copy.is_object() && copy.contains("transcript") &&
+                        copy["transcript"].is_object()) {
+                        auto& t = copy["transcript"];
+                        if (auto it = t.find("shuffleSeedText"); it != t.end()) {
+                            const std::string text = it->is_string() ? it->get<std::string>() : "";
+                            std::uint64_t seed = 0;
+                            const auto [end, ec] =
+                                std::from_chars(text.data(), text.data() + text.size(), seed);
+                            t.erase("shuffleSeedText");
+                            if (ec == std::errc() && end == text.data() + text.size() &&
+                                !text.empty())
+                                t["shuffleSeed"] = seed;
+                            else
+                                t["shuffleSeed"] = "unreadable";  // refused below as broken
+                        }
                     }
+                    if (!attemptFromExportJson(copy, "lrs", a, why)) {
+                        ++result.refused;
+                        if (result.refusals.size() < 20) result.refusals.push_back(why);
+                        continue;
+                    }
+                    if (!trust.find(a.originFingerprint)) {
+                        ++result.refused;
+                        if (result.refusals.size() < 20)
+                            result.refusals.push_back("attempt " + a.uuid + " from store '" +
+                                                      a.originStore + "' is sealed by key " +
+                                                      a.originFingerprint.substr(0, 16) +
+                                                      ", which this machine does not trust");
+                        continue;
+                    }
+                    page.push_back(std::move(a));
                 }
-                if (!attemptFromExportJson(copy, "lrs", a, why)) {
-                    ++result.refused;
+                const auto done = store.storePulledPage(
+                    page, {}, endpoint, key, checkpoint, [&](std::int64_t id, const NewAttempt& a) {
+                        const auto stored = store.getAttempt(id);
+                        if (!stored) throw StoreError("attempt " + a.uuid + " was not stored");
+                        const AttemptIntegrity c = checkAttempt(*stored, sealedFrom, trust);
+                        if (!c.ok())
+                            throw StoreError("it was altered before it reached the LRS (" +
+                                             c.reason + ")");
+                    });
+                result.totals.added += static_cast<std::int64_t>(done.added.size());
+                result.known += done.known;
+                result.refused += static_cast<std::int64_t>(done.refused.size());
+                for (const auto& why : done.refused)
                     if (result.refusals.size() < 20) result.refusals.push_back(why);
-                    continue;
-                }
-                if (!trust.find(a.originFingerprint)) {
-                    ++result.refused;
-                    if (result.refusals.size() < 20)
-                        result.refusals.push_back("attempt " + a.uuid + " from store '" +
-                                                  a.originStore + "' is sealed by key " +
-                                                  a.originFingerprint.substr(0, 16) +
-                                                  ", which this machine does not trust");
-                    continue;
-                }
-                page.push_back(std::move(a));
-            }
-            const auto done = store.storePulledPage(
-                page, {}, endpoint, key, checkpoint, [&](std::int64_t id, const NewAttempt& a) {
-                    const auto stored = store.getAttempt(id);
-                    if (!stored) throw StoreError("attempt " + a.uuid + " was not stored");
-                    const AttemptIntegrity c = checkAttempt(*stored, sealedFrom, trust);
-                    if (!c.ok())
-                        throw StoreError("it was altered before it reached the LRS (" +
-                                         c.reason + ")");
-                });
-            result.totals.added += static_cast<std::int64_t>(done.added.size());
-            result.known += done.known;
-            result.refused += static_cast<std::int64_t>(done.refused.size());
-            for (const auto& why : done.refused)
-                if (result.refusals.size() < 20) result.refusals.push_back(why);
-            result.checkpoint = checkpoint;
-            report("attempts");
-        });
+                result.checkpoint = checkpoint;
+                report("attempts");
+            });
         if (!ok) return result;
     }
 
@@ -171,31 +182,33 @@ PullResult pullFromLrs(ResultsStore& store, LrsClient& client, const Trust& trus
         std::string checkpoint = options.full ? std::string() : store.metaValue(key);
         std::map<std::string, std::string> uuidOfCompleted;  // built on the first void seen
         bool mapped = false;
-        const bool ok = readPages(client, query(kVoided, earlier(checkpoint, options.overlapMs)),
-                                  result, [&](const nlohmann::json& statements) {
-            std::vector<std::string> voided;
-            for (const auto& s : statements) {
-                ++result.totals.statements;
-                const std::string stored = s.value("stored", "");
-                if (stored > checkpoint) checkpoint = stored;
-                const std::string id = s.value("id", "");
-                if (id.empty() || !seenVoids.insert(id).second) continue;
-                if (!s.contains("object") || s["object"].value("objectType", "") != "StatementRef")
-                    continue;
-                if (!mapped) {
-                    AttemptFilter pulled;
-                    for (const AttemptSummary& a : store.listAttempts(pulled))
-                        if (a.source == "lrs")
-                            uuidOfCompleted[xapiStatementId(a.uuid, "completed")] = a.uuid;
-                    mapped = true;
+        const bool ok = readPages(
+            client, query(kVoided, earlier(checkpoint, options.overlapMs)), result,
+            [&](const nlohmann::json& statements) {
+                std::vector<std::string> voided;
+                for (const auto& s : statements) {
+                    ++result.totals.statements;
+                    const std::string stored = s.value("stored", "");
+                    if (stored > checkpoint) checkpoint = stored;
+                    const std::string id = s.value("id", "");
+                    if (id.empty() || !seenVoids.insert(id).second) continue;
+                    if (!s.contains("object") ||
+                        s["object"].value("objectType", "") != "StatementRef")
+                        continue;
+                    if (!mapped) {
+                        AttemptFilter pulled;
+                        for (const AttemptSummary& a : store.listAttempts(pulled))
+                            if (a.source == "lrs")
+                                uuidOfCompleted[xapiStatementId(a.uuid, "completed")] = a.uuid;
+                        mapped = true;
+                    }
+                    const auto it = uuidOfCompleted.find(s["object"].value("id", ""));
+                    if (it != uuidOfCompleted.end()) voided.push_back(it->second);
                 }
-                const auto it = uuidOfCompleted.find(s["object"].value("id", ""));
-                if (it != uuidOfCompleted.end()) voided.push_back(it->second);
-            }
-            const auto done = store.storePulledPage({}, voided, endpoint, key, checkpoint);
-            result.removed += done.removed;
-            report("voids");
-        });
+                const auto done = store.storePulledPage({}, voided, endpoint, key, checkpoint);
+                result.removed += done.removed;
+                report("voids");
+            });
         if (!ok) return result;
     }
     return result;
