@@ -208,8 +208,11 @@ std::int64_t storeAttempt(const std::string& dbFlag, const std::string& trainee,
             // A good open: attempts kept earlier because a database was unusable go in too.
             const core::PendingResult pending = core::storePendingAttempts(*store);
             if (!pending.stored.empty())
-                err << "Also stored " << pending.stored.size()
-                    << " attempt(s) kept earlier in " << core::pendingDir() << '\n';
+                err << core::fillPlaceholders(
+                           "Also stored {n} {n|attempt|attempts} kept earlier in {dir}",
+                           {{"n", std::to_string(pending.stored.size())},
+                            {"dir", core::pendingDir()}})
+                    << '\n';
             return id;
         } catch (const std::exception& e) {
             why = e.what();
