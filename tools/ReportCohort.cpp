@@ -17,10 +17,12 @@ void addCohortReportOptions(CLI::App& app, CohortReportFlags& f) {
     app.add_option("--html", f.html,
                    "Write the printable team report (self-contained HTML) to FILE");
     app.add_option("--csv", f.csv,
-                   "Write the team table (a row per trainee, a column per principle) as CSV to FILE");
+                   "Write the team table (a row per trainee, a column per principle, who is "
+                   "signed off) as CSV to FILE; the coaching notes and sign-offs one per row: "
+                   "`counterplay export --format csv --coaching`");
     app.add_flag("--summary", f.summary,
-                 "--html: a short report (team table with practise next, heatmap, trends, the "
-                 "three commonest wrong turns per scenario)");
+                 "--html: a short report (team table with practise next and sign-offs, heatmap, "
+                 "trends, the three commonest wrong turns per scenario, coaching in brief)");
     app.add_option("--min-group", f.minGroup,
                    "Hide team averages over fewer trainees than this (default 3)");
     app.add_option("--trend", f.trend, "Trend periods: day, week or month (default: by the span)")
@@ -106,10 +108,12 @@ int runCohortReport(const core::ResultsStore& store, const core::AttemptFilter& 
 
     const std::string cataloguePath = f.catalogue.empty() ? defaultCataloguePath() : f.catalogue;
     const core::CatalogueLoad cat = core::loadCatalogueFile(cataloguePath);
-    if (!cat.ok()) std::cerr << "counterplay report: " << label("report.no-catalogue", lang) << '\n';
+    if (!cat.ok())
+        std::cerr << "counterplay report: " << label("report.no-catalogue", lang) << '\n';
     o.catalogue = cat.ok() ? cat.catalogue.get() : nullptr;
     const std::string dir = !f.scenariosDir.empty() ? f.scenariosDir
-                            : cataloguePath.empty() ? std::string("scenarios")
+                            : cataloguePath.empty()
+                                ? std::string("scenarios")
                                 : fs::path(cataloguePath).parent_path().string();
     const LoadedScenarios loaded = loadScenarios(dir, o.catalogue);
     if (loaded.scenarios.empty())
@@ -128,7 +132,11 @@ int runCohortReport(const core::ResultsStore& store, const core::AttemptFilter& 
     try {
         const core::Cohort cohort = core::Cohort::load(store);
         if (altered) o.altered = altered();
-        for (const auto& [id, reason] : o.altered) o.filter.excludeAttemptIds.push_back(id);  // sorted
+        for (const auto& [id, reason] : o.altered)
+            o.filter.excludeAttemptIds.push_back(id);  // sorted
+        // Sign-offs and notes behind the same selection (altered attempts' notes left out too).
+        const core::ReportCoaching coaching = core::loadReportCoaching(store, cohort, o.filter);
+        o.coaching = &coaching;
         if (f.trend.empty()) {
             // Days for up to a month, weeks for up to half a year, else months.
             const auto sel = cohort.select(o.filter);
@@ -158,9 +166,10 @@ int runCohortReport(const core::ResultsStore& store, const core::AttemptFilter& 
                 std::cerr << "counterplay report: " << error << '\n';
                 return false;
             }
-            std::cerr << label("report.wrote", lang,
-                               {{"what", label(html ? "report.what.html" : "report.what.csv", lang)},
-                                {"path", path}})
+            std::cerr << label(
+                             "report.wrote", lang,
+                             {{"what", label(html ? "report.what.html" : "report.what.csv", lang)},
+                              {"path", path}})
                       << '\n';
             return true;
         };
