@@ -81,6 +81,15 @@ public:
         text(b, w(key));
         b += "</h2>\n";
     }
+    /// A summary cell's text held to one line (`lines` 1) or two (the whole text in its
+    /// tooltip), so a team of 50 keeps to a few pages.
+    void clamped(const std::string& s, int lines = 2) {
+        b += lines == 1 ? "<div class=\"clamp one\" title=\"" : "<div class=\"clamp\" title=\"";
+        text(b, s);
+        b += "\">";
+        text(b, s);
+        b += "</div>";
+    }
     void traineeCell(const std::string& name, const std::string& key, const char* cls = nullptr) {
         b += cls ? std::string("<td class=\"") + cls + "\">" : std::string("<td>");
         text(b, name);
@@ -180,7 +189,7 @@ public:
             if (opt.summary) {
                 auto it = adviceOf.find(r.key);
                 b += "<td class=\"advice\">";
-                if (it != adviceOf.end()) text(b, practiseText(*it->second));
+                if (it != adviceOf.end()) clamped(practiseText(*it->second), 1);
                 b += "</td>";
             }
             b += "</tr>\n";
@@ -321,7 +330,9 @@ public:
                 const auto& t = st.wrongTurns[k];
                 if (k) b += "<tr>";
                 td(t.nodeId);
-                td(choiceLabel(t.text, t.choiceIndex, t.choiceId));
+                b += "<td>";
+                clamped(choiceLabel(t.text, t.choiceIndex, t.choiceId));
+                b += "</td>";
                 td(std::to_string(t.attempts) + " (" +
                        pct(100.0 * t.attempts / std::max(1, st.attempts)) + ")",
                    true);

@@ -25,7 +25,8 @@ table.heat td.who{white-space:nowrap;max-width:170px;overflow:hidden;text-overfl
 table.heat td.cell{text-align:center;font-variant-numeric:tabular-nums;white-space:nowrap;
 min-width:22px}
 table.heat th.p{vertical-align:bottom;padding:2px 1px}
-table.heat th.p div{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;
+table.heat th.p div{writing-mode:vertical-rl;text-orientation:sideways;transform:rotate(180deg);
+white-space:nowrap;
 max-height:150px;overflow:hidden;text-overflow:ellipsis;margin:0 auto}
 td.good{background:var(--good-bg);color:var(--good)}td.mid{background:#fef3c7;color:var(--warn)}
 td.low{background:var(--bad-bg);color:var(--bad)}td.na,td.hid{color:var(--muted);font-style:italic}
@@ -53,6 +54,7 @@ constexpr const char* kSummaryStyle = R"CSS(
 .sum h2{margin:12px 0 4px;font-size:14px;padding-bottom:2px}
 .sum h1{font-size:21px}.sum .top{padding-bottom:8px}
 .sum .note{font-size:10px;margin:2px 0}
+h2+p.note{break-after:avoid}
 .sum .key{font-size:9px}
 .sum td.advice{min-width:0;font-size:9.5px;line-height:1.2}
 .sum table.heat th,.sum table.heat td{font-size:8.5px;padding:0 1px;line-height:1.2}
@@ -60,7 +62,10 @@ constexpr const char* kSummaryStyle = R"CSS(
 .sum table.heat td.who{max-width:150px;padding-right:4px}
 .sum table.heat th.p div{max-height:118px;line-height:1.1}
 .sum svg.chart{max-height:165px}
-.sum table.turns td.sc{font-weight:600;width:32%}
+.sum table.turns td.sc{font-weight:600;width:24%}
+.sum .clamp{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden}
+.sum .clamp.one{-webkit-line-clamp:1;word-break:break-all}
+.sum table.heat td.who .key{font-size:8px}
 .sum table.turns tbody{break-inside:avoid}
 .sum footer{margin-top:10px}
 @media print{.sum table{font-size:9.5px}.sum{font-size:11px}}
