@@ -43,6 +43,10 @@ tr.cohort td{border-top:2px solid var(--ink);font-weight:700}
 ul.signoffs{list-style:none;margin:0 0 6px;padding:0;font-size:11.5px}
 .coach{break-inside:avoid}.coach h3{margin:12px 0 4px;font-size:13px}
 table.notes td.text{white-space:pre-wrap;overflow-wrap:anywhere}
+.coach table.notes{table-layout:fixed}
+.coach table.notes th:nth-child(1){width:8%}.coach table.notes th:nth-child(2){width:19%}
+.coach table.notes th:nth-child(3){width:28%}.coach table.notes th:nth-child(4){width:12%}
+.coach table.notes th:nth-child(5){width:11%}
 )CSS";
 
 // The summary prints a team of 50 on a few A4 pages: narrower margins, small type, tight rows,
