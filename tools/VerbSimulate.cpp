@@ -128,6 +128,12 @@ int simulateMain(int argc, char** argv) {
     if (auto code = parseCommandLine(app, argc, argv)) return *code;
     const core::Lang lang = resolveLang({});
 
+    storeAs = trimmed(storeAs);
+    if (app.count("--store") &&
+        (storeAs.empty() || storeAs.find_first_of("\r\n") != std::string::npos)) {
+        std::cerr << "counterplay simulate: " << label("simulate.bad-store", lang) << '\n';
+        return kExitUsage;
+    }
     if (db.empty() && !std::getenv("COUNTERPLAY_DB")) {
         std::cerr << "counterplay simulate: give --db FILE (or set COUNTERPLAY_DB)\n";
         return kExitUsage;
@@ -171,14 +177,7 @@ int simulateMain(int argc, char** argv) {
         std::cerr << "counterplay simulate: " << keyError << '\n';
         return kExitData;
     }
-    if (!storeAs.empty()) {
-        const std::string name = trimmed(storeAs);
-        if (name.empty() || name.find_first_of("\r\n") != std::string::npos) {
-            std::cerr << "counterplay simulate: " << label("simulate.bad-store", lang) << '\n';
-            return kExitUsage;
-        }
-        key->storeName = name;
-    }
+    if (!storeAs.empty()) key->storeName = storeAs;
     const std::string storeName = key->storeName;
     store->setSigningKey(std::make_shared<const core::SigningKey>(std::move(*key)));
 

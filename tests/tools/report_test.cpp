@@ -208,6 +208,39 @@ TEST_F(ReportVerb, PrivacyThresholdAndFilters) {
     EXPECT_EQ(p.find("Lee Jisoo"), std::string::npos);
 }
 
+TEST_F(ReportVerb, SimulateSaysWhichStoreItRecordsAs) {
+    const std::string db = dir_.path() + "/sim.db";
+    ::setenv("COUNTERPLAY_STORE_NAME", "Jongno", 1);
+    RunResult r = runVerb(
+        {"simulate", "--db", db, "--trainees", "2", "--attempts", "3", "--scenarios", dir_.path()});
+    ::unsetenv("COUNTERPLAY_STORE_NAME");
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("Stored 3 simulated attempts by 2 trainees over 1 scenario, recorded "
+                         "as store 'Jongno', in "),
+              std::string::npos)
+        << r.out;
+    r = runVerb({"simulate", "--db", db, "--trainees", "1", "--attempts", "1", "--scenarios",
+                 dir_.path(), "--store", " Busan "});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("Stored 1 simulated attempt by 1 trainee over 1 scenario, recorded as "
+                         "store 'Busan', in "),
+              std::string::npos)
+        << r.out;
+    sqlite3* h = nullptr;
+    ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
+    std::string stores;
+    sqlite3_exec(
+        h, "SELECT origin_store FROM attempts ORDER BY id",
+        [](void* out, int, char** values, char**) {
+            *static_cast<std::string*>(out) += std::string(values[0] ? values[0] : "") + ";";
+            return 0;
+        },
+        &stores, nullptr);
+    sqlite3_close(h);
+    EXPECT_EQ(stores, "Jongno;Jongno;Jongno;Busan;");
+    EXPECT_EQ(runVerb({"simulate", "--db", db, "--store", "  "}).code, 2);
+}
+
 // Whether `program` is on PATH (the print check below needs Chromium and poppler's pdfinfo).
 bool onPath(const std::string& program) {
     return std::system(("command -v " + program + " >/dev/null 2>&1").c_str()) == 0;
