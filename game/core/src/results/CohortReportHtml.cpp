@@ -1,5 +1,6 @@
 // The cohort report as printable HTML (see CohortReport.h): one self-contained document with the
-// team table, the principle heatmap, trends, per-decision statistics and practise next.
+// team table (with who is signed off), the principle heatmap, trends, per-decision statistics,
+// practise next and coaching (CohortReportCoaching.cpp); styles in CohortReportStyle.cpp.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
