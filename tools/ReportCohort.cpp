@@ -16,12 +16,13 @@ namespace fs = std::filesystem;
 void addCohortReportOptions(CLI::App& app, CohortReportFlags& f) {
     app.add_option("--html", f.html,
                    "Write the printable team report (self-contained HTML) to FILE");
-    app.add_option(
-        "--csv", f.csv,
-        "Write the team table (a row per trainee, a column per principle) as CSV to FILE");
+    app.add_option("--csv", f.csv,
+                   "Write the team table (a row per trainee, a column per principle, who is "
+                   "signed off) as CSV to FILE; the coaching notes and sign-offs one per row: "
+                   "`counterplay export --format csv --coaching`");
     app.add_flag("--summary", f.summary,
-                 "--html: a short report (team table with practise next, heatmap, trends, the "
-                 "three commonest wrong turns per scenario)");
+                 "--html: a short report (team table with practise next and sign-offs, heatmap, "
+                 "trends, the three commonest wrong turns per scenario, coaching in brief)");
     app.add_option("--min-group", f.minGroup,
                    "Hide team averages over fewer trainees than this (default 3)");
     app.add_option("--trend", f.trend, "Trend periods: day, week or month (default: by the span)")
@@ -145,6 +146,9 @@ int runCohortReport(const core::ResultsStore& store, const core::AttemptFilter& 
         }
         for (const auto& [id, reason] : o.altered)
             o.filter.excludeAttemptIds.push_back(id);  // sorted
+        // Sign-offs and notes behind the same selection (altered attempts' notes left out too).
+        const core::ReportCoaching coaching = core::loadReportCoaching(store, cohort, o.filter);
+        o.coaching = &coaching;
         if (f.trend.empty()) {
             // Days for up to a month, weeks for up to half a year, else months.
             const auto sel = cohort.select(o.filter);

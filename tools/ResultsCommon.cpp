@@ -11,8 +11,8 @@
 #include "counterplay/core/LrsClient.h"
 #include "counterplay/core/LrsSettings.h"
 #include "counterplay/core/PendingAttempts.h"
-#include "counterplay/core/Uuid.h"
 #include "counterplay/core/Suggest.h"
+#include "counterplay/core/Uuid.h"
 
 namespace counterplay::tools {
 
@@ -32,8 +32,9 @@ void addSelectionOptions(CLI::App& app, SelectionOptions& sel) {
             "ID"));
     app.add_option("--trainee", sel.trainee, "Only this trainee's attempts (trainee key or name)");
     app.add_option("--scenario", sel.scenario, "Only attempts of this scenario id");
-    app.add_option("--since", sel.since,
-                   "Only attempts that ended on or after DATE (YYYY-MM-DD or YYYY-MM-DDTHH:MM, UTC)");
+    app.add_option(
+        "--since", sel.since,
+        "Only attempts that ended on or after DATE (YYYY-MM-DD or YYYY-MM-DDTHH:MM, UTC)");
     app.add_option("--until", sel.until,
                    "Only attempts that ended before the end of DATE (YYYY-MM-DD, inclusive) or "
                    "before YYYY-MM-DDTHH:MM (UTC)");
@@ -177,8 +178,7 @@ std::unique_ptr<core::ResultsStore> openStoreForVerb(const std::string& dbFlag,
 std::string exportStringsPath() {
     const std::string cli = cliStringsPath();
     if (cli.empty()) return {};
-    const std::string path =
-        (std::filesystem::path(cli).parent_path() / "export.json").string();
+    const std::string path = (std::filesystem::path(cli).parent_path() / "export.json").string();
     return std::filesystem::exists(path) ? path : std::string();
 }
 
@@ -208,8 +208,11 @@ std::int64_t storeAttempt(const std::string& dbFlag, const std::string& trainee,
             // A good open: attempts kept earlier because a database was unusable go in too.
             const core::PendingResult pending = core::storePendingAttempts(*store);
             if (!pending.stored.empty())
-                err << "Also stored " << pending.stored.size()
-                    << " attempt(s) kept earlier in " << core::pendingDir() << '\n';
+                err << core::fillPlaceholders(
+                           "Also stored {n} {n|attempt|attempts} kept earlier in {dir}",
+                           {{"n", std::to_string(pending.stored.size())},
+                            {"dir", core::pendingDir()}})
+                    << '\n';
             return id;
         } catch (const std::exception& e) {
             why = e.what();

@@ -14,7 +14,9 @@
 #include "Common.h"
 #include "ResultsCommon.h"
 #include "Verbs.h"
+#include "counterplay/core/DataDir.h"
 #include "counterplay/core/Loader.h"
+#include "counterplay/core/Signing.h"
 #include "counterplay/core/Uuid.h"
 
 namespace counterplay::tools {
@@ -31,11 +33,18 @@ struct SimTrainee {
     std::map<std::string, int> practice;  // scenario id -> attempts so far
 };
 
-constexpr const char* kFamily[] = {"Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon",
-                                   "Jang", "Lim", "Han", "Oh", "Seo", "Shin", "Kwon", "Hwang"};
-constexpr const char* kGiven[] = {"Minji", "Jisoo", "Hyunwoo", "Seoyeon", "Junho", "Yuna",
-                                  "Dohyun", "Haeun", "Siwoo", "Jiwon", "Eunji", "Taeyang",
-                                  "Sora", "Minseok", "Chaeyoung", "Woojin"};
+constexpr const char* kFamily[] = {"Kim",  "Lee", "Park", "Choi", "Jung", "Kang", "Cho",  "Yoon",
+                                   "Jang", "Lim", "Han",  "Oh",   "Seo",  "Shin", "Kwon", "Hwang"};
+constexpr const char* kGiven[] = {"Minji",  "Jisoo",   "Hyunwoo",   "Seoyeon", "Junho", "Yuna",
+                                  "Dohyun", "Haeun",   "Siwoo",     "Jiwon",   "Eunji", "Taeyang",
+                                  "Sora",   "Minseok", "Chaeyoung", "Woojin"};
+
+/// `s` without leading and trailing white space.
+std::string trimmed(const std::string& s) {
+    const auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return {};
+    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
 
 int choicePoints(const core::Points& points) {
     int total = 0;
@@ -58,7 +67,8 @@ bool playOnce(const Playable& p, SimTrainee& t, std::mt19937_64& rng, std::int64
         const auto available = session.availableChoices();
         const std::int64_t limitMs =
             node.timeLimit ? std::int64_t(node.timeLimit->seconds) * 1000 : 0;
-        const bool timeout = node.timeLimit && (available.empty() || unit(rng) < 0.25 * (1.0 - skill));
+        const bool timeout =
+            node.timeLimit && (available.empty() || unit(rng) < 0.25 * (1.0 - skill));
         if (timeout) {
             clock.advance(limitMs);
             session.update();
@@ -92,10 +102,11 @@ bool playOnce(const Playable& p, SimTrainee& t, std::mt19937_64& rng, std::int64
 }  // namespace
 
 int simulateMain(int argc, char** argv) {
-    CLI::App app{"Fill a results database with realistic playthroughs of the shipped scenarios "
-                 "(demos, benchmarks). Attempts are spread over the 90 days before --end.",
-                 "counterplay simulate"};
-    std::string db, scenarios, end;
+    CLI::App app{
+        "Fill a results database with realistic playthroughs of the shipped scenarios "
+        "(demos, benchmarks). Attempts are spread over the 90 days before --end.",
+        "counterplay simulate"};
+    std::string db, scenarios, end, storeAs;
     int trainees = 20;
     std::int64_t attempts = 200;
     std::uint64_t seed = 1;
@@ -109,9 +120,20 @@ int simulateMain(int argc, char** argv) {
     app.add_option("--seed", seed, "Random seed (default 1): the same seed gives the same data");
     app.add_option("--scenarios", scenarios,
                    "Folder of scenario files (default: the shipped scenarios)");
-    app.add_option("--end", end, "Last day of the simulated period, YYYY-MM-DD (default 2025-06-30)");
+    app.add_option("--end", end,
+                   "Last day of the simulated period, YYYY-MM-DD (default 2025-06-30)");
+    app.add_option("--store", storeAs,
+                   "Store name the attempts are recorded as (default: this machine's store name, "
+                   "see `counterplay key name`, else the host name)");
     if (auto code = parseCommandLine(app, argc, argv)) return *code;
+    const core::Lang lang = resolveLang({});
 
+    storeAs = trimmed(storeAs);
+    if (app.count("--store") &&
+        (storeAs.empty() || storeAs.find_first_of("\r\n") != std::string::npos)) {
+        std::cerr << "counterplay simulate: " << label("simulate.bad-store", lang) << '\n';
+        return kExitUsage;
+    }
     if (db.empty() && !std::getenv("COUNTERPLAY_DB")) {
         std::cerr << "counterplay simulate: give --db FILE (or set COUNTERPLAY_DB)\n";
         return kExitUsage;
@@ -121,9 +143,9 @@ int simulateMain(int argc, char** argv) {
         std::cerr << "counterplay simulate: --end: use YYYY-MM-DD\n";
         return kExitUsage;
     }
-    const std::string folder = scenarios.empty()
-                                   ? std::filesystem::path(defaultCataloguePath()).parent_path().string()
-                                   : scenarios;
+    const std::string folder =
+        scenarios.empty() ? std::filesystem::path(defaultCataloguePath()).parent_path().string()
+                          : scenarios;
     const core::CatalogueLoad cat = core::loadCatalogueFile(folder + "/principles.yaml");
     std::vector<Playable> playable;
     std::error_code ec;
@@ -144,9 +166,20 @@ int simulateMain(int argc, char** argv) {
         std::cerr << "counterplay simulate: no playable scenario in " << folder << '\n';
         return kExitData;
     }
-    auto store = openStoreForVerb(db, core::ResultsStore::Mode::ReadWrite, "simulate", std::cerr,
-                                  false);
+    auto store =
+        openStoreForVerb(db, core::ResultsStore::Mode::ReadWrite, "simulate", std::cerr, false);
     if (!store) return kExitData;
+    // The attempts are sealed with this machine's key under the store name they record; --store
+    // names another (a demo of several shops) without renaming this machine's store.
+    std::string keyError;
+    auto key = core::loadSigningKey(core::signingKeyPath(), true, keyError);
+    if (!key) {
+        std::cerr << "counterplay simulate: " << keyError << '\n';
+        return kExitData;
+    }
+    if (!storeAs.empty()) key->storeName = storeAs;
+    const std::string storeName = key->storeName;
+    store->setSigningKey(std::make_shared<const core::SigningKey>(std::move(*key)));
 
     std::mt19937_64 rng(seed);
     std::uniform_real_distribution<double> unit(0.0, 1.0);
@@ -179,7 +212,8 @@ int simulateMain(int argc, char** argv) {
             // Spread over the period, in order, with some jitter and office hours.
             std::int64_t day = (endMs - spanMs) + spanMs * n / attempts;
             day -= day % 86400000;
-            const std::int64_t start = day + (9 * 3600 + static_cast<std::int64_t>(unit(rng) * 9 * 3600)) * 1000;
+            const std::int64_t start =
+                day + (9 * 3600 + static_cast<std::int64_t>(unit(rng) * 9 * 3600)) * 1000;
             core::NewAttempt a;
             if (!playOnce(p, t, rng, start, a)) {
                 ++skipped;
@@ -199,9 +233,16 @@ int simulateMain(int argc, char** argv) {
         std::cerr << "counterplay simulate: " << e.what() << '\n';
         return kExitData;
     }
-    std::cout << "Stored " << stored << " simulated attempts by " << trainees << " trainees over "
-              << playable.size() << " scenarios in " << store->path() << '\n';
-    if (skipped) std::cerr << "counterplay simulate: " << skipped << " playthroughs got stuck and were skipped\n";
+    std::cout << label("simulate.stored", lang,
+                       {{"n", std::to_string(stored)},
+                        {"trainees", std::to_string(trainees)},
+                        {"scenarios", std::to_string(playable.size())},
+                        {"store", storeName},
+                        {"path", store->path()}})
+              << '\n';
+    if (skipped)
+        std::cerr << "counterplay simulate: "
+                  << label("simulate.skipped", lang, {{"n", std::to_string(skipped)}}) << '\n';
     return kExitOk;
 }
 

@@ -110,12 +110,12 @@ TEST_F(IntegrityVerbs, AnotherStoresExportVerifiesOnceTrustedAndImportsOnce) {
     EXPECT_EQ(edited.code, 1);
     const RunResult ok = runVerb({"import", path("busan.json"), "--lang", "en"});
     ASSERT_EQ(ok.code, 0) << ok.err;
-    EXPECT_NE(ok.out.find("imported 1 attempt(s) signed by store 'Busan' (0 already here)"),
+    EXPECT_NE(ok.out.find("imported 1 attempt signed by store 'Busan' (0 already here)"),
               std::string::npos)
         << ok.out;
     const RunResult again = runVerb({"import", path("busan.json"), "--lang", "en"});
     EXPECT_EQ(again.code, 0);
-    EXPECT_NE(again.out.find("imported 0 attempt(s)"), std::string::npos) << again.out;
+    EXPECT_NE(again.out.find("imported 0 attempts"), std::string::npos) << again.out;
     const RunResult check = runVerb({"check", "--lang", "en"});
     EXPECT_EQ(check.code, 0) << check.out;
     EXPECT_NE(check.out.find("1 attempts checked: 1 ok, 0 altered"), std::string::npos) << check.out;
@@ -158,7 +158,7 @@ TEST_F(IntegrityVerbs, SqlEditsAreReportedAndRefused) {
         EXPECT_NE(refused.err.find("(ids 1)"), std::string::npos) << refused.err;
         EXPECT_FALSE(std::filesystem::exists(path("x.csv")));
         const RunResult report = runVerb({"report", "--lang", "en"});
-        EXPECT_NE(report.out.find("Warning: 1 attempt(s) were changed"), std::string::npos) << report.out;
+        EXPECT_NE(report.out.find("Warning: 1 attempt was changed"), std::string::npos) << report.out;
 
         const RunResult json = runVerb({"export", "--format", "json", "--include-altered"});
         ASSERT_EQ(json.code, 0) << json.err;
@@ -211,12 +211,12 @@ TEST_F(IntegrityVerbs, CheckRememberKeepsSealMemosAndEditsAreStillCaught) {
         runVerb({"check", "--remember", "--scenarios", dir_.path(), "--lang", "en"});
     EXPECT_EQ(remember.code, 0) << remember.err;
     EXPECT_NE(remember.out.find("2 attempts checked: 2 ok"), std::string::npos) << remember.out;
-    EXPECT_NE(remember.out.find("Remembered 2 attempt(s)"), std::string::npos) << remember.out;
+    EXPECT_NE(remember.out.find("Remembered 2 attempts"), std::string::npos) << remember.out;
     EXPECT_EQ(memos(), 2);
     // The memo stands for the check only while the rows are unchanged.
     runSql(db_, "UPDATE attempts SET percent = 95, passed = 1 WHERE id = 1");
     const RunResult report = runVerb({"report", "--lang", "en", "--scenarios", dir_.path()});
-    EXPECT_NE(report.out.find("Warning: 1 attempt(s) were changed"), std::string::npos)
+    EXPECT_NE(report.out.find("Warning: 1 attempt was changed"), std::string::npos)
         << report.out;
     const RunResult refused =
         runVerb({"export", "--format", "csv", "--out", path("x.csv"), "--lang", "en"});

@@ -103,7 +103,7 @@ TEST_F(ResultsBadInput, AFinishedAttemptIsNeverLost) {
     ::setenv("COUNTERPLAY_DB", db_.c_str(), 1);
     const RunResult next = play("Park");
     EXPECT_EQ(next.code, 0) << next.err;
-    EXPECT_TRUE(contains(next.err, "Also stored 1 attempt(s)")) << next.err;
+    EXPECT_TRUE(contains(next.err, "Also stored 1 attempt kept")) << next.err;
     const RunResult r = runVerb({"report", "--json"});
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_EQ(nlohmann::json::parse(r.out)["attempts"], 3);

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "counterplay/core/CohortReport.h"
+#include "results/CohortReportParts.h"
 
 namespace counterplay::core {
 namespace {
@@ -24,29 +25,26 @@ void row(std::string& out, const std::vector<std::string>& cells) {
 
 }  // namespace
 
-void writeCohortReportCsv(const Cohort& cohort, const CohortReportOptions& options,
-                          ByteSink& out) {
+void writeCohortReportCsv(const Cohort& cohort, const CohortReportOptions& options, ByteSink& out) {
     const ExportStrings english;
     const ExportStrings& w = options.strings ? *options.strings : english;
     const Heatmap h = cohort.heatmap(options.filter, options.dashboard);
     // Both are in name order over the same trainees: row t of one is row t of the other.
     const std::vector<TeamRow> team = cohort.teamTable(options.filter, options.dashboard);
     const auto advice = cohort.practiseNext(options.filter, options.dashboard);
-    std::vector<std::string> names = {w.get("label.trainee"),         w.get("report.col.key"),
-                                      w.get("report.col.attempts"),   w.get("report.col.passed"),
-                                      w.get("report.col.available"),  w.get("report.col.mean"),
-                                      w.get("report.col.last"),       w.get("report.col.median-s"),
-                                      w.get("report.col.last-active"), w.get("report.col.practise")};
-    std::vector<std::string> ids = {"trainee_name",    "trainee_key",   "attempts",
-                                    "scenarios_passed", "scenarios_available", "mean_percent",
-                                    "last_percent",    "median_seconds_per_decision",
-                                    "last_active",     "practise_next"};
+    std::vector<std::string> names = {
+        w.get("label.trainee"),      w.get("report.col.key"),       w.get("report.col.attempts"),
+        w.get("report.col.passed"),  w.get("report.col.available"), w.get("report.col.mean"),
+        w.get("report.col.last"),    w.get("report.col.median-s"),  w.get("report.col.last-active"),
+        w.get("report.col.practise")};
+    if (options.coaching) names.push_back(w.get("report.col.signed-off"));
+    std::vector<std::string> ids = {
+        "trainee_name",        "trainee_key",  "attempts",     "scenarios_passed",
+        "scenarios_available", "mean_percent", "last_percent", "median_seconds_per_decision",
+        "last_active",         "practise_next"};
+    if (options.coaching) ids.push_back("signed_off");
     for (const std::string& id : h.principleIds) {
-        std::string name = id;
-        if (options.catalogue)
-            if (const Principle* p = options.catalogue->find(id); p && !p->name.empty())
-                name = p->name.in(options.lang);
-        names.push_back(name);
+        names.push_back(report::principleLabel(options.catalogue, id, options.lang));
         ids.push_back(id);
     }
     std::string b;
@@ -67,6 +65,9 @@ void writeCohortReportCsv(const Cohort& cohort, const CohortReportOptions& optio
                                           number(r.medianSecondsPerDecision),
                                           localDateTime(r.lastActiveMs),
                                           next};
+        if (options.coaching)
+            cells.push_back(report::signedOffText(report::signOffsOf(options.coaching, r.key), w,
+                                                  options.catalogue, options.lang));
         for (const HeatCell& c : h.cells[t])
             cells.push_back(c.percent.shown() ? number(c.percent.value) : std::string());
         row(b, cells);

@@ -1,5 +1,6 @@
 // The cohort report as printable HTML (see CohortReport.h): one self-contained document with the
-// team table, the principle heatmap, trends, per-decision statistics and practise next.
+// team table (with who is signed off), the principle heatmap, trends, per-decision statistics,
+// practise next and coaching (CohortReportCoaching.cpp); styles in CohortReportStyle.cpp.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -7,6 +8,7 @@
 #include <map>
 
 #include "counterplay/core/CohortReport.h"
+#include "results/CohortReportParts.h"
 #include "results/ExportCommon.h"
 #include "results/HtmlParts.h"
 
@@ -14,34 +16,6 @@ namespace counterplay::core {
 namespace {
 
 using html::text;
-
-constexpr const char* kReportStyle = R"CSS(
-.report table{font-size:11.5px}.report th,.report td{padding:3px 6px}
-.report h2{margin:20px 0 8px}
-.key{color:var(--muted);font-size:10.5px}
-.report td.when,.report td.who{white-space:nowrap}
-.report th{font-size:10.5px}
-.report td.advice{font-size:10.5px;line-height:1.35;min-width:230px}
-.report th.num{white-space:normal;width:56px}
-table.heat{width:auto}
-table.heat th,table.heat td{padding:1px 3px;font-size:9.5px}
-table.heat td.who{white-space:nowrap;max-width:170px;overflow:hidden;text-overflow:ellipsis}
-table.heat td.cell{text-align:center;font-variant-numeric:tabular-nums;white-space:nowrap;
-min-width:22px}
-table.heat th.p{vertical-align:bottom;padding:2px 1px}
-table.heat th.p div{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;
-max-height:150px;overflow:hidden;text-overflow:ellipsis;margin:0 auto}
-td.good{background:var(--good-bg);color:var(--good)}td.mid{background:#fef3c7;color:var(--warn)}
-td.low{background:var(--bad-bg);color:var(--bad)}td.na,td.hid{color:var(--muted);font-style:italic}
-tr.cohort td{border-top:2px solid var(--ink);font-weight:700}
-.bar{display:inline-block;height:10px;border-radius:3px;background:var(--accent);vertical-align:middle}
-.best{color:var(--good);font-weight:700}
-.slow{color:var(--warn)}
-.note{color:var(--muted);font-size:11.5px;margin:4px 0}
-.legend span{display:inline-block;margin-right:14px}
-.sw{display:inline-block;width:18px;height:3px;vertical-align:middle;margin-right:4px}
-.scen{break-inside:avoid}
-)CSS";
 
 std::string pct(double v) {
     char buf[32];
@@ -72,23 +46,22 @@ public:
     std::map<std::string, std::string> names;  // trainee key -> name
 
     html::Context context() const {
-        return {exportOptions, words, opt.lang, std::string(), std::string(),
-                opt.generatedAtMs ? opt.generatedAtMs : nowEpochMs()};
+        return {exportOptions, words,         opt.lang,
+                std::string(), std::string(), opt.generatedAtMs ? opt.generatedAtMs : nowEpochMs()};
     }
     std::string w(std::string_view key,
                   std::initializer_list<std::pair<const char*, std::string>> args = {}) const {
         return words.get(key, args);
     }
     std::string principle(const std::string& id) const {
-        if (opt.catalogue)
-            if (const Principle* p = opt.catalogue->find(id); p && !p->name.empty())
-                return p->name.in(opt.lang);
-        return id;
+        return report::principleLabel(opt.catalogue, id, opt.lang);
     }
     std::string figure(const Figure& f, bool rate = false) const {
         switch (f.state) {
-            case Figure::State::Value: return pct(rate ? f.value * 100 : f.value);
-            case Figure::State::NotApplicable: return w("report.na");
+            case Figure::State::Value:
+                return pct(rate ? f.value * 100 : f.value);
+            case Figure::State::NotApplicable:
+                return w("report.na");
             case Figure::State::Hidden:
                 return w("report.hidden", {{"n", std::to_string(opt.dashboard.minGroupSize)}});
         }
@@ -109,6 +82,15 @@ public:
         text(b, w(key));
         b += "</h2>\n";
     }
+    /// A summary cell's text held to one line (`lines` 1) or two (the whole text in its
+    /// tooltip), so a team of 50 keeps to a few pages.
+    void clamped(const std::string& s, int lines = 2) {
+        b += lines == 1 ? "<div class=\"clamp one\" title=\"" : "<div class=\"clamp\" title=\"";
+        text(b, s);
+        b += "\">";
+        text(b, s);
+        b += "</div>";
+    }
     void traineeCell(const std::string& name, const std::string& key, const char* cls = nullptr) {
         b += cls ? std::string("<td class=\"") + cls + "\">" : std::string("<td>");
         text(b, name);
@@ -126,7 +108,9 @@ public:
     }
 
     void header(const std::vector<TeamRow>& team, const std::vector<std::uint32_t>& sel) {
-        b += "<section class=\"page report\">\n<div class=\"top\"><div><div class=\"brand\">";
+        b += opt.summary ? "<section class=\"page report sum\">\n"
+                         : "<section class=\"page report\">\n";
+        b += "<div class=\"top\"><div><div class=\"brand\">";
         text(b, w("brand"));
         b += "</div><h1>";
         text(b, w(opt.summary ? "report.title-summary" : "report.title"));
@@ -174,6 +158,7 @@ public:
         th("report.col.last", true);
         th("report.col.median-s", true);
         th("report.col.last-active");
+        if (opt.coaching) th("report.col.signed-off");
         if (opt.summary) th("report.col.practise");
         b += "</tr></thead><tbody>\n";
         std::map<std::string, const TraineeAdvice*> adviceOf;
@@ -192,10 +177,20 @@ public:
             text(b, opt.summary ? localDateTime(r.lastActiveMs).substr(0, 10)
                                 : localDateTime(r.lastActiveMs));
             b += "</td>";
+            if (opt.coaching) {  // who is ready for the floor, and for what
+                const std::string so = report::signedOffText(
+                    report::signOffsOf(opt.coaching, r.key), words, opt.catalogue, opt.lang);
+                b += "<td class=\"so\">";
+                if (!so.empty()) {
+                    b += "<span class=\"tick\">&#10003;</span> ";
+                    text(b, so);
+                }
+                b += "</td>";
+            }
             if (opt.summary) {
                 auto it = adviceOf.find(r.key);
                 b += "<td class=\"advice\">";
-                if (it != adviceOf.end()) text(b, practiseText(*it->second));
+                if (it != adviceOf.end()) clamped(practiseText(*it->second), 1);
                 b += "</td>";
             }
             b += "</tr>\n";
@@ -236,21 +231,21 @@ public:
             const bool empty = c.attemptIds.empty() && !cohortRow;
             const char* cls = c.percent.state == Figure::State::Hidden          ? "hid"
                               : c.percent.state == Figure::State::NotApplicable ? "na"
-                              : c.percent.value >= 70                          ? "good"
-                              : c.percent.value >= 40                          ? "mid"
-                                                                               : "low";
+                              : c.percent.value >= 70                           ? "good"
+                              : c.percent.value >= 40                           ? "mid"
+                                                                                : "low";
             b += "<td class=\"cell ";
             b += empty ? "" : cls;
             b += "\"";
             if (!empty) {
                 if (!c.attemptIds.empty()) {  // the attempts behind the cell
-                b += " title=\"";
-                std::string ids = w("report.attempts-behind") + " ";
-                for (std::size_t k = 0; k < c.attemptIds.size() && k < 40; ++k)
-                    ids += (k ? ", " : "") + std::to_string(c.attemptIds[k]);
-                if (c.attemptIds.size() > 40) ids += ", ...";
-                text(b, ids);
-                b += "\"";
+                    b += " title=\"";
+                    std::string ids = w("report.attempts-behind") + " ";
+                    for (std::size_t k = 0; k < c.attemptIds.size() && k < 40; ++k)
+                        ids += (k ? ", " : "") + std::to_string(c.attemptIds[k]);
+                    if (c.attemptIds.size() > 40) ids += ", ...";
+                    text(b, ids);
+                    b += "\"";
                 }
                 b += ">";
                 // Short cells so 20-30 principles fit the page width: percent without the sign.
@@ -277,65 +272,6 @@ public:
         b += "</tr>\n</tbody></table>\n";
     }
 
-    void trendChart(const std::vector<TrendPoint>& points) {
-        constexpr int kW = 800, kH = 190, kL = 40, kR = 10, kT = 10, kB = 30;
-        b += "<svg class=\"chart\" viewBox=\"0 0 800 190\" role=\"img\" "
-             "xmlns=\"http://www.w3.org/2000/svg\">\n";
-        for (int p : {0, 50, 100}) {
-            const int y = kT + (kH - kT - kB) * (100 - p) / 100;
-            b += "<line x1=\"" + std::to_string(kL) + "\" x2=\"" + std::to_string(kW - kR) +
-                 "\" y1=\"" + std::to_string(y) + "\" y2=\"" + std::to_string(y) +
-                 "\" stroke=\"#dde3ea\" stroke-dasharray=\"3 3\"/><text class=\"axis\" x=\"" +
-                 std::to_string(kL - 6) + "\" y=\"" + std::to_string(y + 4) +
-                 "\" text-anchor=\"end\">" + std::to_string(p) + "%</text>\n";
-        }
-        const std::size_t n = points.size();
-        auto x = [&](std::size_t i) {
-            return n <= 1 ? (kL + kW - kR) / 2.0
-                          : kL + 10 + (kW - kR - kL - 20) * double(i) / double(n - 1);
-        };
-        auto y = [&](double v) { return kT + (kH - kT - kB) * (100 - v) / 100.0; };
-        auto series = [&](bool rate, const char* color) {
-            std::string path;
-            bool pen = false;
-            char buf[96];
-            for (std::size_t i = 0; i < n; ++i) {
-                const Figure& f = rate ? points[i].passRate : points[i].meanPercent;
-                if (!f.shown()) {  // hidden periods leave a gap
-                    pen = false;
-                    continue;
-                }
-                std::snprintf(buf, sizeof buf, "%c%.1f %.1f ", pen ? 'L' : 'M', x(i),
-                              y(rate ? f.value * 100 : f.value));
-                path += buf;
-                pen = true;
-                std::snprintf(buf, sizeof buf, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" "
-                              "fill=\"%s\"/>", x(i), y(rate ? f.value * 100 : f.value), color);
-                b += buf;
-            }
-            if (!path.empty())
-                b += "<path d=\"" + path + "\" fill=\"none\" stroke=\"" + color +
-                     "\" stroke-width=\"2\"/>\n";
-        };
-        series(false, "#1d4ed8");
-        series(true, "#15803d");
-        const std::size_t every = std::max<std::size_t>(1, (n + 9) / 10);
-        for (std::size_t i = 0; i < n; i += every) {
-            char buf[64];
-            std::snprintf(buf, sizeof buf, "%.1f", x(i));
-            b += std::string("<text class=\"axis\" x=\"") + buf + "\" y=\"" +
-                 std::to_string(kH - 10) + "\" text-anchor=\"middle\">";
-            text(b, points[i].period);
-            b += "</text>\n";
-        }
-        b += "</svg>\n<div class=\"legend note\"><span><i class=\"sw\" "
-             "style=\"background:#1d4ed8\"></i>";
-        text(b, w("report.col.mean"));
-        b += "</span><span><i class=\"sw\" style=\"background:#15803d\"></i>";
-        text(b, w("report.pass-rate"));
-        b += "</span></div>\n";
-    }
-
     void trends(const std::vector<TrendPoint>& team, const std::vector<FirstVsLatest>& fvl) {
         h2("report.trends");
         b += "<p class=\"note\">";
@@ -343,7 +279,7 @@ public:
                   : opt.bucket == TrendBucket::Week ? "report.by-week"
                                                     : "report.by-month"));
         b += "</p>\n";
-        if (!team.empty()) trendChart(team);
+        if (!team.empty()) report::trendChart(b, team, words);
         b += "<h3 class=\"note\">";
         text(b, w("report.first-latest"));
         b += "</h3>\n<table><thead><tr>";
@@ -363,10 +299,59 @@ public:
         b += "</tbody></table>\n";
     }
 
+    /// The summary's decisions: one table, each scenario's three commonest wrong turns in rows
+    /// under the scenario's name (a tbody each, never split across pages).
+    void summaryWrongTurns(const std::map<std::string, int>& present) {
+        b += "<p class=\"note\">";
+        text(b, w("report.wrong-turns"));
+        b += "</p>\n<table class=\"turns\"><thead><tr>";
+        th("label.scenario");
+        th("report.col.node");
+        th("report.col.choice");
+        th("report.col.attempts", true);
+        b += "</tr></thead>\n";
+        for (const auto& [id, count] : present) {
+            const auto it = opt.scenarios.find(id);
+            const Scenario* sc = it == opt.scenarios.end() ? nullptr : it->second.scenario;
+            const Analysis* an = it == opt.scenarios.end() ? nullptr : it->second.analysis;
+            const DecisionStats st = cohort.decisionStats(id, opt.filter, sc, an);
+            const std::size_t rows = std::min<std::size_t>(3, st.wrongTurns.size());
+            b += "<tbody><tr><td class=\"sc\" rowspan=\"" +
+                 std::to_string(std::max<std::size_t>(rows, 1)) + "\">";
+            text(b, scenarioTitle(id));
+            b += " <span class=\"key\">";
+            text(b, w("report.n-attempts", {{"n", std::to_string(st.attempts)}}));
+            if (!st.bestKnown) {
+                b += " - ";
+                text(b, w("report.no-best"));
+            }
+            b += "</span></td>";
+            if (rows == 0) b += "<td></td><td></td><td></td></tr>\n";
+            for (std::size_t k = 0; k < rows; ++k) {
+                const auto& t = st.wrongTurns[k];
+                if (k) b += "<tr>";
+                td(t.nodeId);
+                b += "<td>";
+                clamped(choiceLabel(t.text, t.choiceIndex, t.choiceId));
+                b += "</td>";
+                td(std::to_string(t.attempts) + " (" +
+                       pct(100.0 * t.attempts / std::max(1, st.attempts)) + ")",
+                   true);
+                b += "</tr>\n";
+            }
+            b += "</tbody>\n";
+        }
+        b += "</table>\n";
+    }
+
     void decisions(const std::vector<std::uint32_t>& sel) {
         h2("report.decisions");
         std::map<std::string, int> present;
         for (std::uint32_t i : sel) ++present[cohort.scenarios()[cohort.attempts()[i].scenario].id];
+        if (opt.summary) {
+            summaryWrongTurns(present);
+            return;
+        }
         for (const auto& [id, count] : present) {
             const auto it = opt.scenarios.find(id);
             const Scenario* sc = it == opt.scenarios.end() ? nullptr : it->second.scenario;
@@ -390,7 +375,7 @@ public:
                 th("report.col.choice");
                 th("report.col.attempts", true);
                 b += "</tr></thead><tbody>\n";
-                const std::size_t limit = opt.summary ? 3 : 10;
+                const std::size_t limit = 10;
                 for (std::size_t k = 0; k < st.wrongTurns.size() && k < limit; ++k) {
                     const auto& t = st.wrongTurns[k];
                     b += "<tr>";
@@ -403,7 +388,7 @@ public:
                 }
                 b += "</tbody></table>\n";
             }
-            if (!opt.summary) decisionPoints(st);
+            decisionPoints(st);
             b += "</div>\n";
         }
     }
@@ -498,7 +483,7 @@ void writeCohortReportHtml(const Cohort& cohort, const CohortReportOptions& opti
     const html::Context c = wr.context();
     html::documentStart(wr.b, c, wr.w("report.title"));
     wr.b += "<style>";
-    wr.b += kReportStyle;
+    wr.b += report::reportStyle(options.summary);
     wr.b += "</style>\n";
     wr.header(team, sel);
     if (sel.empty()) {
@@ -512,6 +497,8 @@ void writeCohortReportHtml(const Cohort& cohort, const CohortReportOptions& opti
                   cohort.firstVsLatest(options.filter, options.dashboard));
         wr.decisions(sel);
         if (!options.summary) wr.practise(advice);
+        if (options.coaching)
+            report::coachingSection(wr.b, *options.coaching, team, options, wr.words);
     }
     wr.b += "<footer>";
     text(wr.b, wr.w("report.footer", {{"date", localDateTime(c.exportedAtMs)},
