@@ -74,21 +74,47 @@ start_dashboard() {  # start_dashboard LANG
 }
 
 PASS1="counter-manager 7"
-unlock() {  # the passphrase gate: set it on the first open, else a wrong try, the wait, the right one
-  if [ ! -e "$XDG_DATA_HOME/counterplay/manager.json" ]; then
-    shot gate-set
-    xdotool type --delay 60 "$PASS1"; key Tab
-    xdotool type --delay 60 "$PASS1"; key Return
-    wait_for "dashboard: manager passphrase set" 1 10 || return 1
-  else
-    xdotool type --delay 60 "not the passphrase"; key Return
-    wait_for "dashboard: wrong passphrase (wait 1000 ms)" 1 10 || return 1
-    settle 0.2
-    shot gate-wrong
-    settle 1.2
-    xdotool type --delay 60 "$PASS1"; key Return
-    wait_for "dashboard: unlocked" 1 10 || return 1
-  fi
+GATE=set
+unlock() {  # the passphrase gate, by $GATE: set (first open), restart (a wait left pending), wrong
+  case $GATE in
+    set)
+      shot gate-set
+      xdotool type --delay 60 "$PASS1"; key Tab
+      xdotool type --delay 60 "$PASS1"; key Return
+      wait_for "dashboard: manager passphrase set" 1 10 || return 1
+      ;;
+    restart)
+      # The wait left by earlier wrong tries is in manager.json: the countdown shows at once,
+      # before any try, and the right passphrase entered during it is kept and checked at its end.
+      wait_for "dashboard: gate opened, wait [1-9][0-9]* ms" 1 10 || return 1
+      settle 0.3
+      shot gate-restart
+      xdotool type --delay 20 "$PASS1"; key Return
+      wait_for "dashboard: passphrase try queued" 1 10 || return 1
+      settle 0.3
+      shot gate-queued
+      wait_for "dashboard: queued passphrase try submitted" 1 15 || return 1
+      wait_for "dashboard: unlocked" 1 10 || return 1
+      [ "$(count "wrong passphrase")" -eq 0 ] || fail "$DLANG: a wrong try was counted after the restart"
+      ;;
+    wrong)
+      # A wrong try, then at once the right one, typed during the 1 s wait: never dropped.
+      xdotool type --delay 60 "not the passphrase"; key Return
+      wait_for "dashboard: wrong passphrase (wait 1000 ms)" 1 10 || return 1
+      settle 0.2
+      shot gate-wrong
+      xdotool type --delay 20 "$PASS1"; key Return
+      wait_for "dashboard: unlocked" 1 10 || return 1
+      [ "$(count "wrong passphrase")" -eq 1 ] || fail "$DLANG: the right passphrase typed during the wait was not taken"
+      ;;
+  esac
+}
+
+pending_wait() {  # pending_wait MS: leave a wait in manager.json, as wrong tries before a restart do
+  local file=$XDG_DATA_HOME/counterplay/manager.json until
+  until=$(($(date +%s%3N) + $1))
+  sed -i -E "s/\"failures\": [0-9]+/\"failures\": 3/; s/\"lockedUntilMs\": [0-9]+/\"lockedUntilMs\": $until/" "$file"
+  grep -q "\"lockedUntilMs\": $until" "$file" || fail "could not write the pending wait into $file"
 }
 
 stop_dashboard() {
@@ -151,6 +177,25 @@ run_language() {  # run_language en|ko
     settle
     shot "$tab"
   done
+  # Reversed dates, then a date that cannot be read: a red line, and the dates are not applied.
+  n=$(count "dashboard: views for")
+  click "$SINCE_X" "$FILTER_Y"; xdotool type --delay 40 "2026-03-10"
+  click "$UNTIL_X" "$FILTER_Y"; xdotool type --delay 40 "2026-03-01"
+  wait_for "dashboard: dates not applied: .*2026-03-10.*2026-03-01" 1 10
+  settle
+  shot filter-reversed
+  key BackSpace BackSpace BackSpace BackSpace
+  wait_for "dashboard: dates not applied: .*'2026-0'" 1 10
+  settle
+  shot filter-bad-date
+  click "$CLEAR_X" "$FILTER_Y"
+  wait_for "dashboard: views for" $((n + 1)) 10
+  # Heatmap columns follow the principle catalogue (principles.yaml order), not the ids.
+  cols=$(grep -o "dashboard: heatmap columns .*" "$LOG" | tail -n 1 | awk '{print $4}')
+  expected=$(for id in $(grep -E '^  - id: [a-z]+[.]' "$SRC/scenarios/principles.yaml" | awk '{print $3}'); do
+    case ",$cols," in *",$id,"*) printf '%s,' "$id" ;; esac; done | sed 's/,$//')
+  [ -n "$cols" ] && [ "$cols" = "$expected" ] ||
+    fail "$DLANG: heatmap columns '$cols' are not in catalogue order '$expected'"
   grep "imgui frames" "$LOG" | tail -n 2
   stop_dashboard
 }
@@ -163,23 +208,46 @@ TAB_Y=72
 SORT_X=680 SORT_Y=119
 CELL_X=290 CELL_Y=161
 ATTEMPT_X=300 ATTEMPT_Y=568
+FILTER_Y=40 SINCE_X=80 UNTIL_X=240 SEARCH_X=960 CLEAR_X=1100
 
 NOTES_TAB_Y=205
 PIN_X=390 PIN_Y=253 PIN_ITEM2_Y=319
 NOTE_X=640 NOTE_Y=310 SAVE_X=198 SAVE_Y=364
 
 NOTE_TEXT="Ask her what she needs before offering a refund."
+GATE=set
 run_language en
 NOTE_TEXT="환불 전에 먼저 손님이 원하는 것을 물어보세요."
+pending_wait 6000
+GATE=restart
 run_language ko
 
-# An attempt edited with sqlite3 must show as altered.
+# An attempt edited with sqlite3 must show as altered, and its trainee marked in the team table.
 sqlite3 "$DB" "UPDATE attempts SET percent = 99 WHERE id = 5" || fail "sqlite3 update failed"
+GATE=wrong
 start_dashboard en && {
   grep -q "dashboard: seals of [0-9]* attempts checked in [0-9]* ms, 1 altered" "$LOG" ||
     fail "the edited attempt was not found altered: $(grep 'seals of' "$LOG")"
+  wait_for "dashboard: altered marks on 1 trainees (1 attempts)" 1 10
+  # Search for that trainee so the row with the mark is on screen.
+  who=$(sqlite3 "$DB" "SELECT trainee_key FROM attempts WHERE id = 5")
+  click "$SEARCH_X" "$FILTER_Y"; xdotool type --delay 40 "$who"
+  settle 1.0
+  shot team-altered
   stop_dashboard
 }
+
+# F12 never overwrites: one file per screenshot logged, named date-time-counter-lang-screen.
+logged=$(cat "$WORK"/dash-*.log | grep -c "^.*screenshot .*\.png")
+files=$(ls "$WORK/shots" | wc -l)
+[ "$logged" -gt 0 ] && [ "$files" -eq "$logged" ] || fail "$logged screenshots logged but $files files kept"
+bad=$(ls "$WORK/shots" | grep -Ev '^[0-9]{8}-[0-9]{6}-[0-9]{3}-(en|ko)-[a-z-]+[.]png$')
+[ -z "$bad" ] || fail "screenshot names not date-time-counter-lang-screen: $bad"
+
+# Counts in the dashboard's English strings use plural forms, never "(s)" or a fixed plural.
+fixed=$(grep -E '^dash[.]' "$SRC/assets/strings/ui.yaml" | grep -o 'en: ".*"' |
+  grep -E '[(]s[)]|[{][a-z]+[}] ([a-zA-Z]+ )?(attempts|trainees|decisions|points|files|pages|statements|turns)\b')
+[ -z "$fixed" ] || fail "dashboard strings without plural forms: $fixed"
 
 # The CLI-only build says the dashboard needs the game.
 out=$("$CLI" dashboard --db "$DB" 2>&1); rc=$?
