@@ -228,7 +228,7 @@ GATE=wrong
 start_dashboard en && {
   grep -q "dashboard: seals of [0-9]* attempts checked in [0-9]* ms, 1 altered" "$LOG" ||
     fail "the edited attempt was not found altered: $(grep 'seals of' "$LOG")"
-  wait_for "dashboard: altered marks on 1 trainees (1 attempts)" 1 10
+  wait_for "dashboard: trainees marked altered 1, attempts 1" 1 10
   # Search for that trainee so the row with the mark is on screen.
   who=$(sqlite3 "$DB" "SELECT trainee_key FROM attempts WHERE id = 5")
   click "$SEARCH_X" "$FILTER_Y"; xdotool type --delay 40 "$who"

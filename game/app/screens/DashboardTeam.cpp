@@ -30,8 +30,8 @@ std::map<std::string, int> DashboardScreen::alteredPerTrainee() {
         alteredMarksLogged_ = marked;
         int attempts = 0;
         for (const auto& [key, n] : out) attempts += n;
-        logLine("dashboard: altered marks on " + std::to_string(marked) + " trainees (" +
-                std::to_string(attempts) + " attempts)");
+        logLine("dashboard: trainees marked altered " + std::to_string(marked) + ", attempts " +
+                std::to_string(attempts));
     }
     return out;
 }
