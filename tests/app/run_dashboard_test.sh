@@ -48,9 +48,11 @@ shot() {  # shot NAME: F12, wait for the file, copy it to dash-LANG-NAME.png
   wait_for "screenshot .*\.png" $((n + 1)) 10 || return 1
   local file
   file=$(grep "screenshot .*\.png" "$LOG" | tail -n 1 | sed 's/.*screenshot //')
+  SHOT_COUNT=$((SHOT_COUNT + 1))
   cp "$file" "$SHOTS/dash-$DLANG-$1.png" && echo "screenshot $SHOTS/dash-$DLANG-$1.png"
 }
 
+SHOT_COUNT=0
 DB=$WORK/team.db
 "$CLI" simulate --db "$DB" --trainees 50 --attempts 1500 --seed 7 >/dev/null ||
   { echo "FAIL: counterplay simulate failed"; exit 1; }
@@ -203,12 +205,14 @@ run_language() {  # run_language en|ko
 # Layout (1280x720 window, ImGui font 17 px), measured from the screenshots: the tab row, the
 # team table's "mean score" heading, the first trainee's first heatmap cell, the first attempt
 # listed under the heatmap, and in the drill-down the notes tab, the pin list (its third entry
-# is decision 2), the note text and the save button.
+# is decision 2), the note text and the save button; the filter row (from, to, search, clear)
+# and the altered mark of the trainee found by searching for the edited attempt's key.
 TAB_Y=72
 SORT_X=680 SORT_Y=119
-CELL_X=290 CELL_Y=161
+CELL_X=290 CELL_Y=203
 ATTEMPT_X=300 ATTEMPT_Y=568
-FILTER_Y=40 SINCE_X=80 UNTIL_X=240 SEARCH_X=960 CLEAR_X=1100
+MARK_X=260 MARK_Y=140
+FILTER_Y=40 SINCE_X=80 UNTIL_X=240 SEARCH_X=1000 CLEAR_X=1136
 
 NOTES_TAB_Y=205
 PIN_X=390 PIN_Y=253 PIN_ITEM2_Y=319
@@ -230,17 +234,18 @@ start_dashboard en && {
     fail "the edited attempt was not found altered: $(grep 'seals of' "$LOG")"
   wait_for "dashboard: trainees marked altered 1, attempts 1" 1 10
   # Search for that trainee so the row with the mark is on screen.
-  who=$(sqlite3 "$DB" "SELECT trainee_key FROM attempts WHERE id = 5")
+  who=$(sqlite3 "$DB" "SELECT t.key FROM attempts a JOIN trainees t ON t.id = a.trainee_id WHERE a.id = 5")
   click "$SEARCH_X" "$FILTER_Y"; xdotool type --delay 40 "$who"
   settle 1.0
+  xdotool mousemove --window "$WIN" "$MARK_X" "$MARK_Y"  # hover the red mark for its tooltip
+  settle 0.8
   shot team-altered
   stop_dashboard
 }
 
 # F12 never overwrites: one file per screenshot logged, named date-time-counter-lang-screen.
-logged=$(cat "$WORK"/dash-*.log | grep -c "^.*screenshot .*\.png")
 files=$(ls "$WORK/shots" | wc -l)
-[ "$logged" -gt 0 ] && [ "$files" -eq "$logged" ] || fail "$logged screenshots logged but $files files kept"
+[ "$SHOT_COUNT" -gt 0 ] && [ "$files" -eq "$SHOT_COUNT" ] || fail "$SHOT_COUNT screenshots taken but $files files kept"
 bad=$(ls "$WORK/shots" | grep -Ev '^[0-9]{8}-[0-9]{6}-[0-9]{3}-(en|ko)-[a-z-]+[.]png$')
 [ -z "$bad" ] || fail "screenshot names not date-time-counter-lang-screen: $bad"
 

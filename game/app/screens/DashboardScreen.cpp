@@ -357,8 +357,8 @@ void DashboardScreen::applyFilters() {
     if (!cohort) return;
     core::DashboardFilter f;
     filterError_.clear();
-    // The dates: one that cannot be read, or a 'from' after the 'to', is not applied (the last
-    // good range stays) and the bar says why in red, instead of an empty table with no hint.
+    // The dates: when one cannot be read, or 'from' is after 'to', neither is applied (the other
+    // filters are) and the bar says why in red, instead of an empty table with no hint.
     std::optional<std::int64_t> sinceMs, untilMs;
     bool datesOk = true;
     std::int64_t ms = 0;
@@ -387,8 +387,6 @@ void DashboardScreen::applyFilters() {
         f.sinceMs = sinceMs;
         f.untilMs = untilMs;
     } else {
-        f.sinceMs = query_.filter.sinceMs;
-        f.untilMs = query_.filter.untilMs;
         logLine("dashboard: dates not applied: " + filterError_);
     }
     if (scenarioPick_ > 0 && scenarioPick_ <= static_cast<int>(cohort->scenarios().size()))
