@@ -157,6 +157,7 @@ run_language() {  # run_language en|ko
   click "$NOTES_TAB_X" "$NOTES_TAB_Y"
   settle 0.4
   click "$PIN_X" "$PIN_Y"; settle 0.3
+  shot pin-list  # the open list stays inside the drill-down, long choices cut with "…"
   click "$PIN_X" "$PIN_ITEM2_Y"; settle 0.3
   click "$NOTE_X" "$NOTE_Y"
   xdotool type --delay 250 "$NOTE_TEXT"
