@@ -160,7 +160,7 @@ run_language() {  # run_language en|ko
   shot pin-list  # the open list stays inside the drill-down, long choices cut with "…"
   click "$PIN_X" "$PIN_ITEM2_Y"; settle 0.3
   click "$NOTE_X" "$NOTE_Y"
-  xdotool type --delay 250 "$NOTE_TEXT"
+  xdotool type --delay "$NOTE_DELAY" "$NOTE_TEXT"
   click "$SAVE_X" "$SAVE_Y"
   wait_for "dashboard: note added to attempt [0-9]* decision 1" 1 10
   settle
@@ -219,11 +219,12 @@ NOTES_TAB_Y=205
 PIN_X=390 PIN_Y=253 PIN_ITEM2_Y=319
 NOTE_X=640 NOTE_Y=310 SAVE_X=198 SAVE_Y=364
 
-NOTE_TEXT="Ask her what she needs before offering a refund."
+# Hangul is typed through a remapped keycode: slower, so a busy machine does not drop syllables.
+NOTE_TEXT="Ask her what she needs before offering a refund." NOTE_DELAY=250
 GATE=set
 run_language en
-NOTE_TEXT="환불 전에 먼저 손님이 원하는 것을 물어보세요."
-pending_wait 6000
+NOTE_TEXT="환불 전에 먼저 손님이 원하는 것을 물어보세요." NOTE_DELAY=450
+pending_wait 5000
 GATE=restart
 run_language ko
 
