@@ -131,7 +131,7 @@ run_language() {  # run_language en|ko
   else
     HEAT_TAB_X=75 TRENDS_TAB_X=139 DEC_TAB_X=197 PRAC_TAB_X=269 COACH_TAB_X=342 ACT_TAB_X=444 NOTES_TAB_X=267
   fi
-  start_dashboard "$1" || return 1
+  start_dashboard "$1" || { stop_dashboard; return 1; }
   shot team
   # Sort by the mean score heading (4th column), twice: ascending then descending.
   click "$SORT_X" "$SORT_Y"
@@ -224,7 +224,7 @@ NOTE_TEXT="Ask her what she needs before offering a refund." NOTE_DELAY=250
 GATE=set
 run_language en
 NOTE_TEXT="환불 전에 먼저 손님이 원하는 것을 물어보세요." NOTE_DELAY=450
-pending_wait 5000
+pending_wait 9000  # the game takes 2-3 s to open under load: several seconds still to run
 GATE=restart
 run_language ko
 
