@@ -242,6 +242,11 @@ start_dashboard en && {
   xdotool mousemove --window "$WIN" "$MARK_X" "$MARK_Y"  # hover the red mark for its tooltip
   settle 0.8
   shot team-altered
+  click 315 "$TAB_Y"  # Practise next (en): the same mark by the name
+  wait_for "dashboard: tab practise" 1 10
+  xdotool mousemove --window "$WIN" "$MARK_X" "$MARK_Y"
+  settle 0.8
+  shot practise-altered
   stop_dashboard
 }
 
