@@ -244,7 +244,7 @@ start_dashboard en && {
   shot team-altered
   click 315 "$TAB_Y"  # Practise next (en): the same mark by the name
   wait_for "dashboard: tab practise" 1 10
-  xdotool mousemove --window "$WIN" "$MARK_X" "$MARK_Y"
+  xdotool mousemove --window "$WIN" 60 161  # its mark is under the name there
   settle 0.8
   shot practise-altered
   stop_dashboard

@@ -140,6 +140,8 @@ void DashboardScreen::drawPractise(const DashboardViews& v) {
             ImGui::PushID(r);
             if (ImGui::Selectable(traineeLabel(a.key, a.name).c_str(), query_.traineeKey == a.key))
                 selectTrainee(a.key);
+            // The column is narrow: the mark goes on its own line under the name.
+            if (altered.count(a.key)) ImGui::Dummy({0, 0});
             alteredMark(altered, a.key);
             ImGui::PopID();
             ImGui::TableNextColumn();
