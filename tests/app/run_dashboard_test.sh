@@ -267,4 +267,4 @@ out=$("$CLI" dashboard --db "$DB" 2>&1); rc=$?
 grep -q "game build" <<<"$out" || fail "counterplay-cli dashboard does not say it needs the game build: $out"
 
 if [ $FAILS -gt 0 ]; then echo "$FAILS failure(s)"; exit 1; fi
-echo "PASS: dashboard opened, sorted, heatmap cell and attempt opened (en, ko); altered attempt found"
+echo "PASS: dashboard opened, sorted, heatmap cell and attempt opened (en, ko); gate countdown on open and tries kept during the wait; heatmap in catalogue order; bad filter dates refused; altered attempt found and its trainee marked; every screenshot kept"
