@@ -6,6 +6,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 
 #include "Autosave.h"
@@ -303,9 +304,21 @@ void App::drawDamaged(Screen& s, const std::vector<sf::FloatRect>& damage) {
 void App::takeScreenshot() {
     std::error_code ec;
     std::filesystem::create_directories(ctx_.paths.screenshotDir, ec);
-    const std::string name = std::string(core::langCode(ctx_.lang())) + "-" + (top() ? top()->id() : "none") +
-                             (overlay_ ? "-overlay" : "") + ".png";
-    const std::string path = ctx_.paths.screenshotDir + "/" + name;
+    // Date-time and a counter first, so every F12 keeps its own file (several a second too, and
+    // over earlier runs); the language and screen last, so a name still says what it shows.
+    const std::time_t t = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&t, &local);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &local);
+    const std::string what = std::string(core::langCode(ctx_.lang())) + "-" +
+                             (top() ? top()->id() : "none") + (overlay_ ? "-overlay" : "") + ".png";
+    std::string path;
+    do {
+        char counter[16];
+        std::snprintf(counter, sizeof counter, "%03d", ++screenshotCount_);
+        path = ctx_.paths.screenshotDir + "/" + stamp + "-" + counter + "-" + what;
+    } while (std::filesystem::exists(path, ec));
     sf::Texture texture;
     const sf::Vector2u size = window_->getSize();
     if (!texture.create(size.x, size.y)) {

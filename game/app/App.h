@@ -51,6 +51,8 @@ private:
     void invalidate(float seconds = 0.6f) { fullRedrawFor_ = std::max(fullRedrawFor_, seconds); }
     void transition(std::function<void()> swap);
     void replaceAll(std::unique_ptr<Screen> screen);
+    /// F12: saves the window as <dir>/YYYYMMDD-HHMMSS-NNN-<lang>-<screen>.png (never over an
+    /// earlier one) and logs "screenshot <path>".
     void takeScreenshot();
     /// Starts ImGui when it is not running (the overlay or a dashboard needs it).
     bool ensureImGui();
@@ -70,6 +72,7 @@ private:
     enum class Fade { None, Out, In } fade_ = Fade::None;
     float fadeT_ = 0.f;
     bool screenshotRequested_ = false;
+    int screenshotCount_ = 0;  // F12 presses this run: the counter in each screenshot's name
     bool overlay_ = false;
     float imguiTime_ = 0.f;  // ctx_.time at the last ImGui frame
     std::vector<float> imguiFrames_;

@@ -48,9 +48,11 @@ shot() {  # shot NAME: F12, wait for the file, copy it to dash-LANG-NAME.png
   wait_for "screenshot .*\.png" $((n + 1)) 10 || return 1
   local file
   file=$(grep "screenshot .*\.png" "$LOG" | tail -n 1 | sed 's/.*screenshot //')
+  SHOT_COUNT=$((SHOT_COUNT + 1))
   cp "$file" "$SHOTS/dash-$DLANG-$1.png" && echo "screenshot $SHOTS/dash-$DLANG-$1.png"
 }
 
+SHOT_COUNT=0
 DB=$WORK/team.db
 "$CLI" simulate --db "$DB" --trainees 50 --attempts 1500 --seed 7 >/dev/null ||
   { echo "FAIL: counterplay simulate failed"; exit 1; }
@@ -74,21 +76,47 @@ start_dashboard() {  # start_dashboard LANG
 }
 
 PASS1="counter-manager 7"
-unlock() {  # the passphrase gate: set it on the first open, else a wrong try, the wait, the right one
-  if [ ! -e "$XDG_DATA_HOME/counterplay/manager.json" ]; then
-    shot gate-set
-    xdotool type --delay 60 "$PASS1"; key Tab
-    xdotool type --delay 60 "$PASS1"; key Return
-    wait_for "dashboard: manager passphrase set" 1 10 || return 1
-  else
-    xdotool type --delay 60 "not the passphrase"; key Return
-    wait_for "dashboard: wrong passphrase (wait 1000 ms)" 1 10 || return 1
-    settle 0.2
-    shot gate-wrong
-    settle 1.2
-    xdotool type --delay 60 "$PASS1"; key Return
-    wait_for "dashboard: unlocked" 1 10 || return 1
-  fi
+GATE=set
+unlock() {  # the passphrase gate, by $GATE: set (first open), restart (a wait left pending), wrong
+  case $GATE in
+    set)
+      shot gate-set
+      xdotool type --delay 60 "$PASS1"; key Tab
+      xdotool type --delay 60 "$PASS1"; key Return
+      wait_for "dashboard: manager passphrase set" 1 10 || return 1
+      ;;
+    restart)
+      # The wait left by earlier wrong tries is in manager.json: the countdown shows at once,
+      # before any try, and the right passphrase entered during it is kept and checked at its end.
+      wait_for "dashboard: gate opened, wait [1-9][0-9]* ms" 1 10 || return 1
+      settle 0.3
+      shot gate-restart
+      xdotool type --delay 20 "$PASS1"; key Return
+      wait_for "dashboard: passphrase try queued" 1 10 || return 1
+      settle 0.3
+      shot gate-queued
+      wait_for "dashboard: queued passphrase try submitted" 1 15 || return 1
+      wait_for "dashboard: unlocked" 1 10 || return 1
+      [ "$(count "wrong passphrase")" -eq 0 ] || fail "$DLANG: a wrong try was counted after the restart"
+      ;;
+    wrong)
+      # A wrong try, then at once the right one, typed during the 1 s wait: never dropped.
+      xdotool type --delay 60 "not the passphrase"; key Return
+      wait_for "dashboard: wrong passphrase (wait 1000 ms)" 1 10 || return 1
+      settle 0.2
+      shot gate-wrong
+      xdotool type --delay 20 "$PASS1"; key Return
+      wait_for "dashboard: unlocked" 1 10 || return 1
+      [ "$(count "wrong passphrase")" -eq 1 ] || fail "$DLANG: the right passphrase typed during the wait was not taken"
+      ;;
+  esac
+}
+
+pending_wait() {  # pending_wait MS: leave a wait in manager.json, as wrong tries before a restart do
+  local file=$XDG_DATA_HOME/counterplay/manager.json until
+  until=$(($(date +%s%3N) + $1))
+  sed -i -E "s/\"failures\": [0-9]+/\"failures\": 3/; s/\"lockedUntilMs\": [0-9]+/\"lockedUntilMs\": $until/" "$file"
+  grep -q "\"lockedUntilMs\": $until" "$file" || fail "could not write the pending wait into $file"
 }
 
 stop_dashboard() {
@@ -103,7 +131,7 @@ run_language() {  # run_language en|ko
   else
     HEAT_TAB_X=75 TRENDS_TAB_X=139 DEC_TAB_X=197 PRAC_TAB_X=269 COACH_TAB_X=342 ACT_TAB_X=444 NOTES_TAB_X=267
   fi
-  start_dashboard "$1" || return 1
+  start_dashboard "$1" || { stop_dashboard; return 1; }
   shot team
   # Sort by the mean score heading (4th column), twice: ascending then descending.
   click "$SORT_X" "$SORT_Y"
@@ -129,9 +157,10 @@ run_language() {  # run_language en|ko
   click "$NOTES_TAB_X" "$NOTES_TAB_Y"
   settle 0.4
   click "$PIN_X" "$PIN_Y"; settle 0.3
+  shot pin-list  # the open list stays inside the drill-down, long choices cut with "…"
   click "$PIN_X" "$PIN_ITEM2_Y"; settle 0.3
   click "$NOTE_X" "$NOTE_Y"
-  xdotool type --delay 250 "$NOTE_TEXT"
+  xdotool type --delay "$NOTE_DELAY" "$NOTE_TEXT"
   click "$SAVE_X" "$SAVE_Y"
   wait_for "dashboard: note added to attempt [0-9]* decision 1" 1 10
   settle
@@ -151,6 +180,25 @@ run_language() {  # run_language en|ko
     settle
     shot "$tab"
   done
+  # Reversed dates, then a date that cannot be read: a red line, and the dates are not applied.
+  n=$(count "dashboard: views for")
+  click "$SINCE_X" "$FILTER_Y"; xdotool type --delay 40 "2026-03-10"
+  click "$UNTIL_X" "$FILTER_Y"; xdotool type --delay 40 "2026-03-01"
+  wait_for "dashboard: dates not applied: .*2026-03-10.*2026-03-01" 1 10
+  settle
+  shot filter-reversed
+  key BackSpace BackSpace BackSpace BackSpace
+  wait_for "dashboard: dates not applied: .*'2026-0'" 1 10
+  settle
+  shot filter-bad-date
+  click "$CLEAR_X" "$FILTER_Y"
+  wait_for "dashboard: views for" $((n + 1)) 10
+  # Heatmap columns follow the principle catalogue (principles.yaml order), not the ids.
+  cols=$(grep -o "dashboard: heatmap columns .*" "$LOG" | tail -n 1 | awk '{print $4}')
+  expected=$(for id in $(grep -E '^  - id: [a-z]+[.]' "$SRC/scenarios/principles.yaml" | awk '{print $3}'); do
+    case ",$cols," in *",$id,"*) printf '%s,' "$id" ;; esac; done | sed 's/,$//')
+  [ -n "$cols" ] && [ "$cols" = "$expected" ] ||
+    fail "$DLANG: heatmap columns '$cols' are not in catalogue order '$expected'"
   grep "imgui frames" "$LOG" | tail -n 2
   stop_dashboard
 }
@@ -158,28 +206,60 @@ run_language() {  # run_language en|ko
 # Layout (1280x720 window, ImGui font 17 px), measured from the screenshots: the tab row, the
 # team table's "mean score" heading, the first trainee's first heatmap cell, the first attempt
 # listed under the heatmap, and in the drill-down the notes tab, the pin list (its third entry
-# is decision 2), the note text and the save button.
+# is decision 2), the note text and the save button; the filter row (from, to, search, clear)
+# and the altered mark of the trainee found by searching for the edited attempt's key.
 TAB_Y=72
 SORT_X=680 SORT_Y=119
-CELL_X=290 CELL_Y=161
+CELL_X=290 CELL_Y=203
 ATTEMPT_X=300 ATTEMPT_Y=568
+MARK_X=260 MARK_Y=140
+FILTER_Y=40 SINCE_X=80 UNTIL_X=240 SEARCH_X=1000 CLEAR_X=1136
 
 NOTES_TAB_Y=205
 PIN_X=390 PIN_Y=253 PIN_ITEM2_Y=319
 NOTE_X=640 NOTE_Y=310 SAVE_X=198 SAVE_Y=364
 
-NOTE_TEXT="Ask her what she needs before offering a refund."
+# Hangul is typed through a remapped keycode: slower, so a busy machine does not drop syllables.
+NOTE_TEXT="Ask her what she needs before offering a refund." NOTE_DELAY=250
+GATE=set
 run_language en
-NOTE_TEXT="환불 전에 먼저 손님이 원하는 것을 물어보세요."
+NOTE_TEXT="환불 전에 먼저 손님이 원하는 것을 물어보세요." NOTE_DELAY=450
+pending_wait 9000  # the game takes 2-3 s to open under load: several seconds still to run
+GATE=restart
 run_language ko
 
-# An attempt edited with sqlite3 must show as altered.
+# An attempt edited with sqlite3 must show as altered, and its trainee marked in the team table.
 sqlite3 "$DB" "UPDATE attempts SET percent = 99 WHERE id = 5" || fail "sqlite3 update failed"
+GATE=wrong
 start_dashboard en && {
   grep -q "dashboard: seals of [0-9]* attempts checked in [0-9]* ms, 1 altered" "$LOG" ||
     fail "the edited attempt was not found altered: $(grep 'seals of' "$LOG")"
+  wait_for "dashboard: trainees marked altered 1, attempts 1" 1 10
+  # Search for that trainee so the row with the mark is on screen.
+  who=$(sqlite3 "$DB" "SELECT t.key FROM attempts a JOIN trainees t ON t.id = a.trainee_id WHERE a.id = 5")
+  click "$SEARCH_X" "$FILTER_Y"; xdotool type --delay 40 "$who"
+  settle 1.0
+  xdotool mousemove --window "$WIN" "$MARK_X" "$MARK_Y"  # hover the red mark for its tooltip
+  settle 0.8
+  shot team-altered
+  click 315 "$TAB_Y"  # Practise next (en): the same mark by the name
+  wait_for "dashboard: tab practise" 1 10
+  xdotool mousemove --window "$WIN" 60 161  # its mark is under the name there
+  settle 0.8
+  shot practise-altered
   stop_dashboard
 }
+
+# F12 never overwrites: one file per screenshot logged, named date-time-counter-lang-screen.
+files=$(ls "$WORK/shots" | wc -l)
+[ "$SHOT_COUNT" -gt 0 ] && [ "$files" -eq "$SHOT_COUNT" ] || fail "$SHOT_COUNT screenshots taken but $files files kept"
+bad=$(ls "$WORK/shots" | grep -Ev '^[0-9]{8}-[0-9]{6}-[0-9]{3}-(en|ko)-[a-z-]+[.]png$')
+[ -z "$bad" ] || fail "screenshot names not date-time-counter-lang-screen: $bad"
+
+# Counts in the dashboard's English strings use plural forms, never "(s)" or a fixed plural.
+fixed=$(grep -E '^dash[.]' "$SRC/assets/strings/ui.yaml" | grep -o 'en: ".*"' |
+  grep -E '[(]s[)]|[{][a-z]+[}] ([a-zA-Z]+ )?(attempts|trainees|decisions|points|files|pages|statements|turns)\b')
+[ -z "$fixed" ] || fail "dashboard strings without plural forms: $fixed"
 
 # The CLI-only build says the dashboard needs the game.
 out=$("$CLI" dashboard --db "$DB" 2>&1); rc=$?
@@ -187,4 +267,4 @@ out=$("$CLI" dashboard --db "$DB" 2>&1); rc=$?
 grep -q "game build" <<<"$out" || fail "counterplay-cli dashboard does not say it needs the game build: $out"
 
 if [ $FAILS -gt 0 ]; then echo "$FAILS failure(s)"; exit 1; fi
-echo "PASS: dashboard opened, sorted, heatmap cell and attempt opened (en, ko); altered attempt found"
+echo "PASS: dashboard opened, sorted, heatmap cell and attempt opened (en, ko); gate countdown on open and tries kept during the wait; heatmap in catalogue order; bad filter dates refused; altered attempt found and its trainee marked; every screenshot kept"

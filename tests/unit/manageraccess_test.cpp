@@ -121,6 +121,30 @@ TEST_F(ManagerAccess, TheSlowDownSurvivesARestart) {
     EXPECT_TRUE(again.check("correct horse", now + 8000).ok);
 }
 
+TEST_F(ManagerAccess, ThePendingWaitCanBeReadWithoutATry) {
+    std::int64_t now = kNow;
+    {
+        ManagerPassphrase pass(file);
+        EXPECT_EQ(pass.waitRemainingMs(now), 0);  // nothing set yet
+        pass.set("correct horse");
+        EXPECT_EQ(pass.waitRemainingMs(now), 0);
+        pass.check("wrong", now);
+        EXPECT_EQ(pass.waitRemainingMs(now), 1000);
+        now += 1000;
+        pass.check("wrong", now);  // the second wrong try: 2 s
+        EXPECT_EQ(pass.waitRemainingMs(now + 500), 1500);
+    }
+    ManagerPassphrase again(file);  // a new program start sees the same wait, and reading it
+    EXPECT_EQ(again.waitRemainingMs(now + 500), 1500);  // neither counts as a try nor resets it
+    EXPECT_EQ(again.waitRemainingMs(now + 500), 1500);
+    EXPECT_EQ(again.failures(), 2);
+    EXPECT_EQ(again.waitRemainingMs(now + 2000), 0);
+    EXPECT_EQ(again.waitRemainingMs(now + 60000), 0);
+    EXPECT_LE(again.waitRemainingMs(now - 3600 * 1000), 30000);  // clock set back: capped
+    EXPECT_TRUE(again.check("correct horse", now + 2000).ok);
+    EXPECT_EQ(again.waitRemainingMs(now + 2000), 0);
+}
+
 TEST_F(ManagerAccess, AClockSetBackNeverWaitsLongerThanTheCap) {
     ManagerPassphrase pass(file);
     pass.set("correct horse");

@@ -1,5 +1,6 @@
 // The dashboard's manager access and coaching (core Coaching.h, Roster.h, ManagerAccess.h): the
-// passphrase gate (set on first open; wrong tries show the wait), coaching notes pinned to one
+// passphrase gate (set on first open; a pending wait counts down from the first frame, and a
+// try typed during it is kept and checked when it ends), coaching notes pinned to one
 // decision of an attempt or to the whole attempt (in the drill-down), sign-offs "ready for the
 // floor" per trainee and principle or for the whole set, the roster, and the privacy threshold.
 // The app only draws and forwards: storing, checking and slowing down are the core's.
@@ -35,7 +36,17 @@ core::ResultsStore* DashboardScreen::coachStore() {
 
 bool DashboardScreen::drawGate() {
     if (unlocked_) return true;
-    if (!passphrase_) passphrase_ = std::make_unique<core::ManagerPassphrase>(core::managerPassphrasePath());
+    const std::int64_t now = core::nowEpochMs();
+    if (!passphrase_) {
+        passphrase_ = std::make_unique<core::ManagerPassphrase>(core::managerPassphrasePath());
+        // A wait left by wrong tries before a restart is in the file: count it down from the
+        // first frame, not only after the next try.
+        if (passphrase_->isSet()) {
+            const std::int64_t wait = passphrase_->waitRemainingMs(now);
+            gateWaitUntil_ = now + wait;
+            logLine("dashboard: gate opened, wait " + std::to_string(wait) + " ms");
+        }
+    }
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos({io.DisplaySize.x / 2, io.DisplaySize.y / 2}, ImGuiCond_Always, {0.5f, 0.5f});
     ImGui::SetNextWindowSize({560, 0});
@@ -44,6 +55,7 @@ bool DashboardScreen::drawGate() {
                      ImGuiWindowFlags_NoSavedSettings);
     lastId_ = "dashboard-gate";
     const bool first = !passphrase_->isSet();
+    const bool waiting = !first && now < gateWaitUntil_;
     ImGui::TextColored(kGold, "%s", T(first ? "dash.gate.set-title" : "dash.gate.title"));
     ImGui::TextWrapped("%s", T(first ? "dash.gate.set-hint" : "dash.gate.hint"));
     ImGui::Spacing();
@@ -51,15 +63,40 @@ bool DashboardScreen::drawGate() {
         ImGui::SetKeyboardFocusHere();
         gateFocused_ = true;
     }
-    bool submit = ImGui::InputTextWithHint("##pass", T("dash.gate.passphrase"), pass_.data(), pass_.size(),
-                                           ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+    const std::string before = pass_.data();
+    bool submit = ImGui::InputTextWithHint(
+        "##pass", T("dash.gate.passphrase"), pass_.data(), pass_.size(),
+        ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+    if (before != pass_.data()) {
+        // Typing starts a new try: the message about the last one (or a queued one) is stale.
+        gateMessage_.clear();
+        gatePending_ = false;
+    }
     if (first)
-        submit |= ImGui::InputTextWithHint("##pass2", T("dash.gate.repeat"), pass2_.data(), pass2_.size(),
-                                           ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+        submit |= ImGui::InputTextWithHint(
+            "##pass2", T("dash.gate.repeat"), pass2_.data(), pass2_.size(),
+            ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::BeginDisabled(waiting);  // during a wait the button is off; Enter queues the try instead
     submit |= ImGui::Button(T(first ? "dash.gate.set" : "dash.gate.open"));
-    const std::int64_t now = core::nowEpochMs();
+    ImGui::EndDisabled();
+    if (submit && waiting) {
+        // Keep what was typed and check it the moment the wait ends: never drop a try.
+        gatePending_ = pass_[0] != '\0';
+        if (gatePending_) {
+            gateMessage_ = T("dash.gate.queued");
+            logLine("dashboard: passphrase try queued (" + std::to_string(gateWaitUntil_ - now) +
+                    " ms left)");
+        }
+        submit = false;
+        gateFocused_ = false;
+    } else if (!waiting && gatePending_) {
+        submit = true;
+        gatePending_ = false;
+        logLine("dashboard: queued passphrase try submitted");
+    }
     if (submit) {
         const std::string p = pass_.data();
+        bool clear = true;
         if (first) {
             if (p != std::string(pass2_.data())) {
                 gateMessage_ = T("dash.gate.mismatch");
@@ -72,28 +109,39 @@ bool DashboardScreen::drawGate() {
                     gateMessage_ = F("dash.gate.short", {{"n", std::to_string(core::ManagerPassphrase::kMinLength)}});
                 }
             }
-        } else if (now < gateWaitUntil_) {
-            // Still waiting after a wrong try: the core would refuse anyway.
         } else {
             const core::ManagerPassphrase::Check c = passphrase_->check(p, now);
             if (c.ok) {
                 unlocked_ = true;
                 logLine("dashboard: unlocked");
+            } else if (c.waitMs > 0) {
+                // Refused unchecked: a wait runs that this window did not know of (another
+                // window's wrong try). Show it and keep the try for its end.
+                gateWaitUntil_ = now + c.waitMs;
+                gatePending_ = true;
+                clear = false;
+                gateMessage_ = T("dash.gate.queued");
+                logLine("dashboard: passphrase try queued (" + std::to_string(c.waitMs) +
+                        " ms left)");
             } else {
-                const std::int64_t wait = std::max(c.waitMs, c.retryAfterMs);
-                gateWaitUntil_ = now + wait;
-                gateMessage_ = c.waitMs > 0 ? T("dash.gate.waiting") : T("dash.gate.wrong");
-                logLine("dashboard: wrong passphrase (wait " + std::to_string(wait) + " ms)");
+                gateWaitUntil_ = now + c.retryAfterMs;
+                gateMessage_ = T("dash.gate.wrong");
+                logLine("dashboard: wrong passphrase (wait " + std::to_string(c.retryAfterMs) +
+                        " ms)");
             }
         }
-        pass_.fill('\0');
-        pass2_.fill('\0');
+        if (clear) {
+            pass_.fill('\0');
+            pass2_.fill('\0');
+        }
         gateFocused_ = false;
     }
     if (!gateMessage_.empty()) ImGui::TextColored(kRed, "%s", gateMessage_.c_str());
-    if (now < gateWaitUntil_)
-        ImGui::TextColored(kRed, "%s",
-                           F("dash.gate.wait", {{"s", std::to_string((gateWaitUntil_ - now + 999) / 1000)}}).c_str());
+    if (!first && now < gateWaitUntil_)
+        ImGui::TextColored(
+            kRed, "%s",
+            F("dash.gate.wait", {{"s", std::to_string((gateWaitUntil_ - now + 999) / 1000)}})
+                .c_str());
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", T("dash.gate.protects"));  // long: wrap, never clip
     ImGui::PopStyleColor();
@@ -123,10 +171,30 @@ void DashboardScreen::drawNotes(const core::StoredAttempt& attempt) {
     };
     ImGui::TextUnformatted(T("dash.note.new"));
     noteDecision_ = std::clamp(noteDecision_, -1, static_cast<int>(decisions.size()) - 1);
-    ImGui::SetNextItemWidth(460.f);
-    if (ImGui::BeginCombo("##pin", pinLabel(noteDecision_).c_str())) {
-        for (int d = -1; d < static_cast<int>(decisions.size()); ++d)
-            if (ImGui::Selectable(pinLabel(d).c_str(), d == noteDecision_)) noteDecision_ = d;
+    // The list stays inside the dialog: no wider than the room left of the combo's left edge,
+    // long choices cut with "…" and shown whole in a tooltip.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float room = ImGui::GetContentRegionAvail().x;
+    const float comboWidth = std::min(460.f, room * 0.6f);
+    const std::string picked = pinLabel(noteDecision_);
+    ImGui::SetNextItemWidth(comboWidth);
+    const float listHeight = (ImGui::GetFontSize() + style.ItemSpacing.y) * 8 -
+                             style.ItemSpacing.y + style.WindowPadding.y * 2;
+    ImGui::SetNextWindowSizeConstraints({comboWidth, 0}, {room, listHeight});
+    const bool open = ImGui::BeginCombo(
+        "##pin", ellipsised(picked, comboWidth - ImGui::GetFrameHeight() - style.FramePadding.x * 2)
+                     .c_str());
+    if (!open && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", picked.c_str());
+    if (open) {
+        const float itemWidth = room - style.WindowPadding.x * 2 - style.ScrollbarSize;
+        for (int d = -1; d < static_cast<int>(decisions.size()); ++d) {
+            const std::string full = pinLabel(d);
+            const std::string shown = ellipsised(full, itemWidth);
+            if (ImGui::Selectable((shown + "##pin" + std::to_string(d)).c_str(),
+                                  d == noteDecision_))
+                noteDecision_ = d;
+            if (shown != full && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", full.c_str());
+        }
         ImGui::EndCombo();
     }
     ImGui::SameLine();
@@ -185,8 +253,9 @@ void DashboardScreen::drawCoaching(const DashboardViews& v) {
         for (const core::TeamRow& r : v.team)
             if (r.key == query_.traineeKey) name = traineeLabel(r.key, r.name);
         ImGui::Text("%s", name.c_str());
-        std::vector<std::string> principles = {""};
-        for (const std::string& p : v.heatmap.principleIds) principles.push_back(p);
+        std::vector<std::string> principles = {""};  // the whole set, then the catalogue's order
+        for (int i : catalogueOrder(v.heatmap.principleIds))
+            principles.push_back(v.heatmap.principleIds[i]);
         signPrinciple_ = std::clamp(signPrinciple_, 0, static_cast<int>(principles.size()) - 1);
         auto label = [&](int i) { return i == 0 ? std::string(T("dash.sign.whole")) : principleName(principles[i]); };
         ImGui::SetNextItemWidth(300.f);

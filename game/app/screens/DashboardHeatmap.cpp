@@ -1,7 +1,9 @@
 // The dashboard's heatmap: trainees x principles, each cell the percentage of the achievable
 // points earned (core::Cohort::heatmap), "n/a" for 0 of 0, the team row hidden below the privacy
 // threshold. Clicking a cell lists the attempts behind it; clicking one opens the drill-down.
-// A cell with an altered attempt behind it is outlined in red.
+// A cell with an altered attempt behind it is outlined in red. The columns follow the principle
+// catalogue (the order trainees learn them), and each heading shows the whole principle name
+// wrapped over up to three lines (a name longer still ends in "…"; the tooltip has all of it).
 #include <imgui.h>
 
 #include <algorithm>
@@ -14,7 +16,38 @@ namespace {
 
 const ImVec4 kAlteredRed{1.f, 0.36f, 0.36f, 1.f};
 
-bool anyAltered(const std::vector<std::int64_t>& ids, const std::map<std::int64_t, std::string>& altered) {
+constexpr int kHeaderLines = 3;
+constexpr float kColumnWidth = 132.f;
+
+/// `text` broken at spaces into lines no wider than `width` in the current font, at most
+/// `maxLines`; when it needs more, the last line is cut and ends in "…".
+std::vector<std::string> wrapLines(const std::string& text, float width, int maxLines) {
+    ImFont* font = ImGui::GetFont();
+    const float scale = ImGui::GetFontSize() / font->FontSize;
+    std::vector<std::string> lines;
+    const char* s = text.c_str();
+    const char* end = s + text.size();
+    while (s < end && static_cast<int>(lines.size()) < maxLines) {
+        if (static_cast<int>(lines.size()) == maxLines - 1) {  // the last line takes the rest
+            lines.push_back(ellipsised(std::string(s, end), width));
+            break;
+        }
+        const char* brk = font->CalcWordWrapPositionA(scale, s, end, width);
+        if (brk <= s) {  // not even one character fits: take one anyway
+            brk = s + 1;
+            while (brk < end && (static_cast<unsigned char>(*brk) & 0xC0) == 0x80) ++brk;
+        }
+        std::string line(s, brk);
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        lines.push_back(std::move(line));
+        s = brk;
+        while (s < end && (*s == ' ' || *s == '\n')) ++s;
+    }
+    return lines;
+}
+
+bool anyAltered(const std::vector<std::int64_t>& ids,
+                const std::map<std::int64_t, std::string>& altered) {
     if (altered.empty()) return false;
     return std::any_of(ids.begin(), ids.end(), [&](std::int64_t id) { return altered.count(id) > 0; });
 }
@@ -24,28 +57,52 @@ bool anyAltered(const std::vector<std::int64_t>& ids, const std::map<std::int64_
 void DashboardScreen::drawHeatmap(const DashboardViews& v) {
     const core::Heatmap& h = v.heatmap;
     const auto altered = model_.alteredSnapshot();
-    ImGui::TextDisabled("%s", F("dash.heat.hint", {{"n", std::to_string(query_.minGroupSize)}}).c_str());
-    const int columns = static_cast<int>(h.principleIds.size()) + 1;
+    ImGui::TextDisabled("%s",
+                        F("dash.heat.hint", {{"n", std::to_string(query_.minGroupSize)}}).c_str());
+    const std::vector<int> order = catalogueOrder(h.principleIds);  // column c shows order[c - 1]
+    const int columns = std::min(static_cast<int>(order.size()) + 1, 64);
+    {
+        std::string ids;
+        for (int i : order) ids += (ids.empty() ? "" : ",") + h.principleIds[i];
+        if (ids != heatColumnsLogged_) {
+            heatColumnsLogged_ = ids;
+            logLine("dashboard: heatmap columns " + ids);
+        }
+    }
     const float listHeight = cell_ ? 190.f : 0.f;
     const float tableHeight = std::max(120.f, ImGui::GetContentRegionAvail().y - listHeight);
-    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
-                                  ImGuiTableFlags_SizingFixedFit;
-    if (columns > 1 && ImGui::BeginTable("heat", std::min(columns, 64), flags, ImVec2(0, tableHeight))) {
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit;
+    if (columns > 1 && ImGui::BeginTable("heat", columns, flags, ImVec2(0, tableHeight))) {
         ImGui::TableSetupScrollFreeze(1, 2);  // the name column, the header and the team row
         ImGui::TableSetupColumn(T("dash.col.name"), ImGuiTableColumnFlags_WidthFixed, 230.f);
-        for (int c = 1; c < std::min(columns, 64); ++c) {
-            const std::string& id = h.principleIds[c - 1];
-            const std::string label = principleName(id) + "###p" + std::to_string(c);
-            ImGui::TableSetupColumn(label.c_str(), ImGuiTableColumnFlags_WidthFixed, 92.f);
+        for (int c = 1; c < columns; ++c) {
+            const std::string label =
+                principleName(h.principleIds[order[c - 1]]) + "###p" + std::to_string(c);
+            ImGui::TableSetupColumn(label.c_str(), ImGuiTableColumnFlags_WidthFixed, kColumnWidth);
         }
-        // Header row with tooltips (principle names are long; the header cuts them).
-        ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-        for (int c = 0; c < std::min(columns, 64); ++c) {
+        // Header row: the whole name, wrapped, with the name and id in a tooltip.
+        const float padY = ImGui::GetStyle().CellPadding.y;
+        const float headerHeight = kHeaderLines * ImGui::GetTextLineHeight() + 2 * padY;
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers, headerHeight);
+        ImGui::TableSetColumnIndex(0);
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg,
+                               ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
+        ImGui::TextUnformatted(ImGui::TableGetColumnName(0));
+        for (int c = 1; c < columns; ++c) {
             ImGui::TableSetColumnIndex(c);
-            ImGui::TableHeader(ImGui::TableGetColumnName(c));
-            if (c > 0 && ImGui::IsItemHovered())
-                ImGui::SetTooltip("%s\n%s", principleName(h.principleIds[c - 1]).c_str(),
-                                  h.principleIds[c - 1].c_str());
+            ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg,
+                                   ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
+            const std::string& id = h.principleIds[order[c - 1]];
+            const std::string name = principleName(id);
+            const ImVec2 topLeft = ImGui::GetCursorScreenPos();
+            const float width = ImGui::GetContentRegionAvail().x;
+            for (const std::string& line : wrapLines(name, width, kHeaderLines))
+                ImGui::TextUnformatted(line.c_str());
+            if (ImGui::IsWindowHovered() &&
+                ImGui::IsMouseHoveringRect(
+                    topLeft, {topLeft.x + width, topLeft.y + headerHeight - 2 * padY}))
+                ImGui::SetTooltip("%s\n%s", name.c_str(), id.c_str());
         }
         // One cell: coloured background, text, click to list its attempts.
         auto drawCell = [&](int row, int c, const core::HeatCell& cell, const std::string& key) {
@@ -82,7 +139,7 @@ void DashboardScreen::drawHeatmap(const DashboardViews& v) {
                 p.row = row;
                 p.column = c;
                 p.traineeKey = key;
-                p.principleId = h.principleIds[c - 1];
+                p.principleId = h.principleIds[order[c - 1]];
                 p.attemptIds = cell.attemptIds;
                 logLine("dashboard: heatmap cell " + key + " x " + p.principleId + " (" +
                         std::to_string(p.attemptIds.size()) + " attempts)");
@@ -93,8 +150,9 @@ void DashboardScreen::drawHeatmap(const DashboardViews& v) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
         ImGui::TextColored({0.96f, 0.76f, 0.35f, 1.f}, "%s", T("dash.heat.team"));
-        for (int c = 1; c < std::min(columns, 64); ++c)
-            if (c - 1 < static_cast<int>(h.cohort.size())) drawCell(-1, c, h.cohort[c - 1], {});
+        for (int c = 1; c < columns; ++c)
+            if (order[c - 1] < static_cast<int>(h.cohort.size()))
+                drawCell(-1, c, h.cohort[order[c - 1]], {});
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(h.trainees.size()));
         while (clipper.Step()) {
@@ -103,8 +161,9 @@ void DashboardScreen::drawHeatmap(const DashboardViews& v) {
                 ImGui::TableSetColumnIndex(0);
                 const core::TeamRow& t = h.trainees[r];
                 ImGui::TextUnformatted(traineeLabel(t.key, t.name).c_str());
-                for (int c = 1; c < std::min(columns, 64); ++c)
-                    if (c - 1 < static_cast<int>(h.cells[r].size())) drawCell(r, c, h.cells[r][c - 1], t.key);
+                for (int c = 1; c < columns; ++c)
+                    if (order[c - 1] < static_cast<int>(h.cells[r].size()))
+                        drawCell(r, c, h.cells[r][order[c - 1]], t.key);
             }
         }
         ImGui::EndTable();

@@ -1,10 +1,11 @@
 #include "screens/DashboardScreen.h"
 
-#include <cstdlib>
 #include <imgui.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <map>
 
 #include "counterplay/core/CohortReport.h"
 #include "counterplay/core/DataDir.h"
@@ -33,6 +34,20 @@ ImVec4 heatColour(double percent) {
     if (percent >= 70) return {0.13f, 0.52f, 0.30f, 1.f};
     if (percent >= 40) return {0.78f, 0.53f, 0.09f, 1.f};
     return {0.72f, 0.19f, 0.19f, 1.f};
+}
+
+std::string ellipsised(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    static const std::string dots = "\xE2\x80\xA6";  // …
+    std::string cut = text;
+    while (!cut.empty() && ImGui::CalcTextSize((cut + dots).c_str()).x > width) {
+        cut.pop_back();  // one UTF-8 code point: its continuation bytes, then its lead byte
+        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80)
+            cut.pop_back();
+        if (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0xC0) cut.pop_back();
+    }
+    while (!cut.empty() && cut.back() == ' ') cut.pop_back();
+    return cut + dots;
 }
 
 DashboardScreen::DashboardScreen(Context& ctx)
@@ -109,6 +124,23 @@ std::string DashboardScreen::scenarioTitle(const std::string& id) const {
 
 std::string DashboardScreen::principleName(const std::string& id) const {
     return ctx_.library.principleName(id, ctx_.lang());
+}
+
+std::vector<int> DashboardScreen::catalogueOrder(const std::vector<std::string>& ids) const {
+    std::map<std::string, int> rank;  // catalogue position of each principle id
+    if (const core::Catalogue* c = ctx_.library.catalogue())
+        for (std::size_t i = 0; i < c->principles.size(); ++i)
+            rank.emplace(c->principles[i].id, static_cast<int>(i));
+    std::vector<int> order(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) order[i] = static_cast<int>(i);
+    const int unknown = static_cast<int>(rank.size());
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        const auto ra = rank.find(ids[a]), rb = rank.find(ids[b]);
+        const int pa = ra == rank.end() ? unknown : ra->second,
+                  pb = rb == rank.end() ? unknown : rb->second;
+        return pa != pb ? pa < pb : ids[a] < ids[b];
+    });
+    return order;
 }
 
 void DashboardScreen::selectTrainee(const std::string& key) {
@@ -320,7 +352,8 @@ void DashboardScreen::drawFilters() {
         changed = true;
     }
     if (changed) applyFilters();
-    if (!filterError_.empty()) ImGui::TextColored({1.f, 0.5f, 0.4f, 1.f}, "%s", filterError_.c_str());
+    if (!filterError_.empty())
+        ImGui::TextColored({1.f, 0.36f, 0.36f, 1.f}, "%s", filterError_.c_str());
 }
 
 void DashboardScreen::applyFilters() {
@@ -328,15 +361,37 @@ void DashboardScreen::applyFilters() {
     if (!cohort) return;
     core::DashboardFilter f;
     filterError_.clear();
+    // The dates: when one cannot be read, or 'from' is after 'to', neither is applied (the other
+    // filters are) and the bar says why in red, instead of an empty table with no hint.
+    std::optional<std::int64_t> sinceMs, untilMs;
+    bool datesOk = true;
     std::int64_t ms = 0;
     const std::string since = since_.data(), until = until_.data();
     if (!since.empty()) {
-        if (core::parseDateMs(since, false, ms)) f.sinceMs = ms;
-        else filterError_ = F("dash.filter.bad-date", {{"text", since}});
+        if (core::parseDateMs(since, false, ms)) {
+            sinceMs = ms;
+        } else {
+            filterError_ = F("dash.filter.bad-date", {{"text", since}});
+            datesOk = false;
+        }
     }
     if (!until.empty()) {
-        if (core::parseDateMs(until, true, ms)) f.untilMs = ms;
-        else filterError_ = F("dash.filter.bad-date", {{"text", until}});
+        if (core::parseDateMs(until, true, ms)) {
+            untilMs = ms;
+        } else {
+            filterError_ = F("dash.filter.bad-date", {{"text", until}});
+            datesOk = false;
+        }
+    }
+    if (datesOk && sinceMs && untilMs && *sinceMs > *untilMs) {
+        filterError_ = F("dash.filter.reversed", {{"from", since}, {"to", until}});
+        datesOk = false;
+    }
+    if (datesOk) {
+        f.sinceMs = sinceMs;
+        f.untilMs = untilMs;
+    } else {
+        logLine("dashboard: dates not applied: " + filterError_);
     }
     if (scenarioPick_ > 0 && scenarioPick_ <= static_cast<int>(cohort->scenarios().size()))
         f.scenarioIds = {cohort->scenarios()[scenarioPick_ - 1].id};

@@ -10,6 +10,7 @@
 
 #include <array>
 #include <chrono>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -53,6 +54,9 @@ private:
     std::string traineeLabel(const std::string& key, const std::string& name) const;
     std::string scenarioTitle(const std::string& id) const;
     std::string principleName(const std::string& id) const;
+    /// Indices into `ids` in the principle catalogue's order (the order trainees learn them),
+    /// then any id the catalogue lacks, by id.
+    std::vector<int> catalogueOrder(const std::vector<std::string>& ids) const;
     /// One attempt as a selectable row ("#id date scenario 73% passed"), red when altered;
     /// clicking opens the drill-down.
     void attemptRow(std::int64_t attemptId);
@@ -61,6 +65,10 @@ private:
     // DashboardTeam.cpp
     void drawTeam(const DashboardViews& v);
     void drawPractise(const DashboardViews& v);
+    /// Altered attempts per trainee key (the seal check's so far), for the red marks.
+    std::map<std::string, int> alteredPerTrainee();
+    /// The red "altered" mark after a trainee's name, with its tooltip; nothing when none.
+    void alteredMark(const std::map<std::string, int>& perTrainee, const std::string& key);
     // DashboardHeatmap.cpp
     void drawHeatmap(const DashboardViews& v);
     // DashboardTrends.cpp
@@ -92,6 +100,8 @@ private:
     int frames_ = 0;
     float worstFrameMs_ = 0.f;
     std::string lastId_ = "dashboard";
+    int alteredMarksLogged_ = -1;    // trainees marked altered when last logged
+    std::string heatColumnsLogged_;  // the heatmap's column order when last logged
 
     // Filter bar text fields.
     std::array<char, 16> since_{}, until_{};
@@ -124,6 +134,7 @@ private:
     std::array<char, 128> pass_{}, pass2_{};
     std::string gateMessage_;
     std::int64_t gateWaitUntil_ = 0;
+    bool gatePending_ = false;  // a try typed during the wait, checked the moment it ends
     bool gateFocused_ = false;
     std::unique_ptr<core::ResultsStore> coachStore_;
     std::string coachStoreError_;
@@ -148,5 +159,9 @@ private:
 /// The heatmap colour of a percentage (green 70+, amber 40-69, red below 40), shared with the
 /// printed report's bands.
 ImVec4 heatColour(double percent);
+
+/// `text` as is when it fits in `width` pixels of the current ImGui font, else cut at a code
+/// point and ended with "…" so it does (for lists that must stay inside their window).
+std::string ellipsised(const std::string& text, float width);
 
 }  // namespace counterplay::app

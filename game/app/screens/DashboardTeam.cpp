@@ -1,18 +1,60 @@
 // The dashboard's team table (sortable by its headers, one row per trainee key) and the
-// practise-next list. Sorting is core::Cohort::teamTable's; the table only asks for it.
+// practise-next list. Sorting is core::Cohort::teamTable's; the table only asks for it. A
+// trainee with altered attempts (the seal check's, DashboardModel::alteredSnapshot) gets a red
+// mark by the name in both, with a tooltip saying how many and that they are left out.
 #include <imgui.h>
+
+#include <map>
 
 #include "counterplay/core/CohortReport.h"
 #include "platform/Log.h"
 #include "screens/DashboardScreen.h"
 
 namespace counterplay::app {
+namespace {
+
+const ImVec4 kAlteredRed{1.f, 0.36f, 0.36f, 1.f};
+
+}  // namespace
+
+std::map<std::string, int> DashboardScreen::alteredPerTrainee() {
+    std::map<std::string, int> out;
+    const auto cohort = model_.cohort();
+    const auto altered = model_.alteredSnapshot();
+    if (!cohort || !altered) return out;
+    for (const auto& [id, why] : *altered)
+        if (const core::CohortAttempt* a = model_.attempt(id))
+            ++out[cohort->trainees()[a->trainee].key];
+    const int marked = static_cast<int>(out.size());
+    if (marked != alteredMarksLogged_) {
+        alteredMarksLogged_ = marked;
+        int attempts = 0;
+        for (const auto& [key, n] : out) attempts += n;
+        logLine("dashboard: trainees marked altered " + std::to_string(marked) + ", attempts " +
+                std::to_string(attempts));
+    }
+    return out;
+}
+
+void DashboardScreen::alteredMark(const std::map<std::string, int>& perTrainee,
+                                  const std::string& key) {
+    const auto it = perTrainee.find(key);
+    if (it == perTrainee.end()) return;
+    const std::string n = std::to_string(it->second);
+    ImGui::SameLine();
+    ImGui::TextColored(kAlteredRed, "%s", F("dash.team.altered-mark", {{"n", n}}).c_str());
+    // The row's selectable owns the hover: test the mark's rectangle itself.
+    if (ImGui::IsWindowHovered() &&
+        ImGui::IsMouseHoveringRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()))
+        ImGui::SetTooltip("%s", F("dash.team.altered", {{"n", n}}).c_str());
+}
 
 void DashboardScreen::drawTeam(const DashboardViews& v) {
     ImGui::TextDisabled("%s", T("dash.team.hint"));
-    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
-                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp |
-                                  ImGuiTableFlags_Resizable;
+    const std::map<std::string, int> altered = alteredPerTrainee();
+    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg |
+                                  ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
     if (!ImGui::BeginTable("team", 7, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     struct Col {
@@ -57,6 +99,7 @@ void DashboardScreen::drawTeam(const DashboardViews& v) {
             const std::string label = traineeLabel(row.key, row.name);
             if (ImGui::Selectable(label.c_str(), query_.traineeKey == row.key, ImGuiSelectableFlags_SpanAllColumns))
                 selectTrainee(row.key);
+            alteredMark(altered, row.key);
             ImGui::PopID();
             ImGui::TableNextColumn();
             ImGui::Text("%d", row.attempts);
@@ -77,9 +120,11 @@ void DashboardScreen::drawTeam(const DashboardViews& v) {
 
 void DashboardScreen::drawPractise(const DashboardViews& v) {
     ImGui::TextDisabled("%s", T("dash.practise.hint"));
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
-                                  ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("practise", 3, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
+    const std::map<std::string, int> altered = alteredPerTrainee();
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("practise", 3, flags, ImVec2(0, ImGui::GetContentRegionAvail().y)))
+        return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(T("dash.col.name"), ImGuiTableColumnFlags_WidthStretch, 2.f);
     ImGui::TableSetupColumn(T("dash.practise.next"), ImGuiTableColumnFlags_WidthStretch, 3.f);
@@ -95,6 +140,9 @@ void DashboardScreen::drawPractise(const DashboardViews& v) {
             ImGui::PushID(r);
             if (ImGui::Selectable(traineeLabel(a.key, a.name).c_str(), query_.traineeKey == a.key))
                 selectTrainee(a.key);
+            // The column is narrow: the mark goes on its own line under the name.
+            if (altered.count(a.key)) ImGui::Dummy({0, 0});
+            alteredMark(altered, a.key);
             ImGui::PopID();
             ImGui::TableNextColumn();
             if (a.advice.scenarioId.empty()) {

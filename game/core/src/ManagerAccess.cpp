@@ -134,6 +134,14 @@ int ManagerPassphrase::failures() const {
     return std::max(unsavedFailures_, rec ? rec->failures : 0);
 }
 
+std::int64_t ManagerPassphrase::waitRemainingMs(std::int64_t nowMs) const {
+    const auto rec = load(path_);
+    const int failures = std::max(unsavedFailures_, rec ? rec->failures : 0);
+    std::int64_t lockedUntil = std::max(unsavedLockedUntilMs_, rec ? rec->lockedUntilMs : 0);
+    if (lockedUntil > nowMs + kMaxWaitMs) lockedUntil = nowMs + waitAfter(failures);  // as check()
+    return std::max<std::int64_t>(0, lockedUntil - nowMs);
+}
+
 std::int64_t ManagerPassphrase::waitAfter(int failures) {
     if (failures <= 0) return 0;
     if (failures > 6) return kMaxWaitMs;  // 2^5 s already exceeds the cap

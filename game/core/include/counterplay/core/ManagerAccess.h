@@ -48,6 +48,12 @@ public:
     /// Wrong tries in a row so far (from the file).
     int failures() const;
 
+    /// How long from `nowMs` (epoch ms) until check() accepts a try, without trying: the wait
+    /// saved in the file by earlier wrong tries (also from an earlier run of the program), 0 when
+    /// none runs. Capped like check() when the clock was set back. Lets the gate show the
+    /// countdown as soon as it opens, before anyone types.
+    std::int64_t waitRemainingMs(std::int64_t nowMs) const;
+
     const std::string& path() const { return path_; }
 
     /// The wait after `failures` wrong tries in a row: 0, 1 s, 2 s, 4 s, ... capped at 30 s.
