@@ -7,7 +7,7 @@ pkgs=(build-essential cmake pkg-config libyaml-cpp-dev libsqlite3-dev sqlite3 li
       nlohmann-json3-dev libcli11-dev libcurl4-openssl-dev libsfml-dev libimgui-dev libstb-dev fonts-nanum
       libgtest-dev libgmock-dev libbenchmark-dev)
 case "$what" in
-  test) pkgs+=(xvfb xdotool x11-utils clang-14 libclang-rt-14-dev graphviz nodejs npm) ;;
+  test) pkgs+=(xvfb xdotool x11-utils clang-14 libclang-rt-14-dev graphviz nodejs npm chromium poppler-utils) ;;
   play) pkgs+=(graphviz) ;;
 esac
 missing=()

@@ -127,19 +127,10 @@ std::string DashboardScreen::principleName(const std::string& id) const {
 }
 
 std::vector<int> DashboardScreen::catalogueOrder(const std::vector<std::string>& ids) const {
-    std::map<std::string, int> rank;  // catalogue position of each principle id
-    if (const core::Catalogue* c = ctx_.library.catalogue())
-        for (std::size_t i = 0; i < c->principles.size(); ++i)
-            rank.emplace(c->principles[i].id, static_cast<int>(i));
+    // The core already gives the heatmap's columns in catalogue order (the model passes the
+    // catalogue as DashboardOptions::principleOrder), so the columns are drawn as they come.
     std::vector<int> order(ids.size());
     for (std::size_t i = 0; i < ids.size(); ++i) order[i] = static_cast<int>(i);
-    const int unknown = static_cast<int>(rank.size());
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-        const auto ra = rank.find(ids[a]), rb = rank.find(ids[b]);
-        const int pa = ra == rank.end() ? unknown : ra->second,
-                  pb = rb == rank.end() ? unknown : rb->second;
-        return pa != pb ? pa < pb : ids[a] < ids[b];
-    });
     return order;
 }
 
