@@ -8,6 +8,7 @@
 #include "Common.h"
 #include "counterplay/core/AtomicFile.h"
 #include "counterplay/core/CohortReport.h"
+#include "counterplay/core/CohortReportViews.h"
 #include "counterplay/core/Loader.h"
 
 namespace counterplay::tools {
@@ -167,12 +168,15 @@ int runCohortReport(const core::ResultsStore& store, const core::AttemptFilter& 
                        : f.trend == "week" ? core::TrendBucket::Week
                                            : core::TrendBucket::Month;
         }
+        // Every figure once, for both files (the HTML alone prints the decision statistics).
+        const core::CohortReportViews views =
+            core::computeCohortReportViews(cohort, o, !f.html.empty());
         auto write = [&](const std::string& path, bool html) {
             core::StringSink sink;
             if (html)
-                core::writeCohortReportHtml(cohort, o, sink);
+                core::writeCohortReportHtml(cohort, o, views, sink);
             else
-                core::writeCohortReportCsv(cohort, o, sink);
+                core::writeCohortReportCsv(cohort, o, views, sink);
             std::string error;
             if (!core::writeFileAtomic(path, sink.data, error)) {
                 std::cerr << "counterplay report: " << error << '\n';

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "counterplay/core/CohortReport.h"
+#include "counterplay/core/CohortReportViews.h"
 #include "results/CohortReportParts.h"
 
 namespace counterplay::core {
@@ -26,12 +27,17 @@ void row(std::string& out, const std::vector<std::string>& cells) {
 }  // namespace
 
 void writeCohortReportCsv(const Cohort& cohort, const CohortReportOptions& options, ByteSink& out) {
+    writeCohortReportCsv(cohort, options, computeCohortReportViews(cohort, options, false), out);
+}
+
+void writeCohortReportCsv(const Cohort&, const CohortReportOptions& options,
+                          const CohortReportViews& views, ByteSink& out) {
     const ExportStrings english;
     const ExportStrings& w = options.strings ? *options.strings : english;
-    const Heatmap h = cohort.heatmap(options.filter, options.dashboard);
+    const Heatmap& h = views.heatmap;
     // Both are in name order over the same trainees: row t of one is row t of the other.
-    const std::vector<TeamRow> team = cohort.teamTable(options.filter, options.dashboard);
-    const auto advice = cohort.practiseNext(options.filter, options.dashboard);
+    const std::vector<TeamRow>& team = views.team;
+    const auto& advice = views.advice;
     std::vector<std::string> names = {
         w.get("label.trainee"),      w.get("report.col.key"),       w.get("report.col.attempts"),
         w.get("report.col.passed"),  w.get("report.col.available"), w.get("report.col.mean"),

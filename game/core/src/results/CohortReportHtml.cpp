@@ -8,6 +8,7 @@
 #include <map>
 
 #include "counterplay/core/CohortReport.h"
+#include "counterplay/core/CohortReportViews.h"
 #include "results/CohortReportParts.h"
 #include "results/ExportCommon.h"
 #include "results/HtmlParts.h"
@@ -301,7 +302,7 @@ public:
 
     /// The summary's decisions: one table, each scenario's three commonest wrong turns in rows
     /// under the scenario's name (a tbody each, never split across pages).
-    void summaryWrongTurns(const std::map<std::string, int>& present) {
+    void summaryWrongTurns(const std::vector<std::pair<std::string, DecisionStats>>& decisions) {
         b += "<p class=\"note\">";
         text(b, w("report.wrong-turns"));
         b += "</p>\n<table class=\"turns\"><thead><tr>";
@@ -310,11 +311,7 @@ public:
         th("report.col.choice");
         th("report.col.attempts", true);
         b += "</tr></thead>\n";
-        for (const auto& [id, count] : present) {
-            const auto it = opt.scenarios.find(id);
-            const Scenario* sc = it == opt.scenarios.end() ? nullptr : it->second.scenario;
-            const Analysis* an = it == opt.scenarios.end() ? nullptr : it->second.analysis;
-            const DecisionStats st = cohort.decisionStats(id, opt.filter, sc, an);
+        for (const auto& [id, st] : decisions) {
             const std::size_t rows = std::min<std::size_t>(3, st.wrongTurns.size());
             b += "<tbody><tr><td class=\"sc\" rowspan=\"" +
                  std::to_string(std::max<std::size_t>(rows, 1)) + "\">";
@@ -344,19 +341,13 @@ public:
         b += "</table>\n";
     }
 
-    void decisions(const std::vector<std::uint32_t>& sel) {
+    void decisions(const std::vector<std::pair<std::string, DecisionStats>>& decisions) {
         h2("report.decisions");
-        std::map<std::string, int> present;
-        for (std::uint32_t i : sel) ++present[cohort.scenarios()[cohort.attempts()[i].scenario].id];
         if (opt.summary) {
-            summaryWrongTurns(present);
+            summaryWrongTurns(decisions);
             return;
         }
-        for (const auto& [id, count] : present) {
-            const auto it = opt.scenarios.find(id);
-            const Scenario* sc = it == opt.scenarios.end() ? nullptr : it->second.scenario;
-            const Analysis* an = it == opt.scenarios.end() ? nullptr : it->second.analysis;
-            const DecisionStats st = cohort.decisionStats(id, opt.filter, sc, an);
+        for (const auto& [id, st] : decisions) {
             b += "<div class=\"scen\"><h3>";
             text(b, scenarioTitle(id));
             b += " <span class=\"key\">";
@@ -474,12 +465,17 @@ std::string localDateTime(std::int64_t epochMs) {
 
 void writeCohortReportHtml(const Cohort& cohort, const CohortReportOptions& options,
                            ByteSink& out) {
+    writeCohortReportHtml(cohort, options, computeCohortReportViews(cohort, options), out);
+}
+
+void writeCohortReportHtml(const Cohort& cohort, const CohortReportOptions& options,
+                           const CohortReportViews& views, ByteSink& out) {
     const ExportStrings english;
     Writer wr(cohort, options, options.strings ? *options.strings : english);
-    const auto sel = cohort.select(options.filter);
-    const auto team = cohort.teamTable(options.filter, options.dashboard);
+    const auto& sel = views.selection;
+    const auto& team = views.team;
     for (const TeamRow& r : team) wr.names[r.key] = r.name;
-    const auto advice = cohort.practiseNext(options.filter, options.dashboard);
+    const auto& advice = views.advice;
     const html::Context c = wr.context();
     html::documentStart(wr.b, c, wr.w("report.title"));
     wr.b += "<style>";
@@ -492,10 +488,9 @@ void writeCohortReportHtml(const Cohort& cohort, const CohortReportOptions& opti
         wr.b += "</p>\n";
     } else {
         wr.teamTable(team, advice);
-        wr.heatmap(cohort.heatmap(options.filter, options.dashboard));
-        wr.trends(cohort.trend(options.filter, options.dashboard, options.bucket),
-                  cohort.firstVsLatest(options.filter, options.dashboard));
-        wr.decisions(sel);
+        wr.heatmap(views.heatmap);
+        wr.trends(views.trend, views.firstVsLatest);
+        wr.decisions(views.decisions);
         if (!options.summary) wr.practise(advice);
         if (options.coaching)
             report::coachingSection(wr.b, *options.coaching, team, options, wr.words);
