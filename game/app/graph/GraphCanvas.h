@@ -89,8 +89,7 @@ public:
 
     /// Every text the canvas can draw for this layout, so the caller's ImGui font covers its
     /// glyphs (pass them to ImGuiSfml::init): node ids and labels, edge labels.
-    static std::vector<std::string> glyphTexts(const core::GraphLayout& layout,
-                                               const core::Scenario& scenario);
+    static std::vector<std::string> glyphTexts(const core::GraphLayout& layout, const core::Scenario& scenario);
 
 private:
     struct NodeLook {
@@ -110,8 +109,8 @@ private:
     void handleInput(const View& view, bool hovered, bool active);
     void fit(ImVec2 size);
     void drawEdges(ImDrawList* dl, const View& view, bool detail);
-    void drawEdge(ImDrawList* dl, const View& view, std::size_t index, ImU32 colour,
-                  float thickness, bool detail);
+    void drawEdge(ImDrawList* dl, const View& view, std::size_t index, ImU32 colour, float thickness,
+                  bool detail);
     void drawEdgeLabel(ImDrawList* dl, const View& view, std::size_t index, ImU32 colour);
     void drawNodes(ImDrawList* dl, const View& view, bool detail);
     void drawMinimap(ImDrawList* dl, const View& view);

@@ -29,13 +29,11 @@ void arrowHead(ImDrawList* dl, ImVec2 tip, ImVec2 dir, float size, ImU32 colour)
     const ImVec2 perp(-dir.y, dir.x);
     const ImVec2 base(tip.x - dir.x * size, tip.y - dir.y * size);
     dl->AddTriangleFilled(tip, ImVec2(base.x + perp.x * size * 0.5f, base.y + perp.y * size * 0.5f),
-                          ImVec2(base.x - perp.x * size * 0.5f, base.y - perp.y * size * 0.5f),
-                          colour);
+                          ImVec2(base.x - perp.x * size * 0.5f, base.y - perp.y * size * 0.5f), colour);
 }
 
 /// A text in a rounded pill centred at `centre`.
-void pill(ImDrawList* dl, ImFont* font, float size, ImVec2 centre, const std::string& text,
-          ImU32 bg, ImU32 fg) {
+void pill(ImDrawList* dl, ImFont* font, float size, ImVec2 centre, const std::string& text, ImU32 bg, ImU32 fg) {
     const ImVec2 ts = font->CalcTextSizeA(size, 1e6f, 0.f, text.c_str());
     const float padX = size * 0.4f, padY = size * 0.15f;
     const ImVec2 a(centre.x - ts.x / 2.f - padX, centre.y - ts.y / 2.f - padY);
@@ -50,8 +48,8 @@ bool GraphCanvas::touchesSelection(const core::LayoutEdge& edge) const {
     return selected_ && (edge.from == *selected_ || edge.to == *selected_);
 }
 
-void GraphCanvas::drawEdge(ImDrawList* dl, const View& view, std::size_t index, ImU32 colour,
-                           float thickness, bool detail) {
+void GraphCanvas::drawEdge(ImDrawList* dl, const View& view, std::size_t index, ImU32 colour, float thickness,
+                           bool detail) {
     const core::LayoutEdge& edge = layout_.edges[index];
     const auto& pts = edge.points;
     if (pts.size() < 2) return;
@@ -70,8 +68,7 @@ void GraphCanvas::drawEdge(ImDrawList* dl, const View& view, std::size_t index, 
             scratch_.push_back(s);
         }
         if (scratch_.size() >= 2) {
-            dl->AddPolyline(scratch_.data(), static_cast<int>(scratch_.size()), colour, 0,
-                            thickness);
+            dl->AddPolyline(scratch_.data(), static_cast<int>(scratch_.size()), colour, 0, thickness);
             prev = scratch_[scratch_.size() - 2];
             dir = ImVec2(last.x - prev.x, last.y - prev.y);
         }
@@ -85,10 +82,8 @@ void GraphCanvas::drawEdge(ImDrawList* dl, const View& view, std::size_t index, 
             } else {
                 const float dy = b.y - a.y;
                 // Segments by on-screen length: a short curve needs few.
-                const int segments = std::clamp(
-                    static_cast<int>((std::fabs(dy) + std::fabs(b.x - a.x)) / 10.f), 3, 14);
-                dl->PathBezierCubicCurveTo(ImVec2(a.x, a.y + dy * 0.5f),
-                                           ImVec2(b.x, b.y - dy * 0.5f), b, segments);
+                const int segments = std::clamp(static_cast<int>((std::fabs(dy) + std::fabs(b.x - a.x)) / 10.f), 3, 14);
+                dl->PathBezierCubicCurveTo(ImVec2(a.x, a.y + dy * 0.5f), ImVec2(b.x, b.y - dy * 0.5f), b, segments);
                 dir = ImVec2(0.f, dy);  // the curve arrives vertically
             }
             a = b;
@@ -97,8 +92,7 @@ void GraphCanvas::drawEdge(ImDrawList* dl, const View& view, std::size_t index, 
     }
     const float size = std::clamp(9.f * view.zoom, 0.f, 12.f);
     const float len = std::sqrt(dir.x * dir.x + dir.y * dir.y);
-    if (size >= 3.f && len > 0.f)
-        arrowHead(dl, last, ImVec2(dir.x / len, dir.y / len), size, colour);
+    if (size >= 3.f && len > 0.f) arrowHead(dl, last, ImVec2(dir.x / len, dir.y / len), size, colour);
 }
 
 void GraphCanvas::drawEdgeLabel(ImDrawList* dl, const View& view, std::size_t index, ImU32 colour) {
@@ -112,8 +106,7 @@ void GraphCanvas::drawEdgeLabel(ImDrawList* dl, const View& view, std::size_t in
     } else {
         const ImVec2 a = view.toScreen(edge.points[0].x, edge.points[0].y);
         const ImVec2 b = view.toScreen(edge.points[1].x, edge.points[1].y);
-        static constexpr float kStagger[3] = {0.2f, 0.42f,
-                                              0.64f};  // neighbours' labels on different heights
+        static constexpr float kStagger[3] = {0.2f, 0.42f, 0.64f};  // neighbours' labels on different heights
         at = curvePoint(a, b, kStagger[outSlot_[index] % 3]);
     }
     const std::string number = edge.number > 0 ? std::to_string(edge.number) : std::string("t");
@@ -131,8 +124,7 @@ void GraphCanvas::drawEdgeLabel(ImDrawList* dl, const View& view, std::size_t in
     const ImVec2 ns = font->CalcTextSizeA(size * 0.85f, 1e6f, 0.f, number.c_str());
     dl->AddText(font, size * 0.85f, ImVec2(chipCentre.x - ns.x / 2.f, chipCentre.y - ns.y / 2.f),
                 palette().darkText, number.c_str());
-    dl->AddText(font, size, ImVec2(left + chip * 2.f + pad, at.y - ts.y / 2.f), colour,
-                text.c_str());
+    dl->AddText(font, size, ImVec2(left + chip * 2.f + pad, at.y - ts.y / 2.f), colour, text.c_str());
     if (edgeAnnotation_) {
         const std::string note = edgeAnnotation_(edge);
         const ImU32 accent = edgeAccent(index);
@@ -166,11 +158,9 @@ void GraphCanvas::drawEdges(ImDrawList* dl, const View& view, bool detail) {
     if (showBestPath_) {
         for (const auto* list : {&shown, &highlighted})
             for (std::size_t e : *list)
-                if (bestEdge_[e])
-                    drawEdge(dl, view, e, withAlpha(palette().best, 0.85f),
-                             base + std::clamp(5.f * view.zoom * 2.f, 1.5f, 5.f), detail);
+                if (bestEdge_[e]) drawEdge(dl, view, e, withAlpha(palette().best, 0.85f), base + std::clamp(5.f * view.zoom * 2.f, 1.5f, 5.f), detail);
     }
-    if (!edgeAccent_.empty()) {
+    if (!edgeAccent_.empty()) {  // a broad stroke under accented edges
         const float broad = base + std::clamp(4.f * view.zoom * 2.f, 1.5f, 4.f);
         for (const auto* list : {&shown, &highlighted})
             for (std::size_t e : *list)
@@ -178,12 +168,10 @@ void GraphCanvas::drawEdges(ImDrawList* dl, const View& view, bool detail) {
                     drawEdge(dl, view, e, withAlpha(accent, 0.7f), broad, detail);
     }
     const float dim = selected_ ? 0.3f : 1.f;
-    for (std::size_t e : shown)
-        drawEdge(dl, view, e, withAlpha(edgeColours_[e], dim), base, detail);
+    for (std::size_t e : shown) drawEdge(dl, view, e, withAlpha(edgeColours_[e], dim), base, detail);
     for (std::size_t e : highlighted) drawEdge(dl, view, e, edgeColours_[e], base + 1.5f, detail);
     if (detail && view.zoom * kEdgeFontSize >= kMinTextPixels) {
-        for (std::size_t e : shown)
-            drawEdgeLabel(dl, view, e, withAlpha(edgeColours_[e], selected_ ? 0.55f : 1.f));
+        for (std::size_t e : shown) drawEdgeLabel(dl, view, e, withAlpha(edgeColours_[e], selected_ ? 0.55f : 1.f));
         for (std::size_t e : highlighted) drawEdgeLabel(dl, view, e, edgeColours_[e]);
     }
 }
@@ -192,12 +180,10 @@ void GraphCanvas::drawNodes(ImDrawList* dl, const View& view, bool detail) {
     const Palette& p = palette();
     const float z = view.zoom;
     const WorldRect visible{view.topLeft.x - 20.f / z, view.topLeft.y - 20.f / z,
-                            view.topLeft.x + view.size.x / z + 20.f / z,
-                            view.topLeft.y + view.size.y / z + 20.f / z};
+                            view.topLeft.x + view.size.x / z + 20.f / z, view.topLeft.y + view.size.y / z + 20.f / z};
     ImFont* font = ImGui::GetFont();
     const float rounding = std::min(6.f * z, 8.f);
-    const float ring =
-        std::clamp(z * 4.f, 0.5f, 1.f);  // frames around boxes shrink when zoomed out
+    const float ring = std::clamp(z * 4.f, 0.5f, 1.f);  // frames around boxes shrink when zoomed out
     const float fontSize = kNodeFontSize * z;
     int drawn = 0;
     for (std::size_t i = 0; i < layout_.nodes.size(); ++i) {
@@ -217,9 +203,8 @@ void GraphCanvas::drawNodes(ImDrawList* dl, const View& view, bool detail) {
             continue;
         }
         if (showBestPath_ && bestNode_[i])
-            dl->AddRect(ImVec2(a.x - 4.f * ring, a.y - 4.f * ring),
-                        ImVec2(b.x + 4.f * ring, b.y + 4.f * ring), p.best, rounding + 3.f * ring,
-                        0, 3.f * ring);
+            dl->AddRect(ImVec2(a.x - 4.f * ring, a.y - 4.f * ring), ImVec2(b.x + 4.f * ring, b.y + 4.f * ring), p.best,
+                        rounding + 3.f * ring, 0, 3.f * ring);
         const ImU32 accent = nodeAccent(i);
         if (accent)
             dl->AddRect(ImVec2(a.x - 7.f * ring, a.y - 7.f * ring),
@@ -233,31 +218,27 @@ void GraphCanvas::drawNodes(ImDrawList* dl, const View& view, bool detail) {
         const float thick = (problem_[i] ? 3.f : look.timed ? 2.f : 1.2f) * std::max(ring, 0.5f);
         dl->AddRect(a, b, border, rounding, 0, thick);
         if (look.start)
-            dl->AddRect(ImVec2(a.x - 3.f * ring, a.y - 3.f * ring),
-                        ImVec2(b.x + 3.f * ring, b.y + 3.f * ring), look.border,
+            dl->AddRect(ImVec2(a.x - 3.f * ring, a.y - 3.f * ring), ImVec2(b.x + 3.f * ring, b.y + 3.f * ring), look.border,
                         rounding + 2.f * ring, 0, 1.2f);
         if (selected_ == i)
-            dl->AddRect(ImVec2(a.x - 2.f * ring, a.y - 2.f * ring),
-                        ImVec2(b.x + 2.f * ring, b.y + 2.f * ring), p.selected, rounding + ring, 0,
-                        2.5f);
+            dl->AddRect(ImVec2(a.x - 2.f * ring, a.y - 2.f * ring), ImVec2(b.x + 2.f * ring, b.y + 2.f * ring), p.selected,
+                        rounding + ring, 0, 2.5f);
         if (!detail) continue;
 
         const ImVec4 clip(a.x + 2.f, a.y, b.x - 2.f, b.y);
         const float left = a.x + (look.critical ? 12.f : 8.f) * z;
         const std::string& id = scenario_->nodes[i].id;
-        dl->AddText(font, fontSize, ImVec2(left, a.y + 7.f * z), look.text, id.c_str(), nullptr,
-                    0.f, &clip);
-        dl->AddText(font, fontSize * 0.92f, ImVec2(left, a.y + 28.f * z),
-                    look.ending ? p.darkDimText : p.dimText, n.label.c_str(), nullptr, 0.f, &clip);
+        dl->AddText(font, fontSize, ImVec2(left, a.y + 7.f * z), look.text, id.c_str(), nullptr, 0.f, &clip);
+        dl->AddText(font, fontSize * 0.92f, ImVec2(left, a.y + 28.f * z), look.ending ? p.darkDimText : p.dimText,
+                    n.label.c_str(), nullptr, 0.f, &clip);
         if (look.timed)
-            pill(dl, font, fontSize * 0.8f, ImVec2(b.x - 22.f * z, a.y),
-                 std::to_string(look.timeLimit) + " s", p.timed, p.darkText);
+            pill(dl, font, fontSize * 0.8f, ImVec2(b.x - 22.f * z, a.y), std::to_string(look.timeLimit) + " s",
+                 p.timed, p.darkText);
         if (problem_[i]) {
             const ImVec2 c(a.x, a.y);
             dl->AddCircleFilled(c, 8.f * z, p.problem, 16);
             const ImVec2 ts = font->CalcTextSizeA(fontSize, 1e6f, 0.f, "!");
-            dl->AddText(font, fontSize, ImVec2(c.x - ts.x / 2.f, c.y - ts.y / 2.f), p.lightText,
-                        "!");
+            dl->AddText(font, fontSize, ImVec2(c.x - ts.x / 2.f, c.y - ts.y / 2.f), p.lightText, "!");
         }
         if (nodeBadge_) {
             const std::string badge = nodeBadge_(i);

@@ -46,8 +46,7 @@ private:
 
     // DashboardScreen.cpp
     const char* T(const char* key) const;
-    std::string F(const char* key,
-                  std::initializer_list<std::pair<const char*, std::string>> args) const;
+    std::string F(const char* key, std::initializer_list<std::pair<const char*, std::string>> args) const;
     void drawTopBar();
     void drawFilters();
     void applyFilters();
@@ -79,9 +78,8 @@ private:
     void drawChoiceBars(const core::DecisionPointStats& point);
     /// Comma-separated names of trainee keys (traineeLabel, so equal names stay apart).
     std::string traineeNames(const DashboardViews& v, const std::vector<std::string>& keys) const;
-    std::shared_ptr<DecisionGraph>
-        decGraph_;          // shared_ptr: complete only in DashboardDecisions.cpp
-    bool decList_ = false;  // the manager chose the list view
+    std::shared_ptr<DecisionGraph> decGraph_;  // shared_ptr: complete in DashboardDecisions.cpp
+    bool decList_ = false;                     // the manager chose the list view
     // DashboardAttempt.cpp
     void openAttempt(std::int64_t attemptId);
     void drawAttemptWindow();

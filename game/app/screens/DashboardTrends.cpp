@@ -15,8 +15,7 @@ constexpr ImU32 kPassGreen = IM_COL32(72, 190, 120, 255);
 
 /// Bars (mean score, 0..100) with a line (pass rate) over them, one slot per period. Hidden and
 /// empty periods leave a gap. Labels under the first, middle and last period.
-void trendChart(const char* id, const std::vector<core::TrendPoint>& points, float height,
-                const char* hiddenText) {
+void trendChart(const char* id, const std::vector<core::TrendPoint>& points, float height, const char* hiddenText) {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetContentRegionAvail().x;
     ImGui::InvisibleButton(id, ImVec2(width, height + 22.f));
@@ -66,8 +65,7 @@ void trendChart(const char* id, const std::vector<core::TrendPoint>& points, flo
     gridLabels();
     for (int i : {0, n / 2, n - 1}) {
         const float x = a.x + slot * i + 2;
-        dl->AddText({std::min(x, b.x - 80.f), b.y + 3}, IM_COL32(170, 176, 196, 255),
-                    points[i].period.c_str());
+        dl->AddText({std::min(x, b.x - 80.f), b.y + 3}, IM_COL32(170, 176, 196, 255), points[i].period.c_str());
         if (n == 1) break;
     }
     if (hovered >= 0) {
@@ -76,8 +74,8 @@ void trendChart(const char* id, const std::vector<core::TrendPoint>& points, flo
             if (f.shown()) return std::to_string(static_cast<int>(f.value * scale + 0.5)) + "%";
             return std::string(f.state == core::Figure::State::Hidden ? hiddenText : "-");
         };
-        ImGui::SetTooltip("%s: %d\n%s / %s", p.period.c_str(), p.attempts,
-                          fig(p.meanPercent, 1).c_str(), fig(p.passRate, 100).c_str());
+        ImGui::SetTooltip("%s: %d\n%s / %s", p.period.c_str(), p.attempts, fig(p.meanPercent, 1).c_str(),
+                          fig(p.passRate, 100).c_str());
     }
 }
 
@@ -119,8 +117,7 @@ void DashboardScreen::drawTrends(const DashboardViews& v) {
     }
     ImGui::Separator();
     ImGui::TextUnformatted(T("dash.first.title"));
-    const ImGuiTableFlags flags =
-        ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp;
     const bool one = !query_.traineeKey.empty();
     if (ImGui::BeginTable("first", one ? 5 : 4, flags)) {
         ImGui::TableSetupColumn(T("dash.col.scenario"), 0, 3.f);
@@ -136,11 +133,9 @@ void DashboardScreen::drawTrends(const DashboardViews& v) {
             ImGui::TableNextColumn();
             ImGui::Text("%d", f.trainees);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(
-                figureText(f.firstPercent, T("dash.hidden"), T("dash.na")).c_str());
+            ImGui::TextUnformatted(figureText(f.firstPercent, T("dash.hidden"), T("dash.na")).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(
-                figureText(f.latestPercent, T("dash.hidden"), T("dash.na")).c_str());
+            ImGui::TextUnformatted(figureText(f.latestPercent, T("dash.hidden"), T("dash.na")).c_str());
             if (one) {
                 ImGui::TableNextColumn();
                 for (const core::FirstVsLatest& t : v.traineeFirst)
