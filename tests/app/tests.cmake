@@ -1,7 +1,7 @@
 # App tests: the real game under Xvfb driven with xdotool (both languages, a crash and resume,
 # the dashboard and its actions, the results store checked afterwards, screenshots in
-# build/screenshots), and the no-display message. Only when the game is built and xvfb-run/xdotool exist. Label nosan: not run in the
-# sanitizer build (no app there).
+# build/screenshots), and the no-display message. Only when the game is built and
+# xvfb-run/xdotool exist. Label nosan: not run in the sanitizer build (no app there).
 if(COUNTERPLAY_BUILD_APP AND TARGET counterplay)
   find_program(COUNTERPLAY_XVFB_RUN xvfb-run)
   find_program(COUNTERPLAY_XDOTOOL xdotool)
