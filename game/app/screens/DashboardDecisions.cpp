@@ -27,6 +27,8 @@ constexpr ImU32 kWrongRed = IM_COL32(244, 67, 54, 255);
 constexpr ImU32 kBestGreen = IM_COL32(76, 175, 80, 255);
 constexpr std::size_t kWrongTurnsShown = 8;  // the list's cut-off, and the red edges on the graph
 constexpr float kDetailWidth = 390.f;
+constexpr float kReadableZoom = 0.9f;  // texts are drawn from about 0.63, legible from 0.9
+constexpr float kTopMargin = 24.f;  // layout units above the start box (its frame and badge)
 
 std::string oneDecimal(double v) {
     char b[24];
@@ -79,7 +81,8 @@ struct DashboardScreen::DecisionGraph {
     std::optional<Pending> pending;
     std::string shownKey;  // the layout the canvas has
     graph::GraphCanvas canvas;
-    bool showBest = true;
+    bool showBest = false;   // the best options are green already; the yellow path on request
+    bool placeView = false;  // a new graph: start readable at the top, not fitted to dots
 
     // What the canvas draws, rebuilt when the views or the layout change (never per frame).
     std::shared_ptr<const DashboardViews> figuresFor;
@@ -262,6 +265,7 @@ void DashboardScreen::drawDecisionGraph(const DashboardViews& v, const ScenarioE
                                             : std::vector<core::PathStep>{});
         g.shownKey = key;
         g.figuresFor.reset();
+        g.placeView = true;
     }
     const core::GraphLayout& layout = g.layouts.at(key);
 
@@ -326,8 +330,23 @@ void DashboardScreen::drawDecisionGraph(const DashboardViews& v, const ScenarioE
     ImGui::PopTextWrapPos();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float detailWidth = std::min(kDetailWidth, avail.x * 0.4f);
-    g.canvas.draw("decgraph",
-                  ImVec2(avail.x - detailWidth - ImGui::GetStyle().ItemSpacing.x, avail.y));
+    const ImVec2 canvasSize(avail.x - detailWidth - ImGui::GetStyle().ItemSpacing.x, avail.y);
+    g.canvas.draw("decgraph", canvasSize);
+    if (g.placeView) {
+        // A tall scenario fitted whole is too small to read: zoom in to where the badges and
+        // counts are drawn, with the start at the top (F or the button fits it all).
+        g.placeView = false;
+        const float zoom = std::min(std::max(g.canvas.fitZoom(), kReadableZoom), 1.f);
+        core::LayoutPoint centre{layout.minX + layout.width / 2.f, layout.minY + layout.height / 2.f};
+        if (layout.height * zoom > canvasSize.y)
+            centre.y = layout.minY - kTopMargin + canvasSize.y / 2.f / zoom;
+        if (layout.width * zoom > canvasSize.x) {
+            const core::Node* start = entry.scenario->findNode(entry.scenario->start);
+            const std::size_t i = start ? static_cast<std::size_t>(start - entry.scenario->nodes.data()) : 0;
+            if (i < layout.nodes.size()) centre.x = layout.nodes[i].x + layout.nodes[i].w / 2.f;
+        }
+        g.canvas.setView(zoom, centre);
+    }
     if (g.selectionChanged) {
         g.selectionChanged = false;
         const std::optional<std::size_t> picked = g.canvas.selected();
