@@ -100,15 +100,16 @@ await "dashboard: views for" 1 30 || exit 1
 await "dashboard: seals of" 1 60
 sleep 1
 
-# Layout (1280x720 window, ImGui font 17 px), measured from the screenshots.
+# Layout (1280x720 window, ImGui font 17 px), measured from the screenshots: the tab row; in
+# Decisions the scenario list, its first entry and washed-blouse's (the cohort's scenario order),
+# the Graph and List buttons, and the start node "arrive" (the graph opens at the top); in Actions
+# the Import and Export buttons (the import folder and the export file are in $HOME).
 TAB_Y=72 DEC_TAB_X=227 ACT_TAB_X=561
-COMBO_X=240 COMBO_Y=105 # the Decisions tab's scenario list
-FIRST_ITEM_Y=129        # its first entry
-BLOUSE_Y=0              # set below from the list's order
-LIST_X=560 GRAPH_X=480 VIEW_Y=105
-NODE_X=0 NODE_Y=0 NODE_ID=""
-IMPORT_X=1150 IMPORT_Y=130
-EXPORT_X=1150 EXPORT_Y=0
+COMBO_X=240 COMBO_Y=98 FIRST_ITEM_Y=127 BLOUSE_Y=190
+GRAPH_X=450 LIST_X=525 VIEW_Y=99
+NODE_X=440 NODE_Y=200 NODE_ID=washed-blouse/arrive
+IMPORT_X=1106 IMPORT_Y=141
+EXPORT_X=1106 EXPORT_Y=321
 
 # 1. Decisions: pick another scenario, then washed-blouse; click a decision point.
 tap "$DEC_TAB_X" "$TAB_Y"
@@ -125,8 +126,15 @@ await "dashboard: decisions graph of washed-blouse: [0-9]* nodes" 1 20
 sleep 0.8
 snap graph
 tap "$NODE_X" "$NODE_Y"
-await "dashboard: decision point $NODE_ID selected: [0-9]* decisions, median" 1 10 &&
-  grep "dashboard: decision point $NODE_ID selected" "$LOG" | tail -n 1
+if await "dashboard: decision point $NODE_ID selected: [0-9]* decisions, median" 1 10; then
+  picked=$(grep "dashboard: decision point $NODE_ID selected" "$LOG" | tail -n 1)
+  echo "$picked"
+  # Every attempt of the scenario decides at its start node once.
+  blouse=$(sqlite3 "$DB" "SELECT count(*) FROM attempts WHERE scenario_id = 'washed-blouse'")
+  grep -q "selected: $blouse decisions" <<<"$picked" ||
+    fail "the start node's detail does not give $blouse decisions (the scenario's attempts)"
+  grep -q "best greet-thank" <<<"$picked" || fail "the start node's best option is not greet-thank"
+fi
 sleep 0.6
 snap node
 tap "$LIST_X" "$VIEW_Y"

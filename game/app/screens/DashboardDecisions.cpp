@@ -349,36 +349,39 @@ void DashboardScreen::drawDecisionGraph(const DashboardViews& v, const ScenarioE
     }
     if (g.selectionChanged) {
         g.selectionChanged = false;
-        const std::optional<std::size_t> picked = g.canvas.selected();
-        if (!picked || *picked >= entry.scenario->nodes.size()) {
-            logLine("dashboard: decision point cleared");
-        } else {
-            const std::string& id = entry.scenario->nodes[*picked].id;
-            const int k = *picked < g.pointOf.size() ? g.pointOf[*picked] : -1;
-            if (k < 0) {
-                logLine("dashboard: decision point " + id + " selected: no decisions recorded");
-            } else {
-                const core::DecisionPointStats& p = v.decisions.points[static_cast<std::size_t>(k)];
-                std::string options, best;
-                for (const core::ChoiceCount& c : p.choices) {
-                    const std::string cid =
-                        c.choiceIndex == core::kTimeoutChoice ? "timeout" : c.choiceId;
-                    options += (options.empty() ? "" : ", ") + cid + " " + std::to_string(c.chosen);
-                    if (c.best) best = cid;
-                }
-                logLine(
-                    "dashboard: decision point " + id + " selected: " + std::to_string(p.reached) +
-                    " decisions, median " + oneDecimal(p.medianSeconds) + " s, " +
-                    std::to_string(p.wrongTurns) + " first wrong turns, best " +
-                    (best.empty() ? "-" : best) + ", chosen: " + options +
-                    "; slow: " + (p.slowTrainees.empty() ? "-" : traineeNames(v, p.slowTrainees)));
-            }
-        }
+        logDecisionPick(v, entry);
     }
     ImGui::SameLine();
     ImGui::BeginChild("decdetail", ImVec2(0.f, avail.y), true);
     drawDecisionDetail(v, entry);
     ImGui::EndChild();
+}
+
+void DashboardScreen::logDecisionPick(const DashboardViews& v, const ScenarioEntry& entry) {
+    const DecisionGraph& g = *decGraph_;
+    const std::optional<std::size_t> picked = g.canvas.selected();
+    if (!picked || *picked >= entry.scenario->nodes.size()) {
+        logLine("dashboard: decision point cleared");
+        return;
+    }
+    const std::string where = entry.scenario->id + "/" + entry.scenario->nodes[*picked].id;
+    const int k = *picked < g.pointOf.size() ? g.pointOf[*picked] : -1;
+    if (k < 0) {
+        logLine("dashboard: decision point " + where + " selected: no decisions recorded");
+        return;
+    }
+    const core::DecisionPointStats& p = v.decisions.points[static_cast<std::size_t>(k)];
+    std::string options, best;
+    for (const core::ChoiceCount& c : p.choices) {
+        const std::string cid = c.choiceIndex == core::kTimeoutChoice ? "timeout" : c.choiceId;
+        options += (options.empty() ? "" : ", ") + cid + " " + std::to_string(c.chosen);
+        if (c.best) best = cid;
+    }
+    logLine("dashboard: decision point " + where + " selected: " + std::to_string(p.reached) +
+            " decisions, median " + oneDecimal(p.medianSeconds) + " s, " +
+            std::to_string(p.wrongTurns) + " first wrong turns, best " + (best.empty() ? "-" : best) +
+            ", chosen: " + options +
+            "; slow: " + (p.slowTrainees.empty() ? "-" : traineeNames(v, p.slowTrainees)));
 }
 
 void DashboardScreen::drawDecisionDetail(const DashboardViews& v, const ScenarioEntry& entry) {

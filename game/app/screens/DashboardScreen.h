@@ -74,6 +74,8 @@ private:
     void drawDecisionList(const DashboardViews& v);
     void drawDecisionGraph(const DashboardViews& v, const ScenarioEntry& entry);
     void drawDecisionDetail(const DashboardViews& v, const ScenarioEntry& entry);
+    /// Logs the decision point just clicked with its figures (for the app test and support).
+    void logDecisionPick(const DashboardViews& v, const ScenarioEntry& entry);
     /// The option bars of one decision point (count, ★ best, text, trainees), in both views.
     void drawChoiceBars(const core::DecisionPointStats& point);
     /// Comma-separated names of trainee keys (traineeLabel, so equal names stay apart).
