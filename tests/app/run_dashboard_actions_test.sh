@@ -8,7 +8,9 @@
 #      (another data dir, so another signing key) whose public key this one trusts, and check
 #      with sqlite3 that its attempts are in the database;
 #   3. "Export" the selection as CSV and check the file exists and `counterplay-cli verify`
-#      accepts it.
+#      accepts it;
+#   4. open the dashboard again with a scenario folder lacking washed-blouse: its decisions
+#      must fall back to the list, with a note.
 # Screenshots: <build>/screenshots/dash-actions-<step>.png (look at them).
 #
 # Usage: run_dashboard_actions_test.sh GAME CLI SOURCE_DIR BINARY_DIR  (re-runs itself under xvfb-run)
@@ -83,14 +85,22 @@ BRANCH=$(count_attempts "$OTHER/branch.db")
 echo "simulated: $BEFORE attempts here, $BRANCH in the second store's export"
 
 # --- The dashboard ----------------------------------------------------------------------------
-: >"$LOG"
-"$GAME" dashboard --db "$DB" --lang en --windowed --screenshot-dir "$WORK/shots" >"$LOG" 2>&1 &
-GPID=$!
-await "screen=dashboard" 1 30 || exit 1
-WIN=$(xdotool search --sync --onlyvisible --name '^Counterplay$' | head -n 1)
-xdotool mousemove --window "$WIN" 640 400
-xdotool windowfocus --sync "$WIN" || fail "could not focus the dashboard window"
-sleep 1
+start_dashboard() {  # start_dashboard [GAME OPTIONS...]: a fresh log, the window focused
+  : >"$LOG"
+  "$GAME" dashboard --db "$DB" --lang en --windowed --screenshot-dir "$WORK/shots" "$@" >"$LOG" 2>&1 &
+  GPID=$!
+  await "screen=dashboard" 1 30 || return 1
+  WIN=$(xdotool search --sync --onlyvisible --name '^Counterplay$' | head -n 1)
+  xdotool mousemove --window "$WIN" 640 400
+  xdotool windowfocus --sync "$WIN" || fail "could not focus the dashboard window"
+  sleep 1
+}
+stop_dashboard() {
+  kill "$GPID" 2>/dev/null
+  wait "$GPID" 2>/dev/null
+  GPID=0
+}
+start_dashboard || exit 1
 # The passphrase gate (first open: set it, twice).
 PASS="counter-manager 7"
 xdotool type --delay 60 "$PASS"; press Tab
@@ -174,8 +184,26 @@ out=$("$CLI" verify "$CSV" 2>&1); rc=$?
 echo "verify: $out"
 [ $rc -eq 0 ] || fail "counterplay-cli verify $CSV exited $rc"
 
-kill "$GPID" 2>/dev/null
-wait "$GPID" 2>/dev/null
-GPID=0
+stop_dashboard
+
+# 4. Without washed-blouse's file in the scenario folder, its decisions are a list, with a note.
+mkdir -p "$WORK/scenarios"
+cp "$SRC"/scenarios/*.yaml "$WORK/scenarios/"
+rm "$WORK/scenarios/washed-blouse.yaml"
+start_dashboard --scenarios "$WORK/scenarios" || exit 1
+xdotool type --delay 60 "$PASS"; press Return
+await "dashboard: unlocked" 1 10 || exit 1
+await "dashboard: views for" 1 30
+sleep 1
+tap "$DEC_TAB_X" "$TAB_Y"
+await "dashboard: tab decisions" 1 10
+sleep 0.6
+tap "$COMBO_X" "$COMBO_Y"; sleep 0.4
+tap "$COMBO_X" "$BLOUSE_Y"
+await "dashboard: decisions of washed-blouse as a list: its file is not in the library" 1 10
+sleep 0.6
+snap no-file
+stop_dashboard
+
 if [ $FAILS -gt 0 ]; then echo "$FAILS failure(s)"; exit 1; fi
-echo "PASS: decision point detail on the graph, import of a trusted store's export, export verified"
+echo "PASS: decision point detail on the graph, import of a trusted store's export, export verified, list without the file"

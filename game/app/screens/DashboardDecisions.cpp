@@ -144,10 +144,14 @@ void DashboardScreen::drawDecisions(const DashboardViews& v) {
         ImGui::EndCombo();
     }
     ImGui::SameLine(0.f, 20.f);
-    int view = decList_ ? 1 : 0;
+    // No graph without the scenario's file: the list then, and the toggle off.
+    const bool canGraph = ctx_.library.find(query_.scenarioId) != nullptr;
+    int view = decList_ || !canGraph ? 1 : 0;
+    ImGui::BeginDisabled(!canGraph);
     bool toggled = ImGui::RadioButton(T("dash.dec.view-graph"), &view, 0);
     ImGui::SameLine();
     toggled |= ImGui::RadioButton(T("dash.dec.view-list"), &view, 1);
+    ImGui::EndDisabled();
     if (toggled && decList_ != (view == 1)) {
         decList_ = view == 1;
         logLine(std::string("dashboard: decisions ") + (decList_ ? "list" : "graph") + " view");
@@ -161,6 +165,10 @@ void DashboardScreen::drawDecisions(const DashboardViews& v) {
     ImGui::TextDisabled("%s", F("dash.dec.summary", {{"n", std::to_string(d.attempts)}}).c_str());
     const ScenarioEntry* entry = ctx_.library.find(d.scenarioId);
     if (!entry) {
+        if (decNoGraphLogged_ != d.scenarioId) {
+            decNoGraphLogged_ = d.scenarioId;
+            logLine("dashboard: decisions of " + d.scenarioId + " as a list: its file is not in the library");
+        }
         ImGui::TextColored({0.96f, 0.7f, 0.3f, 1.f}, "%s", T("dash.dec.no-graph"));
     } else if (!decList_) {
         drawDecisionGraph(v, *entry);

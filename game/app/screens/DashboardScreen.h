@@ -82,6 +82,7 @@ private:
     std::string traineeNames(const DashboardViews& v, const std::vector<std::string>& keys) const;
     std::shared_ptr<DecisionGraph> decGraph_;  // shared_ptr: complete in DashboardDecisions.cpp
     bool decList_ = false;                     // the manager chose the list view
+    std::string decNoGraphLogged_;  // the scenario last logged as having no graph
     // DashboardAttempt.cpp
     void openAttempt(std::int64_t attemptId);
     void drawAttemptWindow();
