@@ -1,7 +1,7 @@
 # App tests: the real game under Xvfb driven with xdotool (both languages, a crash and resume,
-# the results store checked afterwards, screenshots in build/screenshots), and the no-display
-# message. Only when the game is built and xvfb-run/xdotool exist. Label nosan: not run in the
-# sanitizer build (no app there).
+# the dashboard and its actions, the results store checked afterwards, screenshots in
+# build/screenshots), and the no-display message. Only when the game is built and
+# xvfb-run/xdotool exist. Label nosan: not run in the sanitizer build (no app there).
 if(COUNTERPLAY_BUILD_APP AND TARGET counterplay)
   find_program(COUNTERPLAY_XVFB_RUN xvfb-run)
   find_program(COUNTERPLAY_XDOTOOL xdotool)
@@ -22,5 +22,12 @@ if(COUNTERPLAY_BUILD_APP AND TARGET counterplay)
              COMMAND ${CMAKE_CURRENT_LIST_DIR}/run_dashboard_test.sh $<TARGET_FILE:counterplay>
                      $<TARGET_FILE:counterplay-cli> ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR})
     set_tests_properties(app_dashboard PROPERTIES LABELS "app;nosan" TIMEOUT 300 RUN_SERIAL TRUE)
+    # The Decisions graph (a click on a decision point) and the Actions tab (import of a trusted
+    # store's JSON export, export of the selection as CSV, verified) with real input.
+    add_test(NAME app_dashboard_actions
+             COMMAND ${CMAKE_CURRENT_LIST_DIR}/run_dashboard_actions_test.sh $<TARGET_FILE:counterplay>
+                     $<TARGET_FILE:counterplay-cli> ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR})
+    set_tests_properties(app_dashboard_actions PROPERTIES LABELS "app;nosan" TIMEOUT 300
+                         RUN_SERIAL TRUE)
   endif()
 endif()

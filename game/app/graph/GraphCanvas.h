@@ -3,7 +3,8 @@
 // fit to view (F or the button), a minimap (click or drag to move), less detail when zoomed out,
 // the selected node's edges highlighted, colours for endings, timed nodes, critical actions and
 // nodes with problems, and the best path on request. Shared by the trainer's editor and the
-// manager's dashboard, which add per-node badges and per-edge annotations through hooks. Off-screen
+// manager's dashboard, which add per-node badges and per-edge annotations through hooks, and
+// accent colours on nodes and edges that need attention. Off-screen
 // nodes and edges are culled so a 1,000-node graph stays within a 16 ms frame.
 #pragma once
 
@@ -48,6 +49,14 @@ public:
     bool showBestPath() const { return showBestPath_; }
     void setNodeBadge(NodeBadge hook) { nodeBadge_ = std::move(hook); }
     void setEdgeAnnotation(EdgeAnnotation hook) { edgeAnnotation_ = std::move(hook); }
+    /// Accent colours by node index (0 = none): the box gets a frame in that colour and its badge
+    /// is drawn in it, so a caller can point at nodes that need attention (the dashboard's slow
+    /// decision points). A vector, not a hook: looked up per drawn node without a call.
+    void setNodeAccents(std::vector<ImU32> colours) { nodeAccent_ = std::move(colours); }
+    /// Accent colours by edge index in the layout (0 = none): the edge is drawn over a broad
+    /// stroke in that colour, also when zoomed far out, and its annotation pill takes the colour
+    /// (the dashboard's common wrong turns in red, the best options in green).
+    void setEdgeAccents(std::vector<ImU32> colours) { edgeAccent_ = std::move(colours); }
     /// Called when a click selects a node (or clears the selection with nullopt).
     void setOnSelect(SelectHandler handler) { onSelect_ = std::move(handler); }
 
@@ -108,6 +117,12 @@ private:
     ImVec4 minimapRect(const View& view) const;
     std::optional<std::size_t> nodeAt(const View& view, ImVec2 screen) const;
     bool touchesSelection(const core::LayoutEdge& edge) const;
+    ImU32 nodeAccent(std::size_t node) const {
+        return node < nodeAccent_.size() ? nodeAccent_[node] : 0;
+    }
+    ImU32 edgeAccent(std::size_t edge) const {
+        return edge < edgeAccent_.size() ? edgeAccent_[edge] : 0;
+    }
 
     std::shared_ptr<const core::Scenario> scenario_;
     core::GraphLayout layout_;
@@ -120,6 +135,7 @@ private:
     bool showBestPath_ = false;
     NodeBadge nodeBadge_;
     EdgeAnnotation edgeAnnotation_;
+    std::vector<ImU32> nodeAccent_, edgeAccent_;
     SelectHandler onSelect_;
     std::optional<std::size_t> selected_;
 

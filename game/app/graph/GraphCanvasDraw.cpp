@@ -127,9 +127,11 @@ void GraphCanvas::drawEdgeLabel(ImDrawList* dl, const View& view, std::size_t in
     dl->AddText(font, size, ImVec2(left + chip * 2.f + pad, at.y - ts.y / 2.f), colour, text.c_str());
     if (edgeAnnotation_) {
         const std::string note = edgeAnnotation_(edge);
+        const ImU32 accent = edgeAccent(index);
         if (!note.empty())
-            pill(dl, font, size * 0.9f, ImVec2(left + total / 2.f, bgB.y + size * 0.75f), note, palette().badgeBg,
-                 palette().lightText);
+            pill(dl, font, size * 0.9f, ImVec2(left + total / 2.f, bgB.y + size * 0.75f), note,
+                 accent ? accent : palette().badgeBg,
+                 accent ? palette().darkText : palette().lightText);
     }
 }
 
@@ -148,9 +150,8 @@ void GraphCanvas::drawEdges(ImDrawList* dl, const View& view, bool detail) {
     // So far out that boxes are under 2.5 pixels tall: only the selected node's edges (and the
     // best path) are drawn; thousands of sub-pixel lines would cost the frame and show nothing.
     if (view.zoom * kBoxHeightHint < 2.5f) {
-        if (showBestPath_)
-            for (std::size_t e : shown)
-                if (bestEdge_[e]) highlighted.push_back(e);
+        for (std::size_t e : shown)
+            if ((showBestPath_ && bestEdge_[e]) || edgeAccent(e)) highlighted.push_back(e);
         shown.clear();
     }
     stats_.edgesDrawn = static_cast<int>(shown.size() + highlighted.size());
@@ -158,6 +159,13 @@ void GraphCanvas::drawEdges(ImDrawList* dl, const View& view, bool detail) {
         for (const auto* list : {&shown, &highlighted})
             for (std::size_t e : *list)
                 if (bestEdge_[e]) drawEdge(dl, view, e, withAlpha(palette().best, 0.85f), base + std::clamp(5.f * view.zoom * 2.f, 1.5f, 5.f), detail);
+    }
+    if (!edgeAccent_.empty()) {  // a broad stroke under accented edges
+        const float broad = base + std::clamp(4.f * view.zoom * 2.f, 1.5f, 4.f);
+        for (const auto* list : {&shown, &highlighted})
+            for (std::size_t e : *list)
+                if (const ImU32 accent = edgeAccent(e))
+                    drawEdge(dl, view, e, withAlpha(accent, 0.7f), broad, detail);
     }
     const float dim = selected_ ? 0.3f : 1.f;
     for (std::size_t e : shown) drawEdge(dl, view, e, withAlpha(edgeColours_[e], dim), base, detail);
@@ -187,6 +195,7 @@ void GraphCanvas::drawNodes(ImDrawList* dl, const View& view, bool detail) {
         if (b.y - a.y < 2.5f) {  // a dot-sized box: one rectangle in its most telling colour
             const ImU32 c = selected_ == i                  ? p.selected
                             : problem_[i]                   ? p.problem
+                            : nodeAccent(i)                 ? nodeAccent(i)
                             : showBestPath_ && bestNode_[i] ? p.best
                             : look.timed                    ? p.timed
                                                             : look.border;
@@ -196,6 +205,11 @@ void GraphCanvas::drawNodes(ImDrawList* dl, const View& view, bool detail) {
         if (showBestPath_ && bestNode_[i])
             dl->AddRect(ImVec2(a.x - 4.f * ring, a.y - 4.f * ring), ImVec2(b.x + 4.f * ring, b.y + 4.f * ring), p.best,
                         rounding + 3.f * ring, 0, 3.f * ring);
+        const ImU32 accent = nodeAccent(i);
+        if (accent)
+            dl->AddRect(ImVec2(a.x - 7.f * ring, a.y - 7.f * ring),
+                        ImVec2(b.x + 7.f * ring, b.y + 7.f * ring), accent, rounding + 5.f * ring,
+                        0, 2.5f * ring);
         dl->AddRectFilled(a, b, look.fill, rounding);
         if (look.critical)
             dl->AddRectFilled(a, ImVec2(a.x + std::max(2.f, 6.f * z), b.y), p.critical, rounding,
@@ -230,7 +244,8 @@ void GraphCanvas::drawNodes(ImDrawList* dl, const View& view, bool detail) {
             const std::string badge = nodeBadge_(i);
             if (!badge.empty()) {
                 const ImVec2 ts = font->CalcTextSizeA(fontSize * 0.8f, 1e6f, 0.f, badge.c_str());
-                pill(dl, font, fontSize * 0.8f, ImVec2(b.x - ts.x / 2.f - 8.f * z, b.y), badge, p.badgeBg, p.lightText);
+                pill(dl, font, fontSize * 0.8f, ImVec2(b.x - ts.x / 2.f - 8.f * z, b.y), badge,
+                     accent ? accent : p.badgeBg, accent ? p.darkText : p.lightText);
             }
         }
     }

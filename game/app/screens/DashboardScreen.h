@@ -4,8 +4,8 @@
 // one attempt. Every figure comes from core::Cohort (DashboardModel computes the views off the
 // UI thread); attempts whose seal check failed are drawn in red wherever they appear.
 // The panels live in DashboardTeam.cpp, DashboardHeatmap.cpp, DashboardTrends.cpp,
-// DashboardAttempt.cpp, DashboardCoach.cpp (passphrase gate, notes, sign-offs, roster,
-// privacy threshold) and DashboardActions.cpp.
+// DashboardDecisions.cpp, DashboardAttempt.cpp, DashboardCoach.cpp (passphrase gate, notes,
+// sign-offs, roster, privacy threshold) and DashboardActions.cpp.
 #pragma once
 
 #include <array>
@@ -73,7 +73,24 @@ private:
     void drawHeatmap(const DashboardViews& v);
     // DashboardTrends.cpp
     void drawTrends(const DashboardViews& v);
+    // DashboardDecisions.cpp: the Decisions tab. The chosen scenario's graph (GraphCanvas) with
+    // per-node badges, per-choice counts, the best options and the common wrong turns, and the
+    // clicked decision point's detail beside it; or the list (a toggle, and the fallback when the
+    // scenario's file is not in the library).
+    struct DecisionGraph;  // layouts cached per scenario, the canvas, the figures it draws
     void drawDecisions(const DashboardViews& v);
+    void drawDecisionList(const DashboardViews& v);
+    void drawDecisionGraph(const DashboardViews& v, const ScenarioEntry& entry);
+    void drawDecisionDetail(const DashboardViews& v, const ScenarioEntry& entry);
+    /// Logs the decision point just clicked with its figures (for the app test and support).
+    void logDecisionPick(const DashboardViews& v, const ScenarioEntry& entry);
+    /// The option bars of one decision point (count, ★ best, text, trainees), in both views.
+    void drawChoiceBars(const core::DecisionPointStats& point);
+    /// Comma-separated names of trainee keys (traineeLabel, so equal names stay apart).
+    std::string traineeNames(const DashboardViews& v, const std::vector<std::string>& keys) const;
+    std::shared_ptr<DecisionGraph> decGraph_;  // shared_ptr: complete in DashboardDecisions.cpp
+    bool decList_ = false;                     // the manager chose the list view
+    std::string decNoGraphLogged_;  // the scenario last logged as having no graph
     // DashboardAttempt.cpp
     void openAttempt(std::int64_t attemptId);
     void drawAttemptWindow();

@@ -1,7 +1,6 @@
 // The dashboard's trends (the team's and one trainee's mean score and pass rate per day, week or
-// month, drawn with ImGui's draw list), first attempt against latest per scenario, and the
-// per-decision statistics of one scenario as a list (option counts with the best marked, common
-// wrong turns, median time with slow trainees flagged). All figures are core::Cohort's.
+// month, drawn with ImGui's draw list) and first attempt against latest per scenario. All figures
+// are core::Cohort's. (The per-decision statistics are in DashboardDecisions.cpp.)
 #include <imgui.h>
 
 #include <algorithm>
@@ -147,98 +146,6 @@ void DashboardScreen::drawTrends(const DashboardViews& v) {
         }
         ImGui::EndTable();
     }
-}
-
-void DashboardScreen::drawDecisions(const DashboardViews& v) {
-    const auto cohort = model_.cohort();
-    if (!cohort) return;
-    ImGui::TextUnformatted(T("dash.dec.scenario"));
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(320.f);
-    if (ImGui::BeginCombo("##decscenario", scenarioTitle(query_.scenarioId).c_str())) {
-        for (const core::CohortScenario& s : cohort->scenarios())
-            if (ImGui::Selectable(scenarioTitle(s.id).c_str(), s.id == query_.scenarioId)) {
-                query_.scenarioId = s.id;
-                model_.request(query_);
-            }
-        ImGui::EndCombo();
-    }
-    const core::DecisionStats& d = v.decisions;
-    if (d.scenarioId != query_.scenarioId) {
-        ImGui::TextDisabled("%s", T("dash.updating"));
-        return;
-    }
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", F("dash.dec.summary", {{"n", std::to_string(d.attempts)}}).c_str());
-    if (!d.bestKnown) ImGui::TextDisabled("%s", T("dash.dec.no-best"));
-    const ScenarioEntry* entry = ctx_.library.find(d.scenarioId);
-    auto nodeText = [&](const std::string& nodeId) -> std::string {
-        if (entry)
-            if (const core::Node* n = entry->scenario->findNode(nodeId))
-                for (const core::Line& l : n->lines)
-                    if (l.speaker == "customer") return l.text.in(ctx_.lang());
-        return {};
-    };
-    ImGui::BeginChild("decisions");
-    if (!d.wrongTurns.empty() && ImGui::CollapsingHeader(T("dash.dec.wrong"), ImGuiTreeNodeFlags_DefaultOpen)) {
-        int shown = 0;
-        for (const core::DecisionStats::WrongTurn& w : d.wrongTurns) {
-            if (shown++ == 8) break;
-            const std::string choice = w.choiceIndex == core::kTimeoutChoice ? T("dash.timeout")
-                                       : w.text.in(ctx_.lang()).empty()      ? w.choiceId
-                                                                             : w.text.in(ctx_.lang());
-            ImGui::Bullet();
-            ImGui::TextWrapped("%s", F("dash.dec.wrong-line", {{"n", std::to_string(w.attempts)},
-                                                               {"node", w.nodeId}, {"choice", choice}})
-                                         .c_str());
-        }
-    }
-    for (const core::DecisionPointStats& p : d.points) {
-        ImGui::PushID(p.nodeId.c_str());
-        const std::string header = F("dash.dec.point", {{"node", p.nodeId}, {"n", std::to_string(p.reached)},
-                                                        {"median", [&] {
-                                                             char b[16];
-                                                             std::snprintf(b, sizeof b, "%.1f", p.medianSeconds);
-                                                             return std::string(b);
-                                                         }()},
-                                                        {"wrong", std::to_string(p.wrongTurns)}}) +
-                                   "###" + p.nodeId;
-        if (ImGui::CollapsingHeader(header.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
-            const std::string said = nodeText(p.nodeId);
-            if (!said.empty()) ImGui::TextDisabled("%s", said.c_str());
-            int most = 1;
-            for (const core::ChoiceCount& c : p.choices) most = std::max(most, c.chosen);
-            for (const core::ChoiceCount& c : p.choices) {
-                const std::string text = c.choiceIndex == core::kTimeoutChoice ? T("dash.timeout")
-                                         : c.text.in(ctx_.lang()).empty()      ? c.choiceId
-                                                                               : c.text.in(ctx_.lang());
-                const float frac = static_cast<float>(c.chosen) / most;
-                ImGui::PushStyleColor(ImGuiCol_PlotHistogram,
-                                      c.best ? ImVec4(0.2f, 0.65f, 0.38f, 1.f) : ImVec4(0.35f, 0.45f, 0.62f, 1.f));
-                ImGui::ProgressBar(frac, ImVec2(140.f, 0), (std::to_string(c.chosen)).c_str());
-                ImGui::PopStyleColor();
-                ImGui::SameLine();
-                if (c.best) ImGui::TextColored({0.45f, 0.9f, 0.55f, 1.f}, "%s", T("dash.dec.best"));
-                else ImGui::TextDisabled("  ");
-                ImGui::SameLine();
-                ImGui::TextWrapped("%s  (%s)", text.c_str(),
-                                   F("dash.dec.trainees", {{"n", std::to_string(c.trainees)}}).c_str());
-            }
-            if (!p.slowTrainees.empty()) {
-                std::string names;
-                for (const std::string& key : p.slowTrainees) {
-                    if (!names.empty()) names += ", ";
-                    std::string label = key;
-                    for (const core::TeamRow& r : v.team)
-                        if (r.key == key) label = traineeLabel(r.key, r.name);
-                    names += label;
-                }
-                ImGui::TextColored({0.96f, 0.7f, 0.3f, 1.f}, "%s", F("dash.dec.slow", {{"names", names}}).c_str());
-            }
-        }
-        ImGui::PopID();
-    }
-    ImGui::EndChild();
 }
 
 }  // namespace counterplay::app
