@@ -155,7 +155,7 @@ const std::map<std::string, std::string, std::less<>>& englishLabels() {
         {"integrity.unknown", "attempt {id} ({uuid}): {reason}"},
         {"dashboard.needs-game", "the dashboard is a window of the game: run `counterplay dashboard` with the game build (this is counterplay-cli, built without the game); `counterplay report --html` prints the same views"},
         {"check.remembered", "Remembered {n} {n|attempt|attempts} found ok: reports, exports and the dashboard now skip their full check while their rows stay unchanged"},
-        {"check.summary", "{n} attempts checked: {ok} ok, {altered} altered, {unsealed} unsealed (recorded before sealing), {unknown} by unknown signers; {replayed} replayed against their scenario file"},
+        {"check.summary", "{n} {n|attempt|attempts} checked: {ok} ok, {altered} altered, {unsealed} unsealed (recorded before sealing), {unknown} by unknown signers; {replayed} replayed against their scenario file"},
         {"export.altered", "refused: {n} {n|attempt was|attempts were} changed after they were recorded (ids {ids}). Run `counterplay check` for details, or add --include-altered to export them marked as altered"},
         {"export.altered-included", "note: {n} altered {n|attempt|attempts} exported marked as altered (ids {ids})"},
         {"report.altered", "Warning: {n} {n|attempt was|attempts were} changed after they were recorded (ids {ids}); {n|it is|they are} left out of the report; run `counterplay check`"},

@@ -118,7 +118,7 @@ TEST_F(IntegrityVerbs, AnotherStoresExportVerifiesOnceTrustedAndImportsOnce) {
     EXPECT_NE(again.out.find("imported 0 attempts"), std::string::npos) << again.out;
     const RunResult check = runVerb({"check", "--lang", "en"});
     EXPECT_EQ(check.code, 0) << check.out;
-    EXPECT_NE(check.out.find("1 attempts checked: 1 ok, 0 altered"), std::string::npos) << check.out;
+    EXPECT_NE(check.out.find("1 attempt checked: 1 ok, 0 altered"), std::string::npos) << check.out;
     // The imported attempt is marked with its store in the exports.
     const auto j = nlohmann::json::parse(runVerb({"export", "--format", "json"}).out);
     EXPECT_EQ(j["attempts"][0]["origin"]["store"], "Busan");
