@@ -79,7 +79,8 @@ start_editor() {  # start_editor LANG
   GPID=$!
   wait_for "screen=editor" 1 30 || return 1
   wait_for "editor: ready" 1 30 || return 1
-  WIN=$(xdotool search --sync --onlyvisible --name 'Counterplay$' | head -n 1)
+  # By class: xdotool's --name does not match the Korean title.
+  WIN=$(xdotool search --sync --onlyvisible --classname 'counterplay' | head -n 1)
   xdotool mousemove --window "$WIN" 640 400
   xdotool windowfocus --sync "$WIN" || fail "could not focus the editor window"
   wait_for "editor: checks done" 1 30
@@ -97,7 +98,16 @@ wait_exit() {  # the editor closes itself (Esc with nothing unsaved)
   GPID=0
 }
 
-select_arrive() {
+select_node() {  # select_node ID: click its box in the graph
+  read -r NX NY <<<"$(where "node $1")"
+  [ -n "${NX:-}" ] || { fail "$ELANG: no position logged for node $1"; return 1; }
+  click "$NX" "$NY"
+  wait_for "editor: selected $1" 1 10 || return 1
+  settle 0.4
+}
+
+select_arrive() {  # the start is selected on opening: another node first, then the start
+  select_node ignored || return 1
   read -r NX NY <<<"$(where "node arrive")"
   [ -n "${NX:-}" ] || { fail "$ELANG: no position logged for node arrive"; return 1; }
   click "$NX" "$NY"

@@ -262,6 +262,8 @@ void EditorScreen::drawInspector() {
             core::NewChoice choice;
             choice.text = {ctx_.strings.get("edit.choice.new-text", core::Lang::Ko),
                            ctx_.strings.get("edit.choice.new-text", core::Lang::En)};
+            choice.feedback = {ctx_.strings.get("edit.choice.new-feedback", core::Lang::Ko),
+                               ctx_.strings.get("edit.choice.new-feedback", core::Lang::En)};
             choice.next = !n.choices.empty() ? n.choices.front().next
                           : n.timeLimit      ? n.timeLimit->next
                                              : std::string();

@@ -248,6 +248,8 @@ void EditorScreen::drawStructurePopup() {
                                  ctx_.strings.get("edit.node.new-ending", core::Lang::En)};
                 n.choiceText = {ctx_.strings.get("edit.choice.new-text", core::Lang::Ko),
                                 ctx_.strings.get("edit.choice.new-text", core::Lang::En)};
+                n.choiceFeedback = {ctx_.strings.get("edit.choice.new-feedback", core::Lang::Ko),
+                                    ctx_.strings.get("edit.choice.new-feedback", core::Lang::En)};
                 if (const auto sc = session_->scenario(); sc && !newEnding_)
                     for (const core::Node& other : sc->nodes)
                         if (other.ending) {

@@ -392,6 +392,9 @@ void EditorScreen::logNodePositions() {
 
 void EditorScreen::buildImGui(float) {
     ++frames_;
+    // A dialog open at the start of the frame keeps its keys (Esc closing it must not also
+    // close the editor).
+    const bool dialogOpen = popup_ != Popup::None;
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos({0, 0});
     ImGui::SetNextWindowSize(io.DisplaySize);
@@ -427,7 +430,7 @@ void EditorScreen::buildImGui(float) {
     ImGui::EndChild();
     ImGui::End();
     drawPopups();
-    handleShortcuts();
+    if (!dialogOpen) handleShortcuts();
 }
 
 }  // namespace counterplay::app
