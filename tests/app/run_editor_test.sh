@@ -151,6 +151,11 @@ key ctrl+s
 wait_for "editor: saved" 1 10
 settle 0.5
 shot saved
+read -r TX TY <<<"$(where "field tab-analysis")"
+click "$TX" "$TY"
+wait_for "editor: tab analysis" 1 10
+settle 0.5
+shot analysis
 key Escape
 wait_for "editor: closing" 1 10
 wait_exit
@@ -182,6 +187,11 @@ echo "$DIFF"
 start_editor ko || exit 1
 select_arrive
 shot inspector
+read -r TX TY <<<"$(where "field tab-analysis")"
+click "$TX" "$TY"
+wait_for "editor: tab analysis" 1 10
+settle 0.5
+shot analysis
 key Escape
 wait_for "editor: closing" 1 10
 wait_exit

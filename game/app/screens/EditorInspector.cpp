@@ -54,6 +54,14 @@ bool EditorScreen::textField(const std::string& key, const std::string& value, f
         ImGui::InputText(id.c_str(), buf.data(), buf.capacity() + 1, flags, resizeString, &buf);
     }
     if (ImGui::IsItemActivated()) editingKey_ = key;
+    // The fields do not wrap: hovering one shows its whole text wrapped.
+    if (height > 0.f && editingKey_ != key && !buf.empty() && ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(420.f);
+        ImGui::TextUnformatted(buf.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
     if (ImGui::IsItemDeactivated() && editingKey_ == key) {
         editingKey_.clear();
         return buf != value;

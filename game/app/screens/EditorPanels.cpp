@@ -67,7 +67,13 @@ void EditorScreen::drawBottomPanels() {
         ImGui::EndChild();
         ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem((std::string(T("edit.analysis")) + "###analysis").c_str())) {
+    const bool analysisOpen =
+        ImGui::BeginTabItem((std::string(T("edit.analysis")) + "###analysis").c_str());
+    logItem("tab-analysis");
+    if (analysisOpen != analysisTab_)
+        logLine(analysisOpen ? "editor: tab analysis" : "editor: tab problems");
+    analysisTab_ = analysisOpen;
+    if (analysisOpen) {
         ImGui::BeginChild("analysis-body");
         drawAnalysis();
         ImGui::EndChild();

@@ -149,6 +149,7 @@ private:
     bool diskPromptShown_ = false;
     int frames_ = 0;
     bool readyLogged_ = false;
+    bool analysisTab_ = false;  // the analysis tab is showing (logged when it changes)
     std::string windowTitle_;
 };
 
