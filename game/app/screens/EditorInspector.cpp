@@ -190,7 +190,13 @@ void EditorScreen::drawChoice(const core::Node& node, int index) {
         // Condition, checked as it is typed with the loader's own message.
         ImGui::TextDisabled("%s", T("edit.condition"));
         const std::string condKey = key + "/condition";
-        const std::string current = c.condition ? c.condition->source() : std::string();
+        // From the document: a condition that does not parse is not in the model.
+        std::string current = c.condition ? c.condition->source() : std::string();
+        const core::YamlDocument& doc = session_->document();
+        if (const int at = doc.find(core::EditSession::choicePath(node.id, index) + ".condition");
+            at >= 0 &&
+            doc.nodes()[static_cast<std::size_t>(at)].kind == core::DocNode::Kind::Scalar)
+            current = doc.nodes()[static_cast<std::size_t>(at)].value;
         if (textField(condKey, current, ImGui::GetContentRegionAvail().x, 0.f))
             afterEdit(session_->setCondition(node.id, index, buffers_[condKey]), "condition");
         const core::ConditionCheck check =

@@ -233,7 +233,9 @@ void EditorScreen::drawStructurePopup() {
                     .c_str());
         for (const core::Diagnostic& d : renameProblems_)
             ImGui::BulletText("%s", d.message.c_str());
-        if (ImGui::Button(T("edit.ok"))) close = true;
+        if (ImGui::Button(T("edit.ok")) || ImGui::IsKeyPressed(sf::Keyboard::Enter, false) ||
+            ImGui::IsKeyPressed(sf::Keyboard::Escape, false))
+            close = true;
     } else {
         ImGui::TextUnformatted(T("edit.node.id"));
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
