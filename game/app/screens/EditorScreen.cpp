@@ -297,7 +297,7 @@ void EditorScreen::handleShortcuts() {
 void EditorScreen::drawPicker() {
     ImGui::TextColored({0.96f, 0.76f, 0.35f, 1.f}, "%s", T("edit.title"));
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 120.f);
-    if (ImGui::SmallButton(T("dash.back"))) leave();
+    if (ImGui::SmallButton(T("edit.back"))) leave();
     ImGui::Separator();
     ImGui::TextUnformatted(T("edit.pick.heading"));
     if (!openError_.empty()) ImGui::TextColored({1.f, 0.4f, 0.4f, 1.f}, "%s", openError_.c_str());
