@@ -392,12 +392,12 @@ void EditorScreen::drawPromptPopups() {
                 popup_ = Popup::None;
                 save(true);
             }
+            ImGui::SameLine();
+            if (ImGui::Button(T("edit.cancel"))) {
+                leaveAfterSave_ = false;
+                close = true;
+            }
         } else if (ImGui::Button(T("edit.disk.keep"))) {
-            close = true;
-        }
-        ImGui::SameLine();
-        if (ImGui::Button(T("edit.cancel"))) {
-            leaveAfterSave_ = false;
             close = true;
         }
     }
