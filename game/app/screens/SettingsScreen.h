@@ -21,17 +21,7 @@ public:
     void relayout() override;
 
 private:
-    enum Id {
-        kLang,
-        kSpeed,
-        kSize,
-        kMeters,
-        kMode,
-        kFullscreen,
-        kRowCount,
-        kBack = 100,
-        kEdit = 101
-    };
+    enum Id { kLang, kSpeed, kSize, kMeters, kMode, kFullscreen, kRowCount, kBack = 100, kEdit = 101 };
     void step(int row, int delta);
     sf::String valueOf(int row) const;
 
