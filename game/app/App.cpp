@@ -16,6 +16,7 @@
 #include "platform/Log.h"
 #include "screens/DashboardScreen.h"
 #include "screens/DebriefScreen.h"
+#include "screens/EditorScreen.h"
 #include "screens/PlayScreen.h"
 #include "screens/SelectScreen.h"
 #include "screens/SettingsScreen.h"
@@ -139,6 +140,7 @@ int App::run() {
     if (!init()) return 1;
     if (ctx_.options.benchFrames > 0) return runBench(ctx_.options.benchFrames);
     if (ctx_.options.dashboard) replaceAll(std::make_unique<DashboardScreen>(ctx_));
+    else if (!ctx_.options.editFile.empty()) replaceAll(std::make_unique<EditorScreen>(ctx_, ctx_.options.editFile));
     else replaceAll(std::make_unique<TitleScreen>(ctx_));
     for (int sig : {SIGTERM, SIGINT, SIGHUP}) std::signal(sig, onQuitSignal);
     sf::Clock clock;
@@ -375,6 +377,10 @@ bool App::ensureImGui() {
 
 void App::goDashboard() {
     transition([this] { replaceAll(std::make_unique<DashboardScreen>(ctx_)); });
+}
+
+void App::goEditor(const std::string& path) {
+    transition([this, path] { replaceAll(std::make_unique<EditorScreen>(ctx_, path)); });
 }
 
 void App::goSelect() {

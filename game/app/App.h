@@ -32,6 +32,7 @@ public:
     void goPlay(const ScenarioEntry& entry, const Autosave* resume) override;
     void goDebrief(std::unique_ptr<DebriefData> data) override;
     void goDashboard() override;
+    void goEditor(const std::string& path) override;
     void openSettings() override;
     void closeTop() override;
     void applySettings() override;

@@ -26,6 +26,7 @@ struct AppOptions {
     std::string lang;           ///< --lang ko|en (overrides the saved setting for this run)
     bool windowed = false;      ///< --windowed (ignore the saved fullscreen setting)
     bool dashboard = false;     ///< `counterplay dashboard`: open straight into the dashboard
+    std::string editFile;       ///< `counterplay edit FILE`: open straight into the editor
 };
 
 struct Autosave;
@@ -43,6 +44,9 @@ public:
     virtual void goDebrief(std::unique_ptr<DebriefData> data) = 0;
     /// Opens the manager's dashboard (replacing every screen).
     virtual void goDashboard() = 0;
+    /// Opens the scenario editor on `path` (replacing every screen); an empty path lists the
+    /// library's scenarios to pick one.
+    virtual void goEditor(const std::string& path) = 0;
     /// Opens the settings screen on top of the current one.
     virtual void openSettings() = 0;
     /// Closes the screen on top (settings) and returns to the one below.

@@ -11,10 +11,16 @@
 int main(int argc, char** argv) {
     const auto start = std::chrono::steady_clock::now();
     counterplay::app::AppOptions options;
+    bool edit = false;
     // `counterplay dashboard [options]`: the game opened straight into the manager's dashboard
     // (the CLI-only build's `dashboard` verb says it needs this build).
     if (argc >= 2 && std::string_view(argv[1]) == "dashboard") {
         options.dashboard = true;
+        --argc;
+        ++argv;
+    } else if (argc >= 2 && std::string_view(argv[1]) == "edit") {
+        // `counterplay edit FILE [options]`: the game opened straight into the scenario editor.
+        edit = true;
         --argc;
         ++argv;
     } else if (argc >= 2 && counterplay::tools::isToolVerb(argv[1])) {
@@ -24,9 +30,16 @@ int main(int argc, char** argv) {
     CLI::App cli{options.dashboard
                      ? "counterplay dashboard - open the manager's dashboard (team table, principle "
                        "heatmap, trends, decisions, coaching) on a results database"
-                     : "counterplay - open the game (see `counterplay --help` for the headless verbs)"};
+                 : edit ? "counterplay edit FILE - open a scenario in the trainer's editor (graph, "
+                          "inspector with ko/en side by side, problems, analysis; undo, save with "
+                          "backup, crash recovery)\n"
+                          "counterplay edit FILE - 트레이너용 시나리오 편집기로 엽니다 (그래프, 한국어/영어 "
+                          "나란히 보는 속성 창, 문제, 분석; 실행 취소, 백업과 함께 저장, 비정상 종료 후 복구)"
+                        : "counterplay - open the game (see `counterplay --help` for the headless verbs)"};
     if (options.dashboard) cli.set_help_flag("--help,-h", "options of the dashboard window");
+    else if (edit) cli.set_help_flag("--help,-h", "options of the editor window / 편집기 창의 옵션");
     else cli.set_help_flag("--game-help", "options of the game window");
+    if (edit) cli.add_option("FILE", options.editFile, "scenario file to edit / 편집할 시나리오 파일")->required();
     cli.add_option("--bench-frames", options.benchFrames, "run the frame benchmark for N frames and exit")
         ->check(CLI::Range(1, 1000000));
     cli.add_option("--screenshot-dir", options.screenshotDir, "where F12 writes screenshots");

@@ -29,5 +29,11 @@ if(COUNTERPLAY_BUILD_APP AND TARGET counterplay)
                      $<TARGET_FILE:counterplay-cli> ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR})
     set_tests_properties(app_dashboard_actions PROPERTIES LABELS "app;nosan" TIMEOUT 300
                          RUN_SERIAL TRUE)
+    # The trainer's editor: an edit, an added choice, undo/redo and save, checked with lint and
+    # git diff (only the changed line and the inserted choice).
+    add_test(NAME app_editor
+             COMMAND ${CMAKE_CURRENT_LIST_DIR}/run_editor_test.sh $<TARGET_FILE:counterplay>
+                     $<TARGET_FILE:counterplay-cli> ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR})
+    set_tests_properties(app_editor PROPERTIES LABELS "app;nosan" TIMEOUT 300 RUN_SERIAL TRUE)
   endif()
 endif()

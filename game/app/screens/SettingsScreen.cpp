@@ -44,6 +44,9 @@ void SettingsScreen::relayout() {
     back_.setup(ctx_.fonts.bold, ctx_.tr("settings.back"), {200, 650, 220, 48}, ButtonStyle::Primary,
                 theme::kSizeBody);
     focus_.add(&back_, kBack);
+    edit_.setup(ctx_.fonts.bold, ctx_.tr("edit.open-scenarios"), {440, 650, 260, 48}, ButtonStyle::Secondary,
+                theme::kSizeBody);
+    focus_.add(&edit_, kEdit);
     samplePanel_.set({200, 508, 880, 124}, theme::kRadius);
     samplePanel_.setGradient(sf::Color(30, 36, 54, 240), sf::Color(22, 26, 40, 246));
     samplePanel_.setOutline(sf::Color(255, 255, 255, 28), 1.5f);
@@ -91,6 +94,7 @@ void SettingsScreen::handleEvent(const sf::Event& event, sf::Vector2f mouse) {
     }
     const int id = focus_.handleEvent(event, mouse);
     if (id == kBack) ctx_.nav->closeTop();
+    else if (id == kEdit) ctx_.nav->goEditor({});
     else if (id >= 0 && id < kRowCount) step(id, 1);
 }
 

@@ -1,5 +1,6 @@
 // Settings: language, text speed, text size (with a live sample), meters, coach or assessment
-// mode, fullscreen. Every change applies at once and is saved.
+// mode, fullscreen. Every change applies at once and is saved. "Edit scenarios" opens the
+// trainer's editor on a list of the library's scenarios.
 #pragma once
 
 #include "screens/Screen.h"
@@ -20,7 +21,7 @@ public:
     void relayout() override;
 
 private:
-    enum Id { kLang, kSpeed, kSize, kMeters, kMode, kFullscreen, kRowCount, kBack = 100 };
+    enum Id { kLang, kSpeed, kSize, kMeters, kMode, kFullscreen, kRowCount, kBack = 100, kEdit = 101 };
     void step(int row, int delta);
     sf::String valueOf(int row) const;
 
@@ -28,6 +29,7 @@ private:
     ui::FocusGroup focus_;
     ui::OptionRow rows_[kRowCount];
     ui::Button back_;
+    ui::Button edit_;  // "Edit scenarios": the editor's list of the library's scenarios
     ui::Label heading_, hint_, sampleKicker_, sample_;
     ui::RoundedRect samplePanel_;
 };
