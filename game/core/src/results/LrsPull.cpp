@@ -32,27 +32,42 @@ std::string earlier(const std::string& iso, std::int64_t ms) {
 bool readPages(LrsClient& client, const std::string& first, PullResult& result,
                const std::function<void(const nlohmann::json& statements)>& onPage) {
     std::set<std::string> seenMore;
-    auto fetch = [&client](std::string url) {
-        return std::async(std::launch::async,
-                          [&client, url = std::move(url)] { return client.get(url); });
+    struct Fetched {
+        LrsClient::Response response;
+        nlohmann::json body;
+        std::string parseError;  ///< the body is not JSON
     };
-    std::future<LrsClient::Response> pending = fetch(first);
+    // The GET and the JSON parse of the next page run on the second thread.
+    auto fetch = [&client](std::string url) {
+        return std::async(std::launch::async, [&client, url = std::move(url)] {
+            Fetched f;
+            f.response = client.get(url);
+            if (!f.response.ok) return f;
+            try {
+                f.body = nlohmann::json::parse(f.response.body);
+            } catch (const std::exception& e) {
+                f.parseError = e.what();
+            }
+            f.response.body.clear();
+            return f;
+        });
+    };
+    std::future<Fetched> pending = fetch(first);
     while (pending.valid()) {
-        const LrsClient::Response r = pending.get();
+        Fetched f = pending.get();
+        const LrsClient::Response& r = f.response;
         if (!r.ok) {
             result.ok = false;
             result.clientError = r.clientError;
             result.message = r.message;
             return false;
         }
-        nlohmann::json body;
-        try {
-            body = nlohmann::json::parse(r.body);
-        } catch (const std::exception& e) {
+        if (!f.parseError.empty()) {
             result.ok = false;
-            result.message = std::string("the LRS sent something that is not JSON: ") + e.what();
+            result.message = "the LRS sent something that is not JSON: " + f.parseError;
             return false;
         }
+        const nlohmann::json& body = f.body;
         if (!body.is_object() || !body.contains("statements") || !body["statements"].is_array()) {
             result.ok = false;
             result.message = "the LRS answer has no statements list";
