@@ -139,11 +139,16 @@ int runCohortReport(const core::ResultsStore& store, const core::AttemptFilter& 
         if (altered) {
             // Only the attempts this report covers are checked (digests and attempts are both
             // in id order, so the selection picks its digests by index).
-            std::vector<core::AttemptRowsDigest> covered;
-            for (std::uint32_t i : cohort.select(o.filter))
-                covered.push_back(std::move(digests[i]));
-            digests.clear();
-            o.altered = altered(covered);
+            const auto selected = cohort.select(o.filter);
+            if (selected.size() == digests.size()) {
+                o.altered = altered(digests);  // every attempt: no copy
+            } else {
+                std::vector<core::AttemptRowsDigest> covered;
+                covered.reserve(selected.size());
+                for (std::uint32_t i : selected) covered.push_back(std::move(digests[i]));
+                digests.clear();
+                o.altered = altered(covered);
+            }
         }
         for (const auto& [id, reason] : o.altered)
             o.filter.excludeAttemptIds.push_back(id);  // sorted
