@@ -153,6 +153,7 @@ const std::map<std::string, std::string, std::less<>>& englishLabels() {
         {"choice.timeout", "(no answer in time)"},
         {"integrity.altered", "attempt {id} ({uuid}, store '{store}'): ALTERED: {reason}"},
         {"integrity.unknown", "attempt {id} ({uuid}): {reason}"},
+        {"edit.needs-game", "the editor is a window of the game: run `counterplay edit FILE` with the game build (this is counterplay-cli, built without the game); `counterplay lint FILE` checks a file without a window"},
         {"dashboard.needs-game", "the dashboard is a window of the game: run `counterplay dashboard` with the game build (this is counterplay-cli, built without the game); `counterplay report --html` prints the same views"},
         {"check.remembered", "Remembered {n} {n|attempt|attempts} found ok: reports, exports and the dashboard now skip their full check while their rows stay unchanged"},
         {"check.summary", "{n} {n|attempt|attempts} checked: {ok} ok, {altered} altered, {unsealed} unsealed (recorded before sealing), {unknown} by unknown signers; {replayed} replayed against their scenario file"},

@@ -29,6 +29,7 @@ constexpr Verb kVerbs[] = {
     {"import", "add attempts from JSON exports made on other machines", importMain},
     {"sync", "send unsent xAPI statements to a Learning Record Store", syncMain},
     {"dashboard", "the manager's dashboard window (the game build; counterplay-cli says so)", dashboardMain},
+    {"edit", "the trainer's scenario editor window (the game build; counterplay-cli says so)", editMain},
     {"report", "summaries of stored attempts per trainee, scenario or principle", reportMain},
     {"simulate", "fill a results database with realistic playthroughs", simulateMain},
     {"fmt", "rewrite scenario files in the canonical layout (--check: only report)", fmtMain},

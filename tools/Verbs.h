@@ -24,5 +24,6 @@ int stringsMain(int argc, char** argv);     // VerbStrings.cpp
 int rosterMain(int argc, char** argv);      // VerbRoster.cpp
 int coachMain(int argc, char** argv);       // VerbCoach.cpp
 int dashboardMain(int argc, char** argv);   // VerbDashboard.cpp (CLI build: needs the game)
+int editMain(int argc, char** argv);        // VerbEdit.cpp (CLI build: needs the game)
 
 }  // namespace counterplay::tools

@@ -3,10 +3,49 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
 #include <string_view>
 
 #include "App.h"
+#include "counterplay/core/DataDir.h"
+#include "counterplay/core/ResultsStore.h"
 #include "counterplay/tools/Tools.h"
+
+namespace {
+
+/// `counterplay dashboard --db FILE` (or $COUNTERPLAY_DB) names a database to review: one that
+/// is missing or is not a results database is refused here, before any window, as `report`
+/// refuses it, instead of the game creating an empty one (a typo must not look like a team with
+/// no attempts). Opened read-only, so nothing is created or changed.
+bool dashboardDbUsable(const counterplay::app::AppOptions& options) {
+    const char* env = std::getenv("COUNTERPLAY_DB");
+    if (options.dbPath.empty() && !(env && *env)) return true;  // the game's own database
+    const std::string path = counterplay::core::resultsDbPath(options.dbPath);
+    const char* langEnv = std::getenv("LANG");
+    const bool ko = options.lang == "ko" || options.lang == "KO" ||
+                    (options.lang.empty() && langEnv && std::string_view(langEnv).substr(0, 2) == "ko");
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+        std::cerr << "counterplay dashboard: "
+                  << (ko ? "결과 데이터베이스가 없습니다: " + path +
+                               " (아직 저장된 것이 없거나 경로가 틀렸습니다; --db 를 확인하세요)"
+                         : "there is no results database at " + path +
+                               " (nothing has been stored yet, or the path is wrong; see --db)")
+                  << '\n';
+        return false;
+    }
+    std::string error;
+    if (!counterplay::core::ResultsStore::open(path, error,
+                                               counterplay::core::ResultsStore::Mode::ReadOnly)) {
+        std::cerr << "counterplay dashboard: " << error << '\n';
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     const auto start = std::chrono::steady_clock::now();
@@ -53,6 +92,7 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         return cli.exit(e) == 0 ? 0 : 2;
     }
+    if (options.dashboard && !dashboardDbUsable(options)) return 2;
     counterplay::app::App app(std::move(options), start);
     return app.run();
 }

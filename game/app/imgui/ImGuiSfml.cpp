@@ -232,9 +232,14 @@ void ImGuiSfml::processEvent(const sf::Event& event) {
                     std::to_string(event.mouseButton.y));
         if (b >= 0 && b < 3) {
             io.MousePos = ImVec2(static_cast<float>(event.mouseButton.x), static_cast<float>(event.mouseButton.y));
-            if (event.type == sf::Event::MouseButtonPressed) {
+            const bool moved = io.MousePos.x != framePosX_ || io.MousePos.y != framePosY_;
+            if (event.type == sf::Event::MouseButtonPressed && moved) {
+                mousePressLater_[b] = true;  // applied after the next frame has seen the pointer
+            } else if (event.type == sf::Event::MouseButtonPressed) {
                 io.MouseDown[b] = true;
                 mousePressed_[b] = true;
+            } else if (mousePressLater_[b]) {
+                mouseReleaseAfterPress_[b] = true;
             } else if (mousePressed_[b]) {
                 mouseReleaseLater_[b] = true;
             } else {
@@ -293,6 +298,18 @@ void ImGuiSfml::newFrame(sf::RenderWindow& window, float dt) {
     for (int b = 0; b < 3; ++b) {
         if (mouseReleaseLater_[b]) io.MouseDown[b] = false;
         mouseReleaseLater_[b] = mousePressed_[b] = false;
+    }
+    // A press that came with a pointer move (xdotool "mousemove X Y click 1", a touch screen, a
+    // fast flick) is applied now that this frame has seen the pointer there: ImGui 1.86 decides
+    // hovering from the previous frame for tabs and overlapping items, so the click was lost.
+    framePosX_ = io.MousePos.x;
+    framePosY_ = io.MousePos.y;
+    for (int b = 0; b < 3; ++b) {
+        if (!mousePressLater_[b]) continue;
+        io.MouseDown[b] = true;
+        mousePressed_[b] = true;
+        if (mouseReleaseAfterPress_[b]) mouseReleaseLater_[b] = true;
+        mousePressLater_[b] = mouseReleaseAfterPress_[b] = false;
     }
 }
 

@@ -77,6 +77,11 @@ private:
     std::vector<int> keysReleaseLater_;
     bool mousePressed_[3] = {false, false, false};
     bool mouseReleaseLater_[3] = {false, false, false};
+    // A press where the pointer was not in the last frame waits one frame, so ImGui sees the
+    // pointer over the widget before the click (tabs and overlapping items need that).
+    bool mousePressLater_[3] = {false, false, false};
+    bool mouseReleaseAfterPress_[3] = {false, false, false};
+    float framePosX_ = -1e30f, framePosY_ = -1e30f;  ///< the pointer the last frame saw
     std::vector<unsigned short> ranges_;  // must outlive the font atlas build
 };
 
