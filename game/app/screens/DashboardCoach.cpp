@@ -64,8 +64,12 @@ bool DashboardScreen::drawGate() {
         gateFocused_ = true;
     }
     const std::string before = pass_.data();
+    // The fields' ids change when a try clears them: an active ImGui text field keeps its own
+    // copy of the text and would write the old try back (and hide the message about it).
+    const std::string passId = "##pass" + std::to_string(gateFieldGen_);
+    const std::string pass2Id = "##pass2-" + std::to_string(gateFieldGen_);
     bool submit = ImGui::InputTextWithHint(
-        "##pass", T("dash.gate.passphrase"), pass_.data(), pass_.size(),
+        passId.c_str(), T("dash.gate.passphrase"), pass_.data(), pass_.size(),
         ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
     if (before != pass_.data()) {
         // Typing starts a new try: the message about the last one (or a queued one) is stale.
@@ -74,7 +78,7 @@ bool DashboardScreen::drawGate() {
     }
     if (first)
         submit |= ImGui::InputTextWithHint(
-            "##pass2", T("dash.gate.repeat"), pass2_.data(), pass2_.size(),
+            pass2Id.c_str(), T("dash.gate.repeat"), pass2_.data(), pass2_.size(),
             ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::BeginDisabled(waiting);  // during a wait the button is off; Enter queues the try instead
     submit |= ImGui::Button(T(first ? "dash.gate.set" : "dash.gate.open"));
@@ -133,6 +137,7 @@ bool DashboardScreen::drawGate() {
         if (clear) {
             pass_.fill('\0');
             pass2_.fill('\0');
+            ++gateFieldGen_;
         }
         gateFocused_ = false;
     }

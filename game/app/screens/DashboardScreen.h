@@ -152,6 +152,7 @@ private:
     std::string gateMessage_;
     std::int64_t gateWaitUntil_ = 0;
     bool gatePending_ = false;  // a try typed during the wait, checked the moment it ends
+    int gateFieldGen_ = 0;  ///< bumped when a try clears the fields (new ImGui ids)
     bool gateFocused_ = false;
     std::unique_ptr<core::ResultsStore> coachStore_;
     std::string coachStoreError_;
