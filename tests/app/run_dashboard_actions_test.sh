@@ -17,51 +17,13 @@
 set -uo pipefail
 
 GAME=$1 CLI=$2 SRC=$3 BIN=$4
-if [ -z "${COUNTERPLAY_IN_XVFB:-}" ]; then
-  export COUNTERPLAY_IN_XVFB=1
-  exec xvfb-run -a -s "-screen 0 1280x720x24" "$0" "$@"
-fi
-
-SHOTS=$BIN/screenshots
-mkdir -p "$SHOTS"
-WORK=$(mktemp -d)
-GPID=0
-trap '[ "$GPID" -gt 0 ] && kill "$GPID" 2>/dev/null; rm -rf "$WORK"' EXIT
-export LANG=C.UTF-8 LC_ALL=C.UTF-8
+. "$(dirname "$0")/imgui_test_lib.sh"
 # This installation (the manager's), and HOME: the dashboard's import folder and export file
 # start there.
-export XDG_DATA_HOME=$WORK/data XDG_CONFIG_HOME=$WORK/config HOME=$WORK/home
-mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$HOME"
-FAILS=0
-fail() { echo "FAIL: $*"; FAILS=$((FAILS + 1)); }
-
+export HOME=$WORK/home
+mkdir -p "$HOME"
 LOG=$WORK/dash.log
-seen() { grep -c -- "$1" "$LOG" 2>/dev/null || true; }
-# await PATTERN [MIN_COUNT] [TIMEOUT_S]: until the game's log has the line (MIN_COUNT times).
-await() {
-  local pattern=$1 want=${2:-1} seconds=${3:-20} tries=0
-  until [ "$(seen "$pattern")" -ge "$want" ]; do
-    tries=$((tries + 1))
-    if [ "$tries" -gt $((seconds * 10)) ]; then
-      fail "no '$pattern' (x$want) in the log after $seconds s"
-      tail -n 12 "$LOG"
-      return 1
-    fi
-    sleep 0.1
-  done
-}
-press() { xdotool key --delay 40 "$@"; }
-# ImGui acts on a click only where the pointer was the frame before: move, wait, then click.
-tap() { xdotool mousemove --window "$WIN" "$1" "$2" sleep 0.3 click 1; sleep 0.3; }
-# snap NAME: F12 in the game, then copy the file it names in the log.
-snap() {
-  local before file
-  before=$(seen "screenshot .*\.png")
-  press F12
-  await "screenshot .*\.png" $((before + 1)) 10 || return 1
-  file=$(grep "screenshot .*\.png" "$LOG" | tail -n 1 | sed 's/.*screenshot //')
-  cp "$file" "$SHOTS/dash-actions-$1.png" && echo "screenshot $SHOTS/dash-actions-$1.png"
-}
+snap() { copy_shot "dash-actions-$1.png"; }  # snap NAME: F12, copied to dash-actions-NAME.png
 count_attempts() { sqlite3 "$1" 'SELECT count(*) FROM attempts'; }
 
 # --- Data -------------------------------------------------------------------------------------
@@ -89,7 +51,7 @@ start_dashboard() {  # start_dashboard [GAME OPTIONS...]: a fresh log, the windo
   : >"$LOG"
   "$GAME" dashboard --db "$DB" --lang en --windowed --screenshot-dir "$WORK/shots" "$@" >"$LOG" 2>&1 &
   GPID=$!
-  await "screen=dashboard" 1 30 || return 1
+  wait_for "screen=dashboard" 1 30 || return 1
   WIN=$(xdotool search --sync --onlyvisible --name '^Counterplay$' | head -n 1)
   xdotool mousemove --window "$WIN" 640 400
   xdotool windowfocus --sync "$WIN" || fail "could not focus the dashboard window"
@@ -103,11 +65,11 @@ stop_dashboard() {
 start_dashboard || exit 1
 # The passphrase gate (first open: set it, twice).
 PASS="counter-manager 7"
-xdotool type --delay 60 "$PASS"; press Tab
-xdotool type --delay 60 "$PASS"; press Return
-await "dashboard: manager passphrase set" 1 10 || exit 1
-await "dashboard: views for" 1 30 || exit 1
-await "dashboard: seals of" 1 60
+xdotool type --delay 60 "$PASS"; key Tab
+xdotool type --delay 60 "$PASS"; key Return
+wait_for "dashboard: manager passphrase set" 1 10 || exit 1
+wait_for "dashboard: views for" 1 30 || exit 1
+wait_for "dashboard: seals of" 1 60
 sleep 1
 
 # Layout (1280x720 window, ImGui font 17 px), measured from the screenshots: the tab row; in
@@ -122,21 +84,21 @@ IMPORT_X=1106 IMPORT_Y=141
 EXPORT_X=1106 EXPORT_Y=321
 
 # 1. Decisions: pick another scenario, then washed-blouse; click a decision point.
-tap "$DEC_TAB_X" "$TAB_Y"
-await "dashboard: tab decisions" 1 10
+click "$DEC_TAB_X" "$TAB_Y"
+wait_for "dashboard: tab decisions" 1 10
 sleep 0.6
-tap "$COMBO_X" "$COMBO_Y"; sleep 0.4
+click "$COMBO_X" "$COMBO_Y"; sleep 0.4
 snap scenario-list
-tap "$COMBO_X" "$FIRST_ITEM_Y"
-await "dashboard: decisions of " 1 10
-tap "$COMBO_X" "$COMBO_Y"; sleep 0.4
-tap "$COMBO_X" "$BLOUSE_Y"
-await "dashboard: decisions of washed-blouse" 1 10
-await "dashboard: decisions graph of washed-blouse: [0-9]* nodes" 1 20
+click "$COMBO_X" "$FIRST_ITEM_Y"
+wait_for "dashboard: decisions of " 1 10
+click "$COMBO_X" "$COMBO_Y"; sleep 0.4
+click "$COMBO_X" "$BLOUSE_Y"
+wait_for "dashboard: decisions of washed-blouse" 1 10
+wait_for "dashboard: decisions graph of washed-blouse: [0-9]* nodes" 1 20
 sleep 0.8
 snap graph
-tap "$NODE_X" "$NODE_Y"
-if await "dashboard: decision point $NODE_ID selected: [0-9]* decisions, median" 1 10; then
+click "$NODE_X" "$NODE_Y"
+if wait_for "dashboard: decision point $NODE_ID selected: [0-9]* decisions, median" 1 10; then
   picked=$(grep "dashboard: decision point $NODE_ID selected" "$LOG" | tail -n 1)
   echo "$picked"
   # Every attempt of the scenario decides at its start node once.
@@ -147,22 +109,22 @@ if await "dashboard: decision point $NODE_ID selected: [0-9]* decisions, median"
 fi
 sleep 0.6
 snap node
-tap "$LIST_X" "$VIEW_Y"
-await "dashboard: decisions list view" 1 10
+click "$LIST_X" "$VIEW_Y"
+wait_for "dashboard: decisions list view" 1 10
 sleep 0.6
 snap list
-tap "$GRAPH_X" "$VIEW_Y"
-await "dashboard: decisions graph view" 1 10
+click "$GRAPH_X" "$VIEW_Y"
+wait_for "dashboard: decisions graph view" 1 10
 
 # 2. Actions: import the second store's export from the home folder.
-tap "$ACT_TAB_X" "$TAB_Y"
-await "dashboard: tab actions" 1 10
+click "$ACT_TAB_X" "$TAB_Y"
+wait_for "dashboard: tab actions" 1 10
 sleep 0.6
 snap actions
-VIEWS=$(seen "dashboard: views for")
-tap "$IMPORT_X" "$IMPORT_Y"
-await "dashboard import: busan.json: imported $BRANCH attempt" 1 30
-await "dashboard: views for" $((VIEWS + 1)) 30  # the cohort reloaded
+VIEWS=$(count "dashboard: views for")
+click "$IMPORT_X" "$IMPORT_Y"
+wait_for "dashboard import: busan.json: imported $BRANCH attempt" 1 30
+wait_for "dashboard: views for" $((VIEWS + 1)) 30  # the cohort reloaded
 sleep 0.6
 snap imported
 AFTER=$(count_attempts "$DB")
@@ -173,10 +135,10 @@ echo "after the import: $AFTER attempts, $from_busan from store Busan"
 [ "$from_busan" = "$BRANCH" ] || fail "$from_busan attempts from store Busan, expected $BRANCH"
 
 # 3. Export the selection (every attempt: no filter) as CSV and verify it.
-await "dashboard: seals of" 2 60  # the reload checks the seals again
-tap "$EXPORT_X" "$EXPORT_Y"
+wait_for "dashboard: seals of" 2 60  # the reload checks the seals again
+click "$EXPORT_X" "$EXPORT_Y"
 CSV=$HOME/counterplay-export.csv
-await "dashboard export: Wrote $AFTER attempts to $CSV" 1 30
+wait_for "dashboard export: Wrote $AFTER attempts to $CSV" 1 30
 sleep 0.6
 snap exported
 [ -s "$CSV" ] || fail "$CSV was not written"
@@ -191,16 +153,16 @@ mkdir -p "$WORK/scenarios"
 cp "$SRC"/scenarios/*.yaml "$WORK/scenarios/"
 rm "$WORK/scenarios/washed-blouse.yaml"
 start_dashboard --scenarios "$WORK/scenarios" || exit 1
-xdotool type --delay 60 "$PASS"; press Return
-await "dashboard: unlocked" 1 10 || exit 1
-await "dashboard: views for" 1 30
+xdotool type --delay 60 "$PASS"; key Return
+wait_for "dashboard: unlocked" 1 10 || exit 1
+wait_for "dashboard: views for" 1 30
 sleep 1
-tap "$DEC_TAB_X" "$TAB_Y"
-await "dashboard: tab decisions" 1 10
+click "$DEC_TAB_X" "$TAB_Y"
+wait_for "dashboard: tab decisions" 1 10
 sleep 0.6
-tap "$COMBO_X" "$COMBO_Y"; sleep 0.4
-tap "$COMBO_X" "$BLOUSE_Y"
-await "dashboard: decisions of washed-blouse as a list: its file is not in the library" 1 10
+click "$COMBO_X" "$COMBO_Y"; sleep 0.4
+click "$COMBO_X" "$BLOUSE_Y"
+wait_for "dashboard: decisions of washed-blouse as a list: its file is not in the library" 1 10
 sleep 0.6
 snap no-file
 stop_dashboard

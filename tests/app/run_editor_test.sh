@@ -11,48 +11,10 @@
 set -uo pipefail
 
 GAME=$1 CLI=$2 SRC=$3 BIN=$4
-if [ -z "${COUNTERPLAY_IN_XVFB:-}" ]; then
-  export COUNTERPLAY_IN_XVFB=1
-  exec xvfb-run -a -s "-screen 0 1280x720x24" "$0" "$@"
-fi
-
-SHOTS=$BIN/screenshots
-mkdir -p "$SHOTS"
-WORK=$(mktemp -d)
-trap '[ "${GPID:-0}" -gt 0 ] && kill "$GPID" 2>/dev/null; rm -rf "$WORK"' EXIT
-export LANG=C.UTF-8 LC_ALL=C.UTF-8
-export XDG_DATA_HOME=$WORK/data XDG_CONFIG_HOME=$WORK/config
-mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME"
-FAILS=0
-fail() { echo "FAIL: $*"; FAILS=$((FAILS + 1)); }
-
-LOG=""
-count() { grep -c -- "$1" "$LOG" 2>/dev/null || true; }
-wait_for() {  # wait_for PATTERN [MIN_COUNT] [TIMEOUT_S]
-  local pat=$1 min=${2:-1} limit=${3:-20} i=0
-  while [ "$(count "$pat")" -lt "$min" ]; do
-    i=$((i + 1))
-    if [ $i -gt $((limit * 10)) ]; then
-      fail "timed out waiting for '$pat' (x$min)"; tail -n 15 "$LOG"; return 1
-    fi
-    sleep 0.1
-  done
-}
-key() { xdotool key --delay 40 "$@"; }
-# Move, let a frame see the pointer there, then click (ImGui takes a click on an item that was
-# hovered the frame before, as with a real mouse).
-click() { xdotool mousemove --window "$WIN" "$1" "$2" sleep 0.3 click 1; sleep 0.3; }
-settle() { sleep "${1:-0.6}"; }
+. "$(dirname "$0")/imgui_test_lib.sh"
 # The last logged "editor: <what> at X,Y" position, as "X Y".
 where() { grep "editor: $1 at " "$LOG" | tail -n 1 | sed 's/.* at //; s/,/ /'; }
-shot() {  # shot NAME: F12, wait for the file, copy it to editor-LANG-NAME.png
-  local n file
-  n=$(count "screenshot .*\.png")
-  key F12
-  wait_for "screenshot .*\.png" $((n + 1)) 10 || return 1
-  file=$(grep "screenshot .*\.png" "$LOG" | tail -n 1 | sed 's/.*screenshot //')
-  cp "$file" "$SHOTS/editor-$ELANG-$1.png" && echo "screenshot $SHOTS/editor-$ELANG-$1.png"
-}
+shot() { copy_shot "editor-$ELANG-$1.png"; }  # shot NAME: F12, copied to editor-LANG-NAME.png
 
 # The scenario in a git repository of its own, with comments that must survive the edits.
 REPO=$WORK/repo
