@@ -349,6 +349,7 @@ void EditorScreen::drawPromptPopups() {
         ImGui::SameLine();
         if (ImGui::Button(T("edit.prompt.discard"))) {
             session_->discardRecovery();
+            discarded_ = true;
             logLine("editor: discarded unsaved changes");
             close = true;
             leave();

@@ -135,7 +135,8 @@ void EditorScreen::relayout() {
 }
 
 void EditorScreen::onClose() {
-    if (session_ && session_->recoveryDue()) session_->writeRecovery();
+    // Closing the window with unsaved edits keeps them for the next open; Discard does not.
+    if (session_ && !discarded_ && session_->recoveryDue()) session_->writeRecovery();
 }
 
 std::string EditorScreen::debugInfo() const {
@@ -291,7 +292,8 @@ void EditorScreen::handleShortcuts() {
     }
     if (!typing && io.KeyCtrl && ImGui::IsKeyPressed(sf::Keyboard::Z, false)) doUndo(io.KeyShift);
     if (!typing && io.KeyCtrl && ImGui::IsKeyPressed(sf::Keyboard::Y, false)) doUndo(true);
-    if (!typing && ImGui::IsKeyPressed(sf::Keyboard::Escape, false)) requestClose();
+    if (!typing && !popupWasOpen_ && ImGui::IsKeyPressed(sf::Keyboard::Escape, false))
+        requestClose();
 }
 
 void EditorScreen::drawPicker() {
@@ -431,6 +433,9 @@ void EditorScreen::buildImGui(float) {
     ImGui::End();
     drawPopups();
     if (!dialogOpen) handleShortcuts();
+    // A menu or combo open at the end of this frame: the Esc that closes it next frame is not
+    // a request to close the editor.
+    popupWasOpen_ = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
 }
 
 }  // namespace counterplay::app

@@ -142,6 +142,8 @@ private:
     std::vector<core::Diagnostic> renameProblems_;
     std::optional<core::RecoveryInfo> recovery_;
     bool leaveAfterSave_ = false;
+    bool discarded_ = false;
+    bool popupWasOpen_ = false;  ///< a menu or combo was open at the end of the last frame  ///< the trainer chose Discard: closing keeps no recovery file
 
     std::string status_;
     bool statusError_ = false;
