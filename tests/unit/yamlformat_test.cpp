@@ -1,5 +1,6 @@
 // YamlFormat: the canonical layout is idempotent and keeps the model on every shipped file, keeps
-// comments with the key they precede, and `new` writes a lint-clean canonical scenario.
+// comments with the key they precede, every shipped file is already canonical, and `new` writes
+// a lint-clean canonical scenario.
 #include "counterplay/core/YamlFormat.h"
 
 #include "EditTestUtil.h"
@@ -113,6 +114,14 @@ TEST_P(ShippedFormat, IdempotentAndKeepsTheModel) {
     ASSERT_TRUE(a.scenario && b.scenario);
     EXPECT_EQ(errorCount(a), errorCount(b));
     EXPECT_EQ(modelText(*a.scenario), modelText(*b.scenario));
+}
+
+TEST_P(ShippedFormat, IsAlreadyCanonical) {
+    // What we ship is in the layout `counterplay fmt` writes, so `fmt --check` passes on it and
+    // a trainer who copies a shipped file starts from the documented layout.
+    const std::string bytes = readFile(GetParam());
+    EXPECT_EQ(fmt(bytes, GetParam().ends_with("principles.yaml")), bytes)
+        << GetParam() << " is not canonical: run counterplay fmt on it";
 }
 
 TEST_P(ShippedFormat, CommentsStayAboveTheirNodes) {
