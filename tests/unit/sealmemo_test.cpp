@@ -7,7 +7,9 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <map>
 
+#include "counterplay/core/Dashboard.h"
 #include "counterplay/core/Integrity.h"
 #include "results_fixture.h"
 
@@ -19,7 +21,8 @@ protected:
     void sql(const std::string& text) {
         char* err = nullptr;
         ASSERT_EQ(sqlite3_exec(store->handle(), text.c_str(), nullptr, nullptr, &err), SQLITE_OK)
-            << (err ? err : "") << "\n" << text;
+            << (err ? err : "") << "\n"
+            << text;
     }
     std::int64_t count(const std::string& query) {
         sqlite3_stmt* s = nullptr;
@@ -84,7 +87,8 @@ TEST_F(SealMemo, EveryEditOfTheRowsBreaksTheMemoAndTheFullCheckFindsIt) {
         "UPDATE decisions SET elapsed_ms = 1 WHERE attempt_id = {id} AND seq = 2",
         "UPDATE decisions SET choice_text = '' WHERE attempt_id = {id} AND seq = 1",
         "UPDATE principle_scores SET earned = 4 WHERE attempt_id = {id}",
-        "DELETE FROM principle_scores WHERE attempt_id = {id} AND principle_id = 'complaint.listen'",
+        "DELETE FROM principle_scores WHERE attempt_id = {id} AND principle_id = "
+        "'complaint.listen'",
         "UPDATE attempt_records SET scorecard_json = replace(scorecard_json, '\"finalMood\":80', "
         "'\"finalMood\":99') WHERE attempt_id = {id}",
         "UPDATE trainees SET key = 'someone-else' WHERE id = (SELECT trainee_id FROM attempts "
@@ -155,7 +159,8 @@ TEST_F(SealMemo, AnotherMachinesMemoKeyDoesNotMatchAndAnUntrustedSignerIsUnknown
 
 TEST_F(SealMemo, IgnoringMemosGivesTheSameAnswers) {
     std::vector<std::int64_t> ids;
-    for (int i = 0; i < 40; ++i) ids.push_back(store->recordAttempt(sampleAttempt("T" + id(i), i % 4, i % 3)));
+    for (int i = 0; i < 40; ++i)
+        ids.push_back(store->recordAttempt(sampleAttempt("T" + id(i), i % 4, i % 3)));
     sql("UPDATE attempts SET percent = 99 WHERE id IN (" + id(ids[3]) + ", " + id(ids[17]) + ")");
     const auto fast = core::checkAttempts(*store, {}, trust);
     const auto full = core::checkAttempts(*store, {}, trust, nullptr, core::MemoUse::Ignore);
@@ -197,6 +202,26 @@ TEST_F(SealMemo, AnImportedAttemptWithoutAMemoGetsTheFullCheck) {
     EXPECT_EQ(memoCheck(a).status, core::IntegrityStatus::Ok);
     sql("UPDATE attempts SET percent = 99 WHERE id = " + id(a));
     EXPECT_EQ(memoCheck(a).status, core::IntegrityStatus::Altered);
+}
+
+TEST_F(SealMemo, TheReportsCohortLoadDigestsTheRowsAsTheMemoScanDoes) {
+    // A report takes its memo digests from the cohort load (hashed on a thread of its own, in
+    // batches): they must be the memo scan's, or every report would do the full check. More
+    // attempts than one batch, some with decisions and some edited.
+    for (int i = 0; i < 600; ++i)
+        store->recordAttempt(sampleAttempt("T" + id(i % 37), i % 4, i % 3));
+    sql("UPDATE attempts SET percent = 99 WHERE id % 97 = 0");
+    std::vector<core::AttemptRowsDigest> fromLoad;
+    const core::Cohort cohort = core::Cohort::load(*store, &fromLoad);
+    std::map<std::int64_t, core::Digest32> fromScan;
+    store->forEachRowsDigest(
+        {}, [&](const core::AttemptRowsDigest& r) { fromScan[r.attemptId] = r.digest; });
+    ASSERT_EQ(fromLoad.size(), 600u);
+    ASSERT_EQ(fromScan.size(), 600u);
+    for (const auto& d : fromLoad) {
+        ASSERT_TRUE(fromScan.count(d.attemptId)) << d.attemptId;
+        EXPECT_EQ(d.digest, fromScan[d.attemptId]) << "attempt " << d.attemptId;
+    }
 }
 
 }  // namespace
