@@ -84,7 +84,8 @@ select_arrive
 wait_for "editor: field line1.en at" 1 10
 read -r LX LY <<<"$(where "field line1.en")"
 click "$LX" "$LY"
-key ctrl+a
+wait_for "editor: editing line1.en" 1 10
+chord ctrl a
 NEW_LINE="I bought this here on Monday. One wash and it fell apart. I want my money back."
 xdotool type --delay 30 "$NEW_LINE"
 settle 0.3
@@ -97,10 +98,10 @@ click "$AX" "$AY"
 wait_for "editor: edit add choice" 1 10
 settle 0.5
 shot added-choice
-key ctrl+z
+chord ctrl z
 wait_for "editor: undo" 1 10
 settle 0.4
-key ctrl+y
+chord ctrl y
 wait_for "editor: redo" 1 10
 settle 0.5
 key Escape
@@ -109,7 +110,7 @@ settle 0.5
 shot close-prompt
 key Escape
 settle 0.5
-key ctrl+s
+chord ctrl s
 wait_for "editor: saved" 1 10
 settle 0.5
 shot saved

@@ -48,6 +48,7 @@ wait_exit() {
   done
   wait "$GPID" 2>/dev/null
   GPID=0
+  cp "$LOG" "$BIN/inspector-$ELANG.log"  # kept for a look after a failure
 }
 
 select_node() {  # select_node ID: click its box in the graph
@@ -86,6 +87,7 @@ shot node
 # A tag typed into the first choice's tag field.
 reach "arrive/0/new-tag" || exit 1
 click "$FX" "$FY"
+wait_for "editor: editing arrive/0/new-tag" 1 10
 xdotool type --delay 30 "listen-late"
 key Return
 wait_for "editor: edit tags" 1 10
@@ -93,7 +95,7 @@ settle 0.4
 # The first choice's mood effect: -20 becomes -25.
 reach "arrive/0/effects/mood" || exit 1
 click "$FX" "$FY"
-key ctrl+a
+chord ctrl a
 xdotool type --delay 30 -- "-25"
 key Return
 wait_for "editor: edit effects" 1 10
@@ -107,14 +109,14 @@ settle 0.5
 reach "line2.en" || exit 1
 shot added-line
 click "$FX" "$FY"
-settle 0.3
+wait_for "editor: editing line2.en" 1 10
 NEW_LINE="And I have the receipt right here."
 xdotool type --delay 30 "$NEW_LINE"
 key Return
 wait_for "editor: edit line2.en" 1 10
 settle 0.5
 shot line-written
-key ctrl+s
+chord ctrl s
 wait_for "editor: saved" 1 10
 settle 0.4
 key Escape

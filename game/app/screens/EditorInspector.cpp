@@ -100,6 +100,7 @@ bool EditorScreen::textField(const std::string& key, const std::string& value, f
     if (ImGui::IsItemActivated()) {
         editingKey_ = key;
         if (focusKey_ == key) focusKey_.clear();
+        logLine("editor: editing " + key);  // the app tests type once the field has the focus
     }
     if (ImGui::IsItemDeactivated() && editingKey_ == key) {
         editingKey_.clear();
