@@ -3,8 +3,9 @@
 # shipped scenario is copied to a temp git repository and committed, `counterplay edit FILE`
 # opens it, and in the start node's inspector a tag is added to the first choice, its mood
 # effect is changed, and a line is added and written; Ctrl+S saves. Then `counterplay-cli lint`
-# must pass and `git diff` must show exactly those three changes. A Korean run shows the
-# scenario card, a choice's effects and tags, and an ending (screenshots).
+# must pass and `git diff` must show exactly those three changes. A Korean run shows a choice's
+# effects and tags, the Next list with its loop targets marked, the scenario card and an ending
+# (screenshots).
 # Screenshots: <build>/screenshots/inspector-<lang>-<step>.png (look at them).
 #
 # Usage: run_inspector_test.sh GAME CLI SOURCE_DIR BINARY_DIR     (re-runs itself under xvfb-run)
@@ -144,6 +145,15 @@ select_node arrive || exit 1
 shot node
 reach "arrive/0/effects/mood" || exit 1
 shot effects-tags
+# The Next list of a node in the middle: the nodes that lead to it are marked "makes a loop".
+select_node detail || exit 1
+reach "detail/0/next" || exit 1
+click "$FX" "$FY"
+settle 0.6
+shot next-loops
+key Escape
+settle 0.5
+[ "$(count "editor: asking before closing")" -eq 0 ] || fail "the Esc that closed the list asked to close"
 reach "scenario-card" || exit 1
 click "$FX" "$FY"
 settle 0.6

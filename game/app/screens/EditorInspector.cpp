@@ -77,6 +77,7 @@ bool EditorScreen::textField(const std::string& key, const std::string& value, f
     if (editingKey_ != key) buf = value;
     const std::string id = "##" + key;
     ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize;
+    bool activated = false, deactivated = false;
     if (height > 0.f) {
         // Not being edited: the whole text, wrapped; a click turns it into the input.
         if (editingKey_ != key && focusKey_ != key) {
@@ -91,18 +92,33 @@ bool EditorScreen::textField(const std::string& key, const std::string& value, f
         flags |= ImGuiInputTextFlags_CtrlEnterForNewLine;
         const float h =
             std::max(height, wrappedHeight(buf.c_str(), width) + ImGui::GetTextLineHeight());
+        ImGui::BeginGroup();
         ImGui::InputTextMultiline(id.c_str(), buf.data(), buf.capacity() + 1, {width, h}, flags,
                                   resizeString, &buf);
+        activated = ImGui::IsItemActivated();
+        deactivated = ImGui::IsItemDeactivated();
+        // ImGui's input does not wrap: while typing a text wider than the field, the whole of
+        // it shows wrapped under the field.
+        if (ImGui::CalcTextSize(buf.c_str()).x > width - 2.f * ImGui::GetStyle().FramePadding.x) {
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            ImGui::TextWrapped("%s", buf.c_str());
+            ImGui::PopStyleColor();
+            ImGui::PopTextWrapPos();
+        }
+        ImGui::EndGroup();
     } else {
         ImGui::SetNextItemWidth(width);
         ImGui::InputText(id.c_str(), buf.data(), buf.capacity() + 1, flags, resizeString, &buf);
+        activated = ImGui::IsItemActivated();
+        deactivated = ImGui::IsItemDeactivated();
     }
-    if (ImGui::IsItemActivated()) {
+    if (activated) {
         editingKey_ = key;
         if (focusKey_ == key) focusKey_.clear();
         logLine("editor: editing " + key);  // the app tests type once the field has the focus
     }
-    if (ImGui::IsItemDeactivated() && editingKey_ == key) {
+    if (deactivated && editingKey_ == key) {
         editingKey_.clear();
         return buf != value;
     }

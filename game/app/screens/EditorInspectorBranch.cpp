@@ -225,6 +225,7 @@ void EditorScreen::drawBranch(const core::Node& node, const core::BranchRef& whe
     std::string picked;
     if (nextCombo("##next", node.id, next, picked))
         afterEdit(session_->setNext(where, picked), "next");
+    logItem(node.id + "/" + std::to_string(where.choice) + "/next");
     drawPoints(where, points);
     ImGui::TextDisabled("%s", T("edit.feedback"));
     const std::string key = node.id + "/" + std::to_string(where.choice) + "/feedback";
