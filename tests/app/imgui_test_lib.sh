@@ -35,6 +35,9 @@ wait_for() {  # wait_for PATTERN [MIN_COUNT] [TIMEOUT_S]: until the log has the 
   done
 }
 key() { xdotool key --delay 40 "$@"; }
+# chord MOD KEY: MOD+KEY held for a few frames. ImGui 1.86 reads key state once a frame, so a
+# press and release that fall into one slow frame (a loaded machine) are never seen.
+chord() { xdotool keydown "$1" sleep 0.05 keydown "$2" sleep 0.25 keyup "$2" sleep 0.05 keyup "$1"; }
 # Move, let a frame see the pointer there, then click (ImGui takes a click on an item that was
 # hovered the frame before, as with a real mouse).
 click() { xdotool mousemove --window "$WIN" "$1" "$2" sleep 0.3 click 1; sleep 0.3; }

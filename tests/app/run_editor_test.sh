@@ -3,8 +3,8 @@
 # scenario is copied to a temp git repository (with two comment lines added, then committed),
 # `counterplay edit FILE` opens it, a node is clicked in the graph, one English line is changed
 # in the inspector, a choice is added, undone and redone, and Ctrl+S saves. Then
-# `counterplay-cli lint` must pass and `git diff` must show exactly the changed line plus the
-# inserted choice lines, comments intact. A second run in Korean takes the Korean screenshots.
+# `counterplay-cli lint` must report only the new choice's two empty texts and `git diff` must
+# show exactly the changed line plus the inserted choice lines, comments intact. A second run in Korean takes the Korean screenshots.
 # Screenshots: <build>/screenshots/editor-<lang>-<step>.png (look at them).
 #
 # Usage: run_editor_test.sh GAME CLI SOURCE_DIR BINARY_DIR     (re-runs itself under xvfb-run)
@@ -84,7 +84,8 @@ select_arrive
 wait_for "editor: field line1.en at" 1 10
 read -r LX LY <<<"$(where "field line1.en")"
 click "$LX" "$LY"
-key ctrl+a
+wait_for "editor: editing line1.en" 1 10
+chord ctrl a
 NEW_LINE="I bought this here on Monday. One wash and it fell apart. I want my money back."
 xdotool type --delay 30 "$NEW_LINE"
 settle 0.3
@@ -97,10 +98,10 @@ click "$AX" "$AY"
 wait_for "editor: edit add choice" 1 10
 settle 0.5
 shot added-choice
-key ctrl+z
+chord ctrl z
 wait_for "editor: undo" 1 10
 settle 0.4
-key ctrl+y
+chord ctrl y
 wait_for "editor: redo" 1 10
 settle 0.5
 key Escape
@@ -109,7 +110,7 @@ settle 0.5
 shot close-prompt
 key Escape
 settle 0.5
-key ctrl+s
+chord ctrl s
 wait_for "editor: saved" 1 10
 settle 0.5
 shot saved
@@ -122,8 +123,11 @@ key Escape
 wait_for "editor: closing" 1 10
 wait_exit
 
-# ---- The file: lint passes, the diff is the line and the choice, comments intact ---------------
-"$CLI" lint "$FILE" || fail "lint fails after the edits"
+# ---- The file: the diff is the line and the choice, comments intact ---------------------------
+# The new choice's texts are left empty for the trainer to write: lint reports exactly those two.
+LINT=$("$CLI" lint "$FILE" 2>&1) && fail "lint passes with the new choice's empty texts"
+[ "$(grep -c ': error: .*the text is empty' <<<"$LINT")" -eq 2 ] &&
+  [ "$(grep -c ': error: ' <<<"$LINT")" -eq 2 ] || fail "expected 2 empty-text errors: $LINT"
 [ -e "$REPO/.washed-blouse.yaml.bak" ] || fail "no backup .washed-blouse.yaml.bak after the save"
 NUMSTAT=$(git -C "$REPO" diff --numstat -- washed-blouse.yaml)
 echo "numstat: $NUMSTAT"
@@ -134,7 +138,7 @@ REMOVED=$(grep '^-[^-]' <<<"$DIFF")
 ADDED_LINES=$(grep '^+[^+]' <<<"$DIFF")
 grep -q "I bought this here two days ago" <<<"$REMOVED" || fail "the removed line is not the edited one: $REMOVED"
 grep -qF "$NEW_LINE" <<<"$ADDED_LINES" || fail "the new English line is not in the file"
-grep -q "New choice" <<<"$ADDED_LINES" || fail "the inserted choice is not in the file"
+grep -q "id: arrive.choice-4" <<<"$ADDED_LINES" || fail "the inserted choice (id arrive.choice-4) is not in the file"
 HUNKS=$(grep -c '^@@' <<<"$DIFF")
 [ "$HUNKS" -eq 2 ] || fail "expected 2 hunks (the line, the choice), got $HUNKS"
 # Every added line but the changed one belongs to the inserted choice: one insertion hunk.

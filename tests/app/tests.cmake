@@ -35,5 +35,11 @@ if(COUNTERPLAY_BUILD_APP AND TARGET counterplay)
              COMMAND ${CMAKE_CURRENT_LIST_DIR}/run_editor_test.sh $<TARGET_FILE:counterplay>
                      $<TARGET_FILE:counterplay-cli> ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR})
     set_tests_properties(app_editor PROPERTIES LABELS "app;nosan" TIMEOUT 300 RUN_SERIAL TRUE)
+    # The editor's inspector: a choice's tag and effect, a new line, saved; lint and git diff.
+    add_test(NAME app_editor_inspector
+             COMMAND ${CMAKE_CURRENT_LIST_DIR}/run_inspector_test.sh $<TARGET_FILE:counterplay>
+                     $<TARGET_FILE:counterplay-cli> ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR})
+    set_tests_properties(app_editor_inspector PROPERTIES LABELS "app;nosan" TIMEOUT 300
+                         RUN_SERIAL TRUE)
   endif()
 endif()

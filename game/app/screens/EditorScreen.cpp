@@ -432,10 +432,13 @@ void EditorScreen::buildImGui(float) {
     ImGui::EndChild();
     ImGui::End();
     drawPopups();
-    if (!dialogOpen) handleShortcuts();
     // A menu or combo open at the end of this frame: the Esc that closes it next frame is not
-    // a request to close the editor.
-    popupWasOpen_ = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
+    // a request to close the editor. Asked before the shortcuts: Esc may quit, which shuts
+    // ImGui down (asking after it crashed on every close).
+    const bool popupOpen =
+        ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
+    if (!dialogOpen) handleShortcuts();  // sees the last frame's popupWasOpen_
+    popupWasOpen_ = popupOpen;
 }
 
 }  // namespace counterplay::app

@@ -88,6 +88,7 @@ private:
 
     // EditorInspector.cpp
     void drawInspector();
+    void drawNodeButtons(const core::Node& node);
     /// A ko/en pair of multiline fields for one text; `commit` receives a changed value when the
     /// field is left or Enter pressed (one undo step per edit).
     void textPair(const std::string& key, const core::Text& value, float height,
@@ -98,8 +99,31 @@ private:
                     const core::Points& points, const core::Text& feedback);
     void drawPoints(const core::BranchRef& where, const core::Points& points);
     void drawTimeLimit(const core::Node& node);
-    bool nextCombo(const char* id, const std::string& current, std::string& picked);
-    /// Logs a widget's centre once per selection ("editor: field KEY at X,Y") for the app test.
+    /// The Next combo of a branch of `from`; targets that would close a loop are shown
+    /// disabled and marked.
+    bool nextCombo(const char* id, const std::string& from, const std::string& current,
+                   std::string& picked);
+    /// A text shown wrapped to the width (the whole text visible); a click edits it in place.
+    bool wrappedField(const std::string& key, const std::string& value, float width);
+    /// A combo over `values`; true with `picked` when another one was chosen.
+    bool valueCombo(const char* id, const std::string& current,
+                    const std::vector<std::string>& values, std::string& picked,
+                    const char* keyPrefix);
+    // EditorInspectorBranch.cpp: a choice's or timeout's effects, tags and id.
+    void drawEffects(const core::BranchRef& where, const std::vector<core::Effect>& effects);
+    void drawTags(const core::BranchRef& where, const std::vector<std::string>& tags);
+    void drawChoiceId(const core::Node& node, int index, const std::string& id);
+    // EditorInspectorNode.cpp: lines and endings.
+    void drawLines(const core::Node& node);
+    void drawLine(const core::Node& node, int index);
+    void drawEnding(const core::Node& node);
+    void drawMakeEnding(const core::Node& node);
+    // EditorInspectorCard.cpp: the scenario's own fields and principles.
+    void drawScenarioCard();
+    void drawCardNumber(const char* label, const std::string& key, int value, int min, int max);
+    void drawCardPrinciples(const core::Scenario& sc);
+    /// Logs a widget's centre ("editor: field KEY at X,Y") for the app tests: once per selection,
+    /// and again when it moves (the inspector scrolled or grew).
     void logItem(const std::string& key);
 
     // EditorPanels.cpp
@@ -131,8 +155,12 @@ private:
     std::optional<core::ConditionCheck> conditionCheck_;
     std::string conditionKey_;
     std::map<std::string, int> ints_;
-    std::string loggedFor_;  // the selection whose widget positions were logged
-    std::vector<std::string> loggedItems_;
+    std::string loggedFor_;      // the selection whose widget positions were logged
+    std::string focusKey_;       // a wrapped field that was clicked: its input takes the focus
+    int focusFrames_ = 0;        // frames focusKey_ has waited for its input to become active
+    bool scenarioCard_ = false;  // the inspector shows the scenario card (no node, or asked)
+    std::string inspected_;      // the node the inspector showed last frame
+    std::map<std::string, std::string> loggedItems_;  // key -> the position last logged
 
     Popup popup_ = Popup::None;
     bool popupOpened_ = false;
@@ -143,7 +171,8 @@ private:
     std::optional<core::RecoveryInfo> recovery_;
     bool leaveAfterSave_ = false;
     bool discarded_ = false;
-    bool popupWasOpen_ = false;  ///< a menu or combo was open at the end of the last frame  ///< the trainer chose Discard: closing keeps no recovery file
+    bool popupWasOpen_ = false;  ///< a menu or combo was open at the end of the last frame  ///<
+                                 ///< the trainer chose Discard: closing keeps no recovery file
 
     std::string status_;
     bool statusError_ = false;

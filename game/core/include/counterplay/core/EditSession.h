@@ -24,6 +24,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,8 +56,8 @@ struct DanglingRef {
 /// What deleting a node would break (previewDelete) or broke (deleteNode).
 struct DeletePreview {
     bool exists = false;
-    bool isStart = false;                 ///< the node is the scenario's start
-    std::vector<DanglingRef> dangling;    ///< references from other nodes, in file order
+    bool isStart = false;               ///< the node is the scenario's start
+    std::vector<DanglingRef> dangling;  ///< references from other nodes, in file order
 };
 
 /// A node to add: one line, then either an ending or one choice.
@@ -80,15 +81,26 @@ struct NewChoice {
     std::string next;
 };
 
+/// A line to add to a node.
+struct NewLine {
+    std::string speaker = "customer";  ///< "customer" writes no `speaker:` key (the default)
+    std::string expression;            ///< empty: no `expression:` key
+    Text text;
+};
+
+/// The lists of allowed values the format gives (docs/scenario-format.md), for the editor's
+/// pickers.
+enum class ValueList { Speaker, Expression, EndingKind, Setting };
+
 /// The file on disk compared with the version last opened or saved.
 enum class DiskStatus { Unchanged, Changed, Missing };
 
 /// A recovery file left by an editing session that did not save.
 struct RecoveryInfo {
-    std::string path;          ///< the scenario file it belongs to (absolute)
-    std::string recoveryFile;  ///< where the unsaved text is kept
+    std::string path;            ///< the scenario file it belongs to (absolute)
+    std::string recoveryFile;    ///< where the unsaved text is kept
     std::int64_t savedAtMs = 0;  ///< when it was written (Unix epoch ms)
-    bool baseChanged = false;  ///< the file on disk changed since the edits began
+    bool baseChanged = false;    ///< the file on disk changed since the edits began
 };
 
 /// Where an editing session finds the catalogue and keeps recovery files, and how much undo
@@ -169,7 +181,9 @@ public:
     bool setChoiceId(const std::string& node, int choice, std::string_view id);
     /// Sets the node's time limit, adding `time_limit` (with `next` and an empty feedback to
     /// fill in) when the node has none; `next` is ignored when it already exists.
-    bool setTimeLimit(const std::string& node, int seconds, std::string_view next = {});
+    /// `feedback` is the new timeout branch's feedback (ignored when the time limit exists).
+    bool setTimeLimit(const std::string& node, int seconds, std::string_view next = {},
+                      const Text& feedback = {});
     bool removeTimeLimit(const std::string& node);
 
     /// Adds a node at the end of `nodes:`.
@@ -190,6 +204,51 @@ public:
     bool deleteChoice(const std::string& node, int index);
     /// Moves choice `from` to position `to` (file indices).
     bool moveChoice(const std::string& node, int from, int to);
+
+    // ---- lines (EditNodeOperations.cpp) -------------------------------------------------------
+
+    /// Inserts a line at `index` (0 = first; the number of lines = last).
+    bool addLine(const std::string& node, int index, const NewLine& line);
+    /// Deletes a line; refused for a node's only line (a node needs one).
+    bool deleteLine(const std::string& node, int index);
+    /// Moves line `from` to position `to`.
+    bool moveLine(const std::string& node, int from, int to);
+    /// A line's speaker; "customer" (the default) or empty removes the key.
+    bool setSpeaker(const std::string& node, int line, std::string_view speaker);
+
+    // ---- endings -----------------------------------------------------------------------------
+
+    /// An ending's kind (loyal, resolved, lost, escalated).
+    bool setEndingKind(const std::string& node, std::string_view kind);
+    /// Turns a node with choices into an ending: its choices, time limit and `shuffle` go, an
+    /// `ending:` with `kind` and `title` comes instead. What pointed at the node stays.
+    bool makeEnding(const std::string& node, std::string_view kind, const Text& title);
+    /// Turns an ending back into a node with one choice (`choice`).
+    bool makeChoiceNode(const std::string& node, const NewChoice& choice);
+
+    // ---- the scenario card ---------------------------------------------------------------------
+
+    /// Sets one scalar of the scenario's own fields: `setting`, `difficulty`, `pass_threshold`
+    /// (empty removes it: the default), `customer.mood` or `customer.trust`. Other keys are
+    /// refused (texts go through setText: "title", "summary", "customer.name").
+    bool setScenarioField(std::string_view key, std::string_view value);
+    /// Replaces the `principles:` list (catalogue ids).
+    bool setPrinciples(const std::vector<std::string>& ids);
+
+    // ---- questions for the editor
+    // ----------------------------------------------------------------
+
+    /// A readable choice id for a new choice of `node` that no choice of the scenario has yet:
+    /// "<node>.choice-<n>".
+    std::string freshChoiceId(const std::string& node) const;
+    /// True when a branch of `from` leading to `target` would close a loop (target already
+    /// reaches `from`, or is `from`).
+    bool makesLoop(const std::string& from, const std::string& target) const;
+    /// Every node that a branch of `from` must not lead to (they reach `from`; `from` itself
+    /// too): one pass over the graph, for the editor's Next combo.
+    std::set<std::string> loopTargets(const std::string& from) const;
+    /// The values the format allows for a speaker, an expression, an ending kind or a setting.
+    static std::vector<std::string> allowedValues(ValueList which);
 
     // ---- undo and redo -----------------------------------------------------------------------
 
