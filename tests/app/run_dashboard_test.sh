@@ -15,6 +15,22 @@ shot() {  # shot NAME: F12, copied to dash-LANG-NAME.png
   copy_shot "dash-$DLANG-$1.png"
 }
 
+# same_region A B X Y W H: the two screenshots (names under $SHOTS) have the same pixels in that
+# rectangle, so what is there did not move when a message came.
+same_region() {
+  python3 - "$SHOTS/$1" "$SHOTS/$2" "$3" "$4" "$5" "$6" <<'PY'
+import subprocess, sys
+def crop(path, x, y, w, h):
+    data = subprocess.run(["convert", path, "ppm:-"], capture_output=True, check=True).stdout
+    magic, size, depth, pixels = data.split(b"\n", 3)
+    width = int(size.split()[0])
+    return b"".join(pixels[(row * width + x) * 3:(row * width + x + w) * 3] for row in range(y, y + h))
+a, b = sys.argv[1], sys.argv[2]
+x, y, w, h = map(int, sys.argv[3:7])
+sys.exit(0 if crop(a, x, y, w, h) == crop(b, x, y, w, h) else 1)
+PY
+}
+
 SHOT_COUNT=0
 DB=$WORK/team.db
 "$CLI" simulate --db "$DB" --trainees 50 --attempts 1500 --seed 7 >/dev/null ||
@@ -43,7 +59,29 @@ GATE=set
 unlock() {  # the passphrase gate, by $GATE: set (first open), restart (a wait left pending), wrong
   case $GATE in
     set)
+      # Setting it: a short one is refused for its length as soon as the first field is left
+      # (Tab), never with "the two differ"; Enter with the second field empty asks for it
+      # again; two that differ say so; then the right pair opens. The message line is reserved:
+      # the title and the fields do not move when it fills.
       shot gate-set
+      xdotool type --delay 60 "abc"; key Tab
+      wait_for "dashboard: gate message dash.gate.short" 1 10 || return 1
+      settle 0.3
+      shot gate-short
+      same_region "dash-$DLANG-gate-set.png" "dash-$DLANG-gate-short.png" $GATE_TOP_BOX ||
+        fail "$DLANG: the gate moved when the 'too short' message came"
+      xdotool type --delay 60 "abc"; key Return  # the same short pair: still its length
+      wait_for "dashboard: gate message dash.gate.short" 1 10
+      xdotool type --delay 60 "$PASS1"; key Return  # the second field still empty
+      wait_for "dashboard: gate message dash.gate.confirm" 1 10 || return 1
+      settle 0.3
+      shot gate-confirm
+      xdotool type --delay 60 "$PASS1 typo"; key Return
+      wait_for "dashboard: gate message dash.gate.mismatch" 1 10 || return 1
+      [ "$(count "gate message dash.gate.mismatch")" -eq 1 ] ||
+        fail "$DLANG: 'the two differ' was shown before the second field was typed in"
+      settle 0.3
+      shot gate-mismatch
       xdotool type --delay 60 "$PASS1"; key Tab
       xdotool type --delay 60 "$PASS1"; key Return
       wait_for "dashboard: manager passphrase set" 1 10 || return 1
@@ -125,7 +163,7 @@ run_language() {  # run_language en|ko
   click "$NOTE_X" "$NOTE_Y"
   xdotool type --delay "$NOTE_DELAY" "$NOTE_TEXT"
   click "$SAVE_X" "$SAVE_Y"
-  wait_for "dashboard: note added to attempt [0-9]* decision 1" 1 10
+  wait_for "dashboard: note added to attempt [0-9]* decision 2" 1 10  # numbered from 1, as on screen
   settle
   shot attempt-note
   ATTEMPT_ID=$(grep -o "note added to attempt [0-9]*" "$LOG" | tail -n 1 | awk '{print $5}')
