@@ -278,8 +278,12 @@ void DashboardScreen::drawNotes(const core::StoredAttempt& attempt) {
     if (notes.empty()) ImGui::TextDisabled("%s", T("dash.note.none"));
     for (const core::CoachingNote& n : notes) {
         ImGui::PushID(static_cast<int>(n.id));
-        ImGui::TextColored(kGold, "%s · %s · %s", n.author.c_str(), core::localDateTime(n.createdAtMs).c_str(),
+        // Wrapped: a long choice in the pin label ran off the drill-down's right edge.
+        ImGui::PushStyleColor(ImGuiCol_Text, kGold);
+        ImGui::TextWrapped("%s · %s · %s", n.author.c_str(),
+                           core::localDateTime(n.createdAtMs).c_str(),
                            pinLabel(n.decisionIndex).c_str());
+        ImGui::PopStyleColor();
         ImGui::TextWrapped("%s", n.text.c_str());
         if (ImGui::SmallButton(T("dash.note.delete"))) {
             try {
