@@ -15,6 +15,22 @@ shot() {  # shot NAME: F12, copied to dash-LANG-NAME.png
   copy_shot "dash-$DLANG-$1.png"
 }
 
+# same_region A B X Y W H: the two screenshots (names under $SHOTS) have the same pixels in that
+# rectangle, so what is there did not move when a message came.
+same_region() {
+  python3 - "$SHOTS/$1" "$SHOTS/$2" "$3" "$4" "$5" "$6" <<'PY'
+import subprocess, sys
+def crop(path, x, y, w, h):
+    data = subprocess.run(["convert", path, "ppm:-"], capture_output=True, check=True).stdout
+    magic, size, depth, pixels = data.split(b"\n", 3)
+    width = int(size.split()[0])
+    return b"".join(pixels[(row * width + x) * 3:(row * width + x + w) * 3] for row in range(y, y + h))
+a, b = sys.argv[1], sys.argv[2]
+x, y, w, h = map(int, sys.argv[3:7])
+sys.exit(0 if crop(a, x, y, w, h) == crop(b, x, y, w, h) else 1)
+PY
+}
+
 SHOT_COUNT=0
 DB=$WORK/team.db
 "$CLI" simulate --db "$DB" --trainees 50 --attempts 1500 --seed 7 >/dev/null ||
@@ -43,7 +59,29 @@ GATE=set
 unlock() {  # the passphrase gate, by $GATE: set (first open), restart (a wait left pending), wrong
   case $GATE in
     set)
+      # Setting it: a short one is refused for its length as soon as the first field is left
+      # (Tab), never with "the two differ"; Enter with the second field empty asks for it
+      # again; two that differ say so; then the right pair opens. The message line is reserved:
+      # the title and the fields do not move when it fills.
       shot gate-set
+      xdotool type --delay 60 "abc"; key Tab
+      wait_for "dashboard: gate message dash.gate.short" 1 10 || return 1
+      settle 0.3
+      shot gate-short
+      same_region "dash-$DLANG-gate-set.png" "dash-$DLANG-gate-short.png" $GATE_TOP_BOX ||
+        fail "$DLANG: the gate moved when the 'too short' message came"
+      xdotool type --delay 60 "abc"; key Return  # the same short pair: still its length
+      wait_for "dashboard: gate message dash.gate.short" 1 10
+      xdotool type --delay 60 "$PASS1"; key Return  # the second field still empty
+      wait_for "dashboard: gate message dash.gate.confirm" 1 10 || return 1
+      settle 0.3
+      shot gate-confirm
+      xdotool type --delay 60 "$PASS1 typo"; key Return
+      wait_for "dashboard: gate message dash.gate.mismatch" 1 10 || return 1
+      [ "$(count "gate message dash.gate.mismatch")" -eq 1 ] ||
+        fail "$DLANG: 'the two differ' was shown before the second field was typed in"
+      settle 0.3
+      shot gate-mismatch
       xdotool type --delay 60 "$PASS1"; key Tab
       xdotool type --delay 60 "$PASS1"; key Return
       wait_for "dashboard: manager passphrase set" 1 10 || return 1
@@ -112,6 +150,24 @@ run_language() {  # run_language en|ko
   wait_for "dashboard: heatmap cell" 1 10
   settle
   shot heatmap-cell
+  # Sort the trainees by the first principle's heading: lowest first, again for highest first
+  # (the log gives the first and last figures shown); the team row stays on top.
+  click "$CELL_X" "$HEAD_Y"
+  wait_for "dashboard: heatmap sorted by [a-z.0-9-]* ascending" 1 10 && {
+    read -r lo hi < <(grep "heatmap sorted by .* ascending" "$LOG" | tail -n 1 | sed -E 's/.*first ([0-9-]+) last ([0-9-]+)/\1 \2/')
+    [ "$lo" != "-" ] && [ "$hi" != "-" ] && [ "$lo" -le "$hi" ] ||
+      fail "$DLANG: heatmap sorted ascending but runs from $lo to $hi"
+  }
+  settle
+  shot heatmap-sorted
+  click "$CELL_X" "$HEAD_Y"
+  wait_for "dashboard: heatmap sorted by [a-z.0-9-]* descending" 1 10 && {
+    read -r hi lo < <(grep "heatmap sorted by .* descending" "$LOG" | tail -n 1 | sed -E 's/.*first ([0-9-]+) last ([0-9-]+)/\1 \2/')
+    [ "$lo" != "-" ] && [ "$hi" != "-" ] && [ "$hi" -ge "$lo" ] ||
+      fail "$DLANG: heatmap sorted descending but runs from $hi to $lo"
+  }
+  settle
+  shot heatmap-sorted-desc
   click "$ATTEMPT_X" "$ATTEMPT_Y"
   wait_for "dashboard: attempt [0-9]* opened" 1 10
   settle
@@ -125,9 +181,12 @@ run_language() {  # run_language en|ko
   click "$NOTE_X" "$NOTE_Y"
   xdotool type --delay "$NOTE_DELAY" "$NOTE_TEXT"
   click "$SAVE_X" "$SAVE_Y"
-  wait_for "dashboard: note added to attempt [0-9]* decision 1" 1 10
+  wait_for "dashboard: note added to attempt [0-9]* decision 2" 1 10  # numbered from 1, as on screen
   settle
   shot attempt-note
+  click 195 "$NOTES_TAB_Y"  # the transcript: the note under decision 2's feedback, wrapped
+  settle 0.4
+  shot attempt-transcript-note
   ATTEMPT_ID=$(grep -o "note added to attempt [0-9]*" "$LOG" | tail -n 1 | awk '{print $5}')
   got=$(sqlite3 "$DB" "SELECT decision_index || '|' || text FROM coaching_notes WHERE attempt_id = $ATTEMPT_ID ORDER BY id DESC LIMIT 1")
   [ "$got" = "1|$NOTE_TEXT" ] || fail "$DLANG: the note in the database is '$got', expected '1|$NOTE_TEXT'"
@@ -156,6 +215,28 @@ run_language() {  # run_language en|ko
   shot filter-bad-date
   click "$CLEAR_X" "$FILTER_Y"
   wait_for "dashboard: views for" $((n + 1)) 10
+  settle
+  shot filter-cleared
+  # The line under the filters is reserved: the tab row did not move for the red message.
+  same_region "dash-$DLANG-filter-reversed.png" "dash-$DLANG-filter-cleared.png" 0 $((TAB_Y - 10)) 600 20 ||
+    fail "$DLANG: the tab row moved when the filter message came"
+  # A name search that matches nobody: the team tab says so, with "did you mean" for the nearest
+  # trainee; its button puts that name in the search, and the trainee is back.
+  click "$TEAM_TAB_X" "$TAB_Y"
+  wait_for "dashboard: tab team" 1 10
+  near=$(sqlite3 "$DB" "SELECT name FROM trainees ORDER BY name LIMIT 1")
+  click "$SEARCH_X" "$FILTER_Y"; xdotool type --delay 40 "${near}q"
+  wait_for "dashboard: no trainee matches the filters, did you mean '$near'" 1 10
+  settle
+  shot no-match
+  n=$(count "dashboard: views for [1-9][0-9]* attempts")
+  click "$SUGGEST_X" "$SUGGEST_Y"
+  wait_for "dashboard: search set to the suggestion '$near'" 1 10
+  wait_for "dashboard: views for [1-9][0-9]* attempts" $((n + 1)) 10
+  settle
+  shot no-match-suggested
+  click "$CLEAR_X" "$FILTER_Y"
+  settle
   # Heatmap columns follow the principle catalogue (principles.yaml order), not the ids.
   cols=$(grep -o "dashboard: heatmap columns .*" "$LOG" | tail -n 1 | awk '{print $4}')
   expected=$(for id in $(grep -E '^  - id: [a-z]+[.]' "$SRC/scenarios/principles.yaml" | awk '{print $3}'); do
@@ -171,11 +252,15 @@ run_language() {  # run_language en|ko
 # listed under the heatmap, and in the drill-down the notes tab, the pin list (its third entry
 # is decision 2), the note text and the save button; the filter row (from, to, search, clear)
 # and the altered mark of the trainee found by searching for the edited attempt's key.
-TAB_Y=72
-SORT_X=680 SORT_Y=119
-CELL_X=290 CELL_Y=203
+# The line under the filters is always reserved, so the tab row is one line lower than the filters
+# alone would put it. The "did you mean" button is the first thing in the tab body.
+TAB_Y=92 TEAM_TAB_X=20
+SORT_X=680 SORT_Y=139
+CELL_X=290 CELL_Y=223 HEAD_Y=160
 ATTEMPT_X=300 ATTEMPT_Y=568
-MARK_X=260 MARK_Y=140
+MARK_X=260 MARK_Y=160
+SUGGEST_X=80 SUGGEST_Y=138
+GATE_TOP_BOX="360 262 560 50"
 FILTER_Y=40 SINCE_X=80 UNTIL_X=240 SEARCH_X=1000 CLEAR_X=1136
 
 NOTES_TAB_Y=205
@@ -207,7 +292,7 @@ start_dashboard en && {
   shot team-altered
   click 315 "$TAB_Y"  # Practise next (en): the same mark by the name
   wait_for "dashboard: tab practise" 1 10
-  xdotool mousemove --window "$WIN" 60 161  # its mark is under the name there
+  xdotool mousemove --window "$WIN" 60 181  # its mark is under the name there
   settle 0.8
   shot practise-altered
   stop_dashboard

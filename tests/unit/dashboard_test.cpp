@@ -125,6 +125,39 @@ TEST_F(DashboardTest, HeatmapColumnsFollowTheCatalogueOrder) {
                      cohort().heatmap({}, options).cells[0][0].percent.value);
 }
 
+TEST_F(DashboardTest, HeatmapRowsSortByOnePrincipleWithBlanksLast) {
+    store->recordAttempt(attemptOf("Ann", "a", 3, 4, kJan1));       // empathise 100%, listen 100%
+    store->recordAttempt(attemptOf("Bo", "b", 0, 2, kJan1 + 1));    // empathise 50%, listen 0%
+    store->recordAttempt(attemptOf("Cy", "c", 3, 2, kJan1 + 2));    // empathise 50%, listen 100%
+    core::NewAttempt none = attemptOf("Di", "d", 0, 0, kJan1 + 3);  // listen n/a (0 of 0)
+    none.scorecard.principles = {{"complaint.empathise", 1, 4, -2}, {"complaint.listen", 0, 0, 0}};
+    store->recordAttempt(none);
+    const auto h = cohort().heatmap({}, options);
+    ASSERT_EQ(h.principleIds,
+              (std::vector<std::string>{"complaint.empathise", "complaint.listen"}));
+    // Empathise: Di 25, Bo 50, Cy 50 (a tie stays in name order), Ann 100.
+    EXPECT_EQ(core::heatmapRowOrder(h, 0, false), (std::vector<int>{3, 1, 2, 0}));
+    EXPECT_EQ(core::heatmapRowOrder(h, 0, true), (std::vector<int>{0, 1, 2, 3}));
+    // Listen: Di has no figure and comes last in both directions.
+    EXPECT_EQ(core::heatmapRowOrder(h, 1, false), (std::vector<int>{1, 0, 2, 3}));
+    EXPECT_EQ(core::heatmapRowOrder(h, 1, true), (std::vector<int>{0, 2, 1, 3}));
+    // No column: name order.
+    EXPECT_EQ(core::heatmapRowOrder(h, -1, true), (std::vector<int>{0, 1, 2, 3}));
+    EXPECT_EQ(core::heatmapRowOrder(h, 2, false), (std::vector<int>{0, 1, 2, 3}));
+}
+
+TEST_F(DashboardTest, NameSearchSuggestsTheNearestTrainee) {
+    store->recordAttempt(attemptOf("Kim Minji", "emp-104", 3, 4, kJan1));
+    store->recordAttempt(attemptOf("Lee Jisoo", "emp-221", 0, 0, kJan1 + 1));
+    const auto c = cohort();
+    EXPECT_EQ(c.suggestTrainee("minjy"), "Minji");         // a word of a name, as written
+    EXPECT_EQ(c.suggestTrainee("lee jisu"), "Lee Jisoo");  // the whole name
+    EXPECT_EQ(c.suggestTrainee("EMP-212"), "emp-221");     // a key, case-insensitive
+    EXPECT_EQ(c.suggestTrainee("jisoo"), "");              // matches as it is: nothing to correct
+    EXPECT_EQ(c.suggestTrainee("zzzzzz"), "");             // nothing close
+    EXPECT_EQ(c.suggestTrainee(""), "");
+}
+
 TEST_F(DashboardTest, ZeroOfZeroIsNotApplicableNotFull) {
     core::NewAttempt a = attemptOf("A", "a", 0, 0, kJan1);
     a.scorecard.principles = {{"complaint.empathise", 0, 0, 0}, {"complaint.listen", 0, 3, -1}};

@@ -66,6 +66,17 @@ TEST_F(ManagerAccess, WeakPassphrasesAreRefused) {
                     .ok);
 }
 
+// The gate asks this before comparing the two fields, so it must agree with set().
+TEST_F(ManagerAccess, LongEnoughCountsCharactersAsSetDoes) {
+    EXPECT_FALSE(ManagerPassphrase::longEnough("12345"));
+    EXPECT_TRUE(ManagerPassphrase::longEnough("123456"));
+    EXPECT_FALSE(ManagerPassphrase::longEnough(""));
+    // Nine bytes but three characters: too short, as set() says.
+    EXPECT_FALSE(ManagerPassphrase::longEnough("\xEA\xB0\x80\xEB\x82\x98\xEB\x8B\xA4"));
+    EXPECT_TRUE(ManagerPassphrase::longEnough(
+        "\xEA\xB0\x80\xEB\x82\x98\xEB\x8B\xA4\xEB\x9D\xBC\xEB\xA7\x88\xEB\xB0\x94"));
+}
+
 TEST_F(ManagerAccess, WaitsDoubleUpToThirtySeconds) {
     EXPECT_EQ(ManagerPassphrase::waitAfter(0), 0);
     EXPECT_EQ(ManagerPassphrase::waitAfter(1), 1000);

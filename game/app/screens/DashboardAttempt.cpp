@@ -148,9 +148,14 @@ void DashboardScreen::drawAttemptWindow() {
                         ImGui::TextWrapped("%s", d.timeout ? T("dash.timeout") : d.choiceText.in(ctx_.lang()).c_str());
                         ImGui::TableNextColumn();
                         ImGui::TextWrapped("%s", d.feedback.in(ctx_.lang()).c_str());
+                        // A note is wrapped in the column, never cut: it is the manager's words.
+                        ImGui::PushStyleColor(ImGuiCol_Text, kGold);
                         for (const core::CoachingNote& n : notes)
                             if (n.decisionIndex == step - 1)
-                                ImGui::TextColored(kGold, "%s", F("dash.note.inline", {{"author", n.author}, {"text", n.text}}).c_str());
+                                ImGui::TextWrapped("%s", F("dash.note.inline",
+                                                           {{"author", n.author}, {"text", n.text}})
+                                                             .c_str());
+                        ImGui::PopStyleColor();
                         ImGui::TableNextColumn();
                         for (const auto& [principle, pts] : d.points)
                             ImGui::TextWrapped("%+d %s", pts, principleName(principle).c_str());

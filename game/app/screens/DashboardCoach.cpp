@@ -63,7 +63,18 @@ bool DashboardScreen::drawGate() {
         ImGui::SetKeyboardFocusHere();
         gateFocused_ = true;
     }
-    const std::string before = pass_.data();
+    // The one message line, and its key in the log when it changes (for the app test).
+    auto say = [&](const std::string& key) {
+        if (key != gateMessageKey_)
+            logLine("dashboard: gate message " + (key.empty() ? std::string("cleared") : key));
+        gateMessageKey_ = key;
+        gateMessage_ =
+            key.empty() ? std::string()
+            : key == "dash.gate.short"
+                ? F("dash.gate.short", {{"n", std::to_string(core::ManagerPassphrase::kMinLength)}})
+                : std::string(T(key.c_str()));
+    };
+    const std::string before = pass_.data(), before2 = pass2_.data();
     // The fields' ids change when a try clears them: an active ImGui text field keeps its own
     // copy of the text and would write the old try back (and hide the message about it).
     const std::string passId = "##pass" + std::to_string(gateFieldGen_);
@@ -71,15 +82,32 @@ bool DashboardScreen::drawGate() {
     bool submit = ImGui::InputTextWithHint(
         passId.c_str(), T("dash.gate.passphrase"), pass_.data(), pass_.size(),
         ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool leftFirst = ImGui::IsItemDeactivated();
     if (before != pass_.data()) {
         // Typing starts a new try: the message about the last one (or a queued one) is stale.
-        gateMessage_.clear();
+        say({});
         gatePending_ = false;
     }
-    if (first)
+    if (first) {
+        // Setting it: the length is checked first (when the first field is left, e.g. by Tab),
+        // and the two are compared only once the second has been typed in.
+        if (leftFirst && pass_[0] != '\0' && !core::ManagerPassphrase::longEnough(pass_.data()))
+            say("dash.gate.short");
+        if (gateFocusConfirm_) {
+            ImGui::SetKeyboardFocusHere();
+            gateFocusConfirm_ = false;
+        }
         submit |= ImGui::InputTextWithHint(
             pass2Id.c_str(), T("dash.gate.repeat"), pass2_.data(), pass2_.size(),
             ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+        if (before2 != pass2_.data()) {
+            gateConfirmTyped_ = true;
+            // Still say "too short" while the second is typed; any other message is stale.
+            const bool shortFirst =
+                pass_[0] != '\0' && !core::ManagerPassphrase::longEnough(pass_.data());
+            say(shortFirst ? "dash.gate.short" : "");
+        }
+    }
     ImGui::BeginDisabled(waiting);  // during a wait the button is off; Enter queues the try instead
     submit |= ImGui::Button(T(first ? "dash.gate.set" : "dash.gate.open"));
     ImGui::EndDisabled();
@@ -87,7 +115,7 @@ bool DashboardScreen::drawGate() {
         // Keep what was typed and check it the moment the wait ends: never drop a try.
         gatePending_ = pass_[0] != '\0';
         if (gatePending_) {
-            gateMessage_ = T("dash.gate.queued");
+            say("dash.gate.queued");
             logLine("dashboard: passphrase try queued (" + std::to_string(gateWaitUntil_ - now) +
                     " ms left)");
         }
@@ -101,16 +129,27 @@ bool DashboardScreen::drawGate() {
     if (submit) {
         const std::string p = pass_.data();
         bool clear = true;
+        gateFocused_ = false;  // back to the first field, unless said otherwise below
         if (first) {
-            if (p != std::string(pass2_.data())) {
-                gateMessage_ = T("dash.gate.mismatch");
+            if (!core::ManagerPassphrase::longEnough(p)) {
+                say("dash.gate.short");
+            } else if (!gateConfirmTyped_ || pass2_[0] == '\0') {
+                // Enter in the first field: the second is still to type. Keep the first.
+                say("dash.gate.confirm");
+                clear = false;
+                gateFocused_ = true;
+                gateFocusConfirm_ = true;
+            } else if (p != std::string(pass2_.data())) {
+                say("dash.gate.mismatch");
             } else {
                 try {
                     passphrase_->set(p);
                     unlocked_ = true;
                     logLine("dashboard: manager passphrase set");
-                } catch (const std::exception&) {
-                    gateMessage_ = F("dash.gate.short", {{"n", std::to_string(core::ManagerPassphrase::kMinLength)}});
+                } catch (const std::exception& e) {
+                    say("dash.gate.save-failed");
+                    gateMessage_ = F("dash.gate.save-failed", {{"why", e.what()}});
+                    logLine(std::string("dashboard: passphrase not saved: ") + e.what());
                 }
             }
         } else {
@@ -124,12 +163,12 @@ bool DashboardScreen::drawGate() {
                 gateWaitUntil_ = now + c.waitMs;
                 gatePending_ = true;
                 clear = false;
-                gateMessage_ = T("dash.gate.queued");
+                say("dash.gate.queued");
                 logLine("dashboard: passphrase try queued (" + std::to_string(c.waitMs) +
                         " ms left)");
             } else {
                 gateWaitUntil_ = now + c.retryAfterMs;
-                gateMessage_ = T("dash.gate.wrong");
+                say("dash.gate.wrong");
                 logLine("dashboard: wrong passphrase (wait " + std::to_string(c.retryAfterMs) +
                         " ms)");
             }
@@ -137,16 +176,25 @@ bool DashboardScreen::drawGate() {
         if (clear) {
             pass_.fill('\0');
             pass2_.fill('\0');
+            gateConfirmTyped_ = false;
             ++gateFieldGen_;
         }
-        gateFocused_ = false;
     }
-    if (!gateMessage_.empty()) ImGui::TextColored(kRed, "%s", gateMessage_.c_str());
-    if (!first && now < gateWaitUntil_)
-        ImGui::TextColored(
-            kRed, "%s",
-            F("dash.gate.wait", {{"s", std::to_string((gateWaitUntil_ - now + 999) / 1000)}})
-                .c_str());
+    // The message lines are always there (blank when there is nothing to say), so the fields
+    // and the button never move when a message comes or goes: one line for the message, and
+    // when a passphrase is set a second one for the countdown.
+    auto reservedLine = [](const std::string& text) {
+        if (text.empty())
+            ImGui::TextUnformatted(" ");
+        else
+            ImGui::TextColored(kRed, "%s", text.c_str());
+    };
+    reservedLine(gateMessage_);
+    if (!first)
+        reservedLine(
+            now < gateWaitUntil_
+                ? F("dash.gate.wait", {{"s", std::to_string((gateWaitUntil_ - now + 999) / 1000)}})
+                : std::string());
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", T("dash.gate.protects"));  // long: wrap, never clip
     ImGui::PopStyleColor();
@@ -217,8 +265,10 @@ void DashboardScreen::drawNotes(const core::StoredAttempt& attempt) {
             core::addNote(*store, n);
             noteText_.fill('\0');
             noteMessage_.clear();
-            logLine("dashboard: note added to attempt " + std::to_string(id) + " decision " +
-                    std::to_string(n.decisionIndex));
+            // Decisions are numbered from 1 in the log, as on screen (the store keeps the index).
+            logLine("dashboard: note added to attempt " + std::to_string(id) +
+                    (n.decisionIndex < 0 ? std::string(" whole attempt")
+                                         : " decision " + std::to_string(n.decisionIndex + 1)));
         } catch (const std::exception& e) {
             noteMessage_ = e.what();
         }
@@ -228,8 +278,12 @@ void DashboardScreen::drawNotes(const core::StoredAttempt& attempt) {
     if (notes.empty()) ImGui::TextDisabled("%s", T("dash.note.none"));
     for (const core::CoachingNote& n : notes) {
         ImGui::PushID(static_cast<int>(n.id));
-        ImGui::TextColored(kGold, "%s · %s · %s", n.author.c_str(), core::localDateTime(n.createdAtMs).c_str(),
+        // Wrapped: a long choice in the pin label ran off the drill-down's right edge.
+        ImGui::PushStyleColor(ImGuiCol_Text, kGold);
+        ImGui::TextWrapped("%s · %s · %s", n.author.c_str(),
+                           core::localDateTime(n.createdAtMs).c_str(),
                            pinLabel(n.decisionIndex).c_str());
+        ImGui::PopStyleColor();
         ImGui::TextWrapped("%s", n.text.c_str());
         if (ImGui::SmallButton(T("dash.note.delete"))) {
             try {

@@ -4,6 +4,8 @@
 // A cell with an altered attempt behind it is outlined in red. The columns follow the principle
 // catalogue (the order trainees learn them), and each heading shows the whole principle name
 // wrapped over up to three lines (a name longer still ends in "…"; the tooltip has all of it).
+// Clicking a principle's heading sorts the trainees by it (core::heatmapRowOrder), again to
+// reverse; the name heading goes back to name order; the team row stays on top.
 #include <imgui.h>
 
 #include <algorithm>
@@ -88,7 +90,27 @@ void DashboardScreen::drawHeatmap(const DashboardViews& v) {
         ImGui::TableSetColumnIndex(0);
         ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg,
                                ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
-        ImGui::TextUnformatted(ImGui::TableGetColumnName(0));
+        // Clicking a principle's heading sorts the trainees by it (again: the other way);
+        // clicking the name heading goes back to name order. The team row stays on top.
+        const int sortColumn = [&] {
+            for (int c = 1; c < columns; ++c)
+                if (h.principleIds[order[c - 1]] == heatSortPrinciple_) return c;
+            return 0;
+        }();
+        const bool headerClick =
+            ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left);
+        int clickedColumn = -1;
+        {
+            const ImVec2 topLeft = ImGui::GetCursorScreenPos();
+            const float width = ImGui::GetContentRegionAvail().x;
+            ImGui::TextUnformatted(ImGui::TableGetColumnName(0));
+            if (ImGui::IsWindowHovered() &&
+                ImGui::IsMouseHoveringRect(
+                    topLeft, {topLeft.x + width, topLeft.y + headerHeight - 2 * padY})) {
+                ImGui::SetTooltip("%s", T("dash.heat.sort-name"));
+                if (headerClick) clickedColumn = 0;
+            }
+        }
         for (int c = 1; c < columns; ++c) {
             ImGui::TableSetColumnIndex(c);
             ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg,
@@ -97,12 +119,64 @@ void DashboardScreen::drawHeatmap(const DashboardViews& v) {
             const std::string name = principleName(id);
             const ImVec2 topLeft = ImGui::GetCursorScreenPos();
             const float width = ImGui::GetContentRegionAvail().x;
-            for (const std::string& line : wrapLines(name, width, kHeaderLines))
+            // The sorted column's heading keeps room on the right for its arrow.
+            const float arrow = ImGui::GetFontSize() * 0.7f;
+            const float textWidth = c == sortColumn ? width - arrow - 4.f : width;
+            for (const std::string& line : wrapLines(name, textWidth, kHeaderLines))
                 ImGui::TextUnformatted(line.c_str());
+            if (c == sortColumn) {
+                // A small triangle at the top right: up when ascending (weakest first).
+                const float x = topLeft.x + width - arrow, y = topLeft.y + 3.f;
+                const ImU32 colour = ImGui::GetColorU32(ImGuiCol_Text);
+                ImDrawList* dl = ImGui::GetWindowDrawList();
+                if (heatSortDescending_)
+                    dl->AddTriangleFilled({x, y}, {x + arrow, y}, {x + arrow / 2, y + arrow * 0.8f},
+                                          colour);
+                else
+                    dl->AddTriangleFilled({x + arrow / 2, y}, {x + arrow, y + arrow * 0.8f},
+                                          {x, y + arrow * 0.8f}, colour);
+            }
             if (ImGui::IsWindowHovered() &&
                 ImGui::IsMouseHoveringRect(
-                    topLeft, {topLeft.x + width, topLeft.y + headerHeight - 2 * padY}))
-                ImGui::SetTooltip("%s\n%s", name.c_str(), id.c_str());
+                    topLeft, {topLeft.x + width, topLeft.y + headerHeight - 2 * padY})) {
+                ImGui::SetTooltip("%s\n%s\n%s", name.c_str(), id.c_str(), T("dash.heat.sort-hint"));
+                if (headerClick) clickedColumn = c;
+            }
+        }
+        if (clickedColumn == 0 && !heatSortPrinciple_.empty()) {
+            heatSortPrinciple_.clear();
+            heatSortDescending_ = false;
+            logLine("dashboard: heatmap sorted by name");
+        } else if (clickedColumn > 0) {
+            const std::string& id = h.principleIds[order[clickedColumn - 1]];
+            heatSortDescending_ = id == heatSortPrinciple_ && !heatSortDescending_;
+            heatSortPrinciple_ = id;
+            logHeatSort_ = true;  // logged below, with the order it gives
+        }
+        // The rows in the order asked for (the core's rule), as indices into h.trainees.
+        const int sortIndex = [&] {
+            for (std::size_t i = 0; i < h.principleIds.size(); ++i)
+                if (h.principleIds[i] == heatSortPrinciple_) return static_cast<int>(i);
+            return -1;
+        }();
+        const std::vector<int> rows = core::heatmapRowOrder(h, sortIndex, heatSortDescending_);
+        if (logHeatSort_ && sortIndex >= 0) {
+            // The first and last figures shown, so the app test can check the direction.
+            auto shown = [&](int r) {
+                const core::Figure& f = h.cells[r][sortIndex].percent;
+                return f.shown() ? std::to_string(static_cast<int>(f.value + 0.5))
+                                 : std::string("-");
+            };
+            std::string last = "-";
+            for (auto it = rows.rbegin(); it != rows.rend(); ++it)
+                if (h.cells[*it][sortIndex].percent.shown()) {
+                    last = shown(*it);
+                    break;
+                }
+            logLine("dashboard: heatmap sorted by " + heatSortPrinciple_ +
+                    (heatSortDescending_ ? " descending" : " ascending") + ", first " +
+                    (rows.empty() ? "-" : shown(rows.front())) + " last " + last);
+            logHeatSort_ = false;
         }
         // One cell: coloured background, text, click to list its attempts.
         auto drawCell = [&](int row, int c, const core::HeatCell& cell, const std::string& key) {
@@ -154,9 +228,10 @@ void DashboardScreen::drawHeatmap(const DashboardViews& v) {
             if (order[c - 1] < static_cast<int>(h.cohort.size()))
                 drawCell(-1, c, h.cohort[order[c - 1]], {});
         ImGuiListClipper clipper;
-        clipper.Begin(static_cast<int>(h.trainees.size()));
+        clipper.Begin(static_cast<int>(rows.size()));
         while (clipper.Step()) {
-            for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+            for (int shownRow = clipper.DisplayStart; shownRow < clipper.DisplayEnd; ++shownRow) {
+                const int r = rows[shownRow];
                 ImGui::TableNextRow();
                 ImGui::TableSetColumnIndex(0);
                 const core::TeamRow& t = h.trainees[r];

@@ -213,15 +213,35 @@ void DashboardScreen::buildImGui(float dt) {
                     tab_ = d.tab;
                     lastId_ = std::string("dashboard-") + d.idName;
                     ImGui::BeginChild("tabbody");
-                    switch (d.tab) {
-                    case Tab::Team: drawTeam(*views); break;
-                    case Tab::Heatmap: drawHeatmap(*views); break;
-                    case Tab::Trends: drawTrends(*views); break;
-                    case Tab::Decisions: drawDecisions(*views); break;
-                    case Tab::Practise: drawPractise(*views); break;
-                    case Tab::Coaching: drawCoaching(*views); break;
-                    case Tab::Actions: drawActions(*views); break;
-                    }
+                    // The views of trainees say so when the filters leave nobody, instead of
+                    // an empty table; coaching, actions and the decisions graph still work.
+                    const bool perTrainee = d.tab == Tab::Team || d.tab == Tab::Heatmap ||
+                                            d.tab == Tab::Trends || d.tab == Tab::Practise;
+                    if (perTrainee && drawNoMatch(*views)) {
+                    } else
+                        switch (d.tab) {
+                            case Tab::Team:
+                                drawTeam(*views);
+                                break;
+                            case Tab::Heatmap:
+                                drawHeatmap(*views);
+                                break;
+                            case Tab::Trends:
+                                drawTrends(*views);
+                                break;
+                            case Tab::Decisions:
+                                drawDecisions(*views);
+                                break;
+                            case Tab::Practise:
+                                drawPractise(*views);
+                                break;
+                            case Tab::Coaching:
+                                drawCoaching(*views);
+                                break;
+                            case Tab::Actions:
+                                drawActions(*views);
+                                break;
+                        }
                     ImGui::EndChild();
                     ImGui::EndTabItem();
                 }
@@ -246,10 +266,12 @@ void DashboardScreen::drawTopBar() {
     const auto views = model_.views();
     const auto cohort = model_.cohort();
     if (cohort) {
-        ImGui::TextDisabled("%s", F("dash.summary", {{"n", std::to_string(views ? views->selectedIds.size() : 0)},
-                                                     {"total", std::to_string(cohort->attempts().size())},
-                                                     {"trainees", std::to_string(cohort->trainees().size())}})
-                                      .c_str());
+        // Both counts are of the selection: the trainees with an attempt in the filters.
+        ImGui::TextDisabled(
+            "%s", F("dash.summary", {{"n", std::to_string(views ? views->selectedIds.size() : 0)},
+                                     {"total", std::to_string(cohort->attempts().size())},
+                                     {"trainees", std::to_string(views ? views->team.size() : 0)}})
+                      .c_str());
     }
     ImGui::SameLine();
     if (model_.computing() || model_.state() == DashboardModel::State::Loading)
@@ -343,8 +365,48 @@ void DashboardScreen::drawFilters() {
         changed = true;
     }
     if (changed) applyFilters();
-    if (!filterError_.empty())
-        ImGui::TextColored({1.f, 0.36f, 0.36f, 1.f}, "%s", filterError_.c_str());
+    // The line for a filter's error is always there (blank when none), so the tab row and the
+    // tables below never move when a message comes or goes.
+    if (filterError_.empty())
+        ImGui::TextUnformatted(" ");
+    else
+        ImGui::TextColored({1.f, 0.36f, 0.36f, 1.f}, "%s",
+                           ellipsised(filterError_, ImGui::GetContentRegionAvail().x).c_str());
+    if (!filterError_.empty() && ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", filterError_.c_str());
+}
+
+bool DashboardScreen::drawNoMatch(const DashboardViews& v) {
+    const auto cohort = model_.cohort();
+    if (!v.team.empty() || !cohort || cohort->attempts().empty()) {
+        noMatchLogged_.clear();
+        return false;
+    }
+    // The views are of the filters now in the bar (a suggestion is for the search typed).
+    const bool current = v.query.filter.nameSearch == query_.filter.nameSearch;
+    const std::string suggestion = current ? searchSuggestion_ : std::string();
+    const std::string logged = v.query.filter.nameSearch + "\n" + suggestion;
+    if (logged != noMatchLogged_) {
+        noMatchLogged_ = logged;
+        logLine("dashboard: no trainee matches the filters" +
+                (suggestion.empty() ? std::string() : ", did you mean '" + suggestion + "'"));
+    }
+    ImGui::Spacing();
+    ImGui::TextUnformatted(T("dash.no-match"));
+    if (!suggestion.empty()) {
+        if (ImGui::Button(F("dash.no-match.suggest", {{"name", suggestion}}).c_str())) {
+            copyTo(search_, suggestion);
+            logLine("dashboard: search set to the suggestion '" + suggestion + "'");
+            applyFilters();
+        }
+        ImGui::SameLine();
+    }
+    if (ImGui::Button(T("dash.filter.clear"))) {
+        since_[0] = until_[0] = search_[0] = '\0';
+        scenarioPick_ = storePick_ = machinePick_ = outcomePick_ = 0;
+        applyFilters();
+    }
+    return true;
 }
 
 void DashboardScreen::applyFilters() {
@@ -394,6 +456,7 @@ void DashboardScreen::applyFilters() {
                 : outcomePick_ == 2 ? core::DashboardFilter::Outcome::Failed
                                     : core::DashboardFilter::Outcome::Any;
     f.nameSearch = search_.data();
+    searchSuggestion_ = cohort->suggestTrainee(f.nameSearch);
     query_.filter = f;
     cell_.reset();
     model_.request(query_);

@@ -51,6 +51,10 @@ private:
     void drawTopBar();
     void drawFilters();
     void applyFilters();
+    /// When the filters leave no trainee: says so, with "did you mean" for a name search close
+    /// to a trainee (core::Cohort::suggestTrainee) and a button to clear the filters; true when
+    /// it drew that instead of the tab.
+    bool drawNoMatch(const DashboardViews& v);
     std::string traineeLabel(const std::string& key, const std::string& name) const;
     std::string scenarioTitle(const std::string& id) const;
     std::string principleName(const std::string& id) const;
@@ -125,6 +129,8 @@ private:
     std::array<char, 96> search_{};
     int scenarioPick_ = 0, storePick_ = 0, machinePick_ = 0, outcomePick_ = 0;
     std::string filterError_;
+    std::string searchSuggestion_;  ///< "did you mean" for the name search ("" when none)
+    std::string noMatchLogged_;     ///< the search and suggestion last logged as matching nobody
 
     // Heatmap cell opened (trainee row, principle column; row -1 = cohort).
     struct CellPick {
@@ -133,6 +139,9 @@ private:
         std::vector<std::int64_t> attemptIds;
     };
     std::optional<CellPick> cell_;
+    std::string heatSortPrinciple_;  ///< the heatmap's rows sorted by this principle ("" = name)
+    bool heatSortDescending_ = false;
+    bool logHeatSort_ = false;  ///< a heading was just clicked: log the order it gives
 
     // The attempt drill-down.
     struct Drill {
@@ -150,10 +159,13 @@ private:
     std::unique_ptr<core::ManagerPassphrase> passphrase_;
     std::array<char, 128> pass_{}, pass2_{};
     std::string gateMessage_;
+    std::string gateMessageKey_;  ///< the ui.yaml key of gateMessage_ ("" when none)
     std::int64_t gateWaitUntil_ = 0;
     bool gatePending_ = false;  // a try typed during the wait, checked the moment it ends
     int gateFieldGen_ = 0;  ///< bumped when a try clears the fields (new ImGui ids)
     bool gateFocused_ = false;
+    bool gateConfirmTyped_ = false;  ///< the second field has been typed in since the last clear
+    bool gateFocusConfirm_ = false;  ///< put the keyboard in the second field on the next frame
     std::unique_ptr<core::ResultsStore> coachStore_;
     std::string coachStoreError_;
     int noteDecision_ = -1;

@@ -148,8 +148,12 @@ std::int64_t ManagerPassphrase::waitAfter(int failures) {
     return std::min<std::int64_t>(kMaxWaitMs, std::int64_t{1000} << (failures - 1));
 }
 
+bool ManagerPassphrase::longEnough(std::string_view passphrase) {
+    return utf8::codePoints(passphrase) >= static_cast<std::size_t>(kMinLength);
+}
+
 void ManagerPassphrase::set(const std::string& passphrase) {
-    if (utf8::codePoints(passphrase) < static_cast<std::size_t>(kMinLength))
+    if (!longEnough(passphrase))
         throw std::runtime_error("the passphrase is too short (at least " +
                                  std::to_string(kMinLength) + " characters)");
     Record rec;
@@ -215,7 +219,7 @@ ManagerPassphrase::Check ManagerPassphrase::check(const std::string& passphrase,
 
 bool ManagerPassphrase::change(const std::string& oldPass, const std::string& newPass,
                                std::int64_t nowMs) {
-    if (utf8::codePoints(newPass) < static_cast<std::size_t>(kMinLength))
+    if (!longEnough(newPass))
         throw std::runtime_error("the passphrase is too short (at least " +
                                  std::to_string(kMinLength) + " characters)");
     if (!check(oldPass, nowMs).ok) return false;

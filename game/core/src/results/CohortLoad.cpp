@@ -1,18 +1,21 @@
-// Cohort::load and Cohort::select (see Dashboard.h): trainees, then attempts and their principle
-// scores in step, in one read transaction, and the decisions on a second connection's thread;
-// strings interned into small tables. For a report, the rows are digested as they are read,
-// so its seal check needs no second pass over the store.
+// Cohort::load, Cohort::select and the name search's "did you mean" (see Dashboard.h): trainees,
+// then attempts and their principle scores in step, in one read transaction, and the decisions
+// on a second connection's thread; strings interned into small tables. For a report, the rows
+// are digested as they are read, so its seal check needs no second pass over the store.
 #include <algorithm>
 #include <cctype>
 #include <condition_variable>
 #include <cstring>
 #include <future>
+#include <map>
 #include <mutex>
 #include <optional>
+#include <string_view>
 #include <thread>
 #include <unordered_map>
 
 #include "counterplay/core/Dashboard.h"
+#include "counterplay/core/Suggest.h"
 #include "results/RowsDigest.h"
 #include "results/Sqlite.h"
 #include "results/StoreWhere.h"
@@ -390,6 +393,35 @@ Cohort Cohort::load(const ResultsStore& store, std::vector<AttemptRowsDigest>* d
                          e.what());
     }
     return c;
+}
+
+std::string Cohort::suggestTrainee(const std::string& search) const {
+    const std::string needle = lower(search);
+    if (needle.empty()) return {};
+    // The candidates, compared in lower case: every name, key and word of a name.
+    std::vector<std::string> lowered;
+    std::map<std::string, std::string> written;  // lower case -> as in the data (first seen)
+    auto add = [&](std::string_view text) {
+        if (text.empty()) return;
+        const std::string l = lower(text);
+        if (written.emplace(l, std::string(text)).second) lowered.push_back(l);
+    };
+    for (const CohortTrainee& t : trainees_) {
+        if (lower(t.name).find(needle) != std::string::npos ||
+            lower(t.key).find(needle) != std::string::npos)
+            return {};  // the search finds a trainee: nothing to correct
+        add(t.name);
+        add(t.key);
+        std::string_view rest = t.name;
+        while (!rest.empty()) {
+            const std::size_t space = rest.find(' ');
+            add(rest.substr(0, space));
+            if (space == std::string_view::npos) break;
+            rest.remove_prefix(space + 1);
+        }
+    }
+    const std::string best = closestMatch(needle, lowered);
+    return best.empty() ? std::string() : written.at(best);
 }
 
 std::vector<std::uint32_t> Cohort::select(const DashboardFilter& f) const {

@@ -77,6 +77,27 @@ std::string trendPeriod(std::int64_t epochMs, TrendBucket bucket) {
     return buf;
 }
 
+std::vector<int> heatmapRowOrder(const Heatmap& h, int column, bool descending) {
+    std::vector<int> order(h.trainees.size());
+    for (std::size_t r = 0; r < order.size(); ++r) order[r] = int(r);
+    if (column < 0 || column >= int(h.principleIds.size())) return order;
+    auto figure = [&](int r) -> const Figure* {
+        if (std::size_t(r) >= h.cells.size() || std::size_t(column) >= h.cells[r].size())
+            return nullptr;
+        const Figure& f = h.cells[r][column].percent;
+        return f.shown() ? &f : nullptr;
+    };
+    // The rows come in name order: a stable sort keeps ties (and the rows without a figure,
+    // at the end) in that order.
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        const Figure* x = figure(a);
+        const Figure* y = figure(b);
+        if (!x || !y) return x && !y;
+        return descending ? x->value > y->value : x->value < y->value;
+    });
+    return order;
+}
+
 std::vector<TeamRow> Cohort::teamTable(const DashboardFilter& filter,
                                        const DashboardOptions& options, TeamSort sort,
                                        bool descending) const {

@@ -201,6 +201,12 @@ public:
     /// Indices (into attempts()) of the attempts matching `filter`, oldest first.
     std::vector<std::uint32_t> select(const DashboardFilter& filter) const;
 
+    /// "Did you mean" for a name search that matches no trainee at all: the trainee name, key or
+    /// word of a name nearest to `search` (case-insensitive, core::closestMatch's distance), as
+    /// written in the data. Empty when the search matches a trainee as it is (the other filters
+    /// left them out, a typo is not why) or nothing is close enough.
+    std::string suggestTrainee(const std::string& search) const;
+
     /// The team table, sorted by `sort` (ties by name, then key).
     std::vector<TeamRow> teamTable(const DashboardFilter& filter, const DashboardOptions& options,
                                    TeamSort sort = TeamSort::Name, bool descending = false) const;
@@ -238,6 +244,13 @@ private:
     std::vector<CohortDecision> decisions_;
     bool hasOrigin_ = false;
 };
+
+/// The heatmap's rows (indices into heatmap.trainees) sorted by one principle column (an index
+/// into heatmap.principleIds), so a manager sees who is weakest at it: by the cell's percentage,
+/// ascending or descending, ties in name order; rows whose cell has no figure (n/a, or nothing
+/// played with that principle) come last either way. A column out of range gives name order.
+/// The cohort row is not among them: it stays on top of the table.
+std::vector<int> heatmapRowOrder(const Heatmap& heatmap, int column, bool descending);
 
 /// Applies the privacy threshold: Hidden when `trainees` < minGroupSize, else the value.
 Figure cohortFigure(double value, int trainees, int minGroupSize);

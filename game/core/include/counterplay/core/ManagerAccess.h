@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace counterplay::core {
 
@@ -61,6 +62,10 @@ public:
 
     /// The minimum length of a passphrase, in characters (UTF-8 code points).
     static constexpr int kMinLength = 6;
+
+    /// True when `passphrase` has at least kMinLength characters, the rule set() enforces: lets
+    /// the gate say "too short" before it compares the two fields.
+    static bool longEnough(std::string_view passphrase);
 
 private:
     std::string path_;
