@@ -28,6 +28,12 @@ const ImVec4 kGold{0.96f, 0.76f, 0.35f, 1.f};
 }  // namespace
 
 void EditorScreen::logItem(const std::string& key) {
+    if (!scrollToKey_.empty() && key == scrollToKey_) {  // a Search or Translation jump
+        ImGui::SetScrollHereY(0.3f);
+        ImGui::SetItemDefaultFocus();
+        logLine("editor: inspector scrolled to " + key);
+        scrollToKey_.clear();
+    }
     if (loggedFor_ != selected_) {
         loggedFor_ = selected_;
         loggedItems_.clear();
