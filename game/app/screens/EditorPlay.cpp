@@ -68,21 +68,31 @@ void EditorScreen::drawPlayDialog() {
         play_.open = false;
         return;
     }
+    // The dialog's widgets are logged once it has settled where it appears (the first frames
+    // place it; positions logged then would be stale), for the app test's clicks.
+    ++play_.frames;
+    auto logAt = [this](const std::string& key) {
+        if (play_.frames != 4) return;
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        logLine("editor: field " + key + " at " +
+                std::to_string(static_cast<int>((a.x + b.x) / 2.f)) + "," +
+                std::to_string(static_cast<int>((a.y + b.y) / 2.f)));
+    };
     const auto sc = session_->scenario();
     ImGui::TextWrapped("%s", T("edit.play.intro"));
     ImGui::Separator();
-    auto percent = [this](const char* label, const char* key, int& value) {
+    auto percent = [&logAt](const char* label, const char* key, int& value) {
         ImGui::TextUnformatted(label);
         ImGui::SameLine(140.f);
         ImGui::SetNextItemWidth(220.f);
         ImGui::SliderInt((std::string("##slider-") + key).c_str(), &value, 0, 100, "%d",
                          ImGuiSliderFlags_AlwaysClamp);
-        logItem(std::string("play-") + key + "-slider");
+        logAt(std::string("play-") + key + "-slider");
         ImGui::SameLine();
         ImGui::SetNextItemWidth(90.f);
         // Typed values are not clamped: core::playFromHere says what is wrong with them.
         ImGui::InputInt((std::string("##input-") + key).c_str(), &value, 0, 0);
-        logItem(std::string("play-") + key);
+        logAt(std::string("play-") + key);
     };
     percent(T("edit.play.mood"), "mood", play_.mood);
     percent(T("edit.play.trust"), "trust", play_.trust);
@@ -92,14 +102,14 @@ void EditorScreen::drawPlayDialog() {
     }
     for (auto& [name, on] : play_.flags) {
         ImGui::Checkbox((name + "##flag").c_str(), &on);
-        logItem("play-flag-" + name);
+        logAt("play-flag-" + name);
     }
     for (auto& [name, v] : play_.counters) {
         ImGui::TextUnformatted(name.c_str());
         ImGui::SameLine(140.f);
         ImGui::SetNextItemWidth(140.f);
         ImGui::InputInt(("##counter-" + name).c_str(), &v, 0, 0);
-        logItem("play-counter-" + name);
+        logAt("play-counter-" + name);
     }
     // The verdict: recomputed only when a value changed (a copy of the scenario each time).
     const std::vector<core::StateSetting> settings = settingsOf(play_);
@@ -159,7 +169,7 @@ void EditorScreen::drawPlayDialog() {
     ImGui::Spacing();
     ImGui::BeginDisabled(!clean || !play_.check.ok());
     const bool go = ImGui::Button(T("edit.play.play"), {140.f, 0.f});
-    logItem("play-start");
+    logAt("play-start");
     ImGui::EndDisabled();
     ImGui::SameLine();
     const bool cancel = ImGui::Button(T("edit.cancel"), {120.f, 0.f}) ||

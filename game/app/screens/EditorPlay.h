@@ -13,6 +13,7 @@ namespace counterplay::app {
 struct EditorPlayDialog {
     bool open = false;
     bool opened = false;  ///< ImGui::OpenPopup was called for this opening
+    int frames = 0;       ///< frames the dialog has been drawn
     std::string node;
     int mood = 50, trust = 50;
     std::map<std::string, bool> flags;

@@ -136,7 +136,10 @@ void EditorScreen::relayout() {
 
 void EditorScreen::onClose() {
     // Closing the window with unsaved edits keeps them for the next open; Discard does not.
-    if (session_ && !discarded_ && session_->recoveryDue()) session_->writeRecovery();
+    // With nothing unsaved (say every edit undone) writeRecovery removes an older recovery file,
+    // so the next open does not offer edits that are gone.
+    if (session_ && !discarded_ && (session_->recoveryDue() || !session_->dirty()))
+        session_->writeRecovery();
 }
 
 std::string EditorScreen::debugInfo() const {
@@ -459,10 +462,13 @@ void EditorScreen::buildImGui(float) {
     drawSearchPanel();       // EditorSearch.cpp
     drawTranslationPanel();  // EditorTranslation.cpp
     drawPlayDialog();        // EditorPlay.cpp
-    if (!dialogOpen) handleShortcuts();
     // A menu or combo open at the end of this frame: the Esc that closes it next frame is not
-    // a request to close the editor.
-    popupWasOpen_ = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
+    // a request to close the editor. Read before the shortcuts: Esc may close the editor, and
+    // closing the app ends ImGui within this frame (reading it afterwards crashed).
+    const bool popupOpen =
+        ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
+    if (!dialogOpen) handleShortcuts();
+    popupWasOpen_ = popupOpen;
 }
 
 }  // namespace counterplay::app

@@ -108,8 +108,11 @@ void EditorScreen::runSearch() {
 void EditorScreen::drawSearchPanel() {
     EditorSearchPanel& s = search_;
     if (!s.open) return;
-    ImGui::SetNextWindowPos({16.f, 64.f}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowSize({480.f, 440.f}, ImGuiCond_Appearing);
+    // Over the lower part of the graph and the problems: the graph's centre, where a jump puts
+    // the node, stays in view.
+    ImGui::SetNextWindowPos({16.f, 330.f}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize({480.f, 380.f}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowBgAlpha(1.f);
     const std::string title = std::string(T("edit.search.title")) + "###search";
     if (!ImGui::Begin(title.c_str(), &s.open, ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::End();

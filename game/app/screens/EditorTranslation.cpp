@@ -53,9 +53,10 @@ void EditorScreen::drawTranslationPanel() {
     EditorTranslationPanel& t = translation_;
     if (!t.open) return;
     if (t.checkedModel != session_->scenario()) refreshTranslation();
-    const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos({io.DisplaySize.x - 1030.f, 64.f}, ImGuiCond_Appearing);
-    ImGui::SetNextWindowSize({520.f, 470.f}, ImGuiCond_Appearing);
+    // Over the lower part of the graph (its centre, where a jump puts the node, stays in view).
+    ImGui::SetNextWindowPos({246.f, 330.f}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize({520.f, 380.f}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowBgAlpha(1.f);
     const std::string title = std::string(T("edit.translation.title")) + "###translation";
     if (!ImGui::Begin(title.c_str(), &t.open, ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::End();
