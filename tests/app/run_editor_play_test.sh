@@ -16,6 +16,9 @@ GAME=$1 CLI=$2 SRC=$3 BIN=$4
 . "$(dirname "$0")/imgui_test_lib.sh"
 where() { grep "editor: $1 at " "$LOG" | tail -n 1 | sed 's/.* at //; s/,/ /'; }
 shot() { copy_shot "editor-play-$ELANG-$1.png"; }
+# A shortcut held for a few frames: a press and release inside one slow frame would be lost to
+# ImGui, which reads whether a key is down once a frame.
+chord() { xdotool keydown "$1" sleep 0.15 keyup "$1"; sleep 0.1; }
 click_item() {  # click_item KEY: click the widget the editor logged as "editor: field KEY at X,Y"
   wait_for "editor: field $1 at" 1 10 || return 1
   local x y
@@ -82,7 +85,7 @@ view_back() { grep "editor: back from play at " "$LOG" | tail -n 1 | sed 's/.*vi
 play_dialog() {  # play_dialog TRUST [SHOT]: F5 on the selected node, trust typed, Play
   local n
   n=$(count "editor: play dialog for")
-  key F5
+  chord F5
   wait_for "editor: play dialog for" $((n + 1)) 10 || return 1
   settle 0.5
   click_item play-trust || return 1
@@ -100,7 +103,7 @@ select_node shock || exit 1
 
 # Search a word of the node's line and replace it (one undo step): the play below must show the
 # unsaved text, and the undo after it must give the file back exactly.
-key ctrl+f
+chord ctrl+f
 wait_for "editor: search panel" 1 10 || exit 1
 settle 0.4
 xdotool type --delay 40 "staring"
@@ -191,12 +194,12 @@ settle 0.6
 [ "$(count 'attempt stored')" -eq 0 ] || fail "a trial was stored as an attempt"
 
 # Undo the replace: one step gives the file back, so Esc closes without asking.
-key ctrl+z
+chord ctrl+z
 wait_for "editor: undo replace 'staring' with 'looking'" 1 10 || exit 1
 settle 0.4
 
 # The translation view.
-key ctrl+t
+chord ctrl+t
 wait_for "editor: translation " 1 10 || exit 1
 settle 0.6
 wait_for "editor: translation missing-ko=0 missing-en=0 identical=1 wrong-script-ko=0 wrong-script-en=1 outdated=0" 1 5
@@ -230,11 +233,11 @@ shot debrief
 key Escape
 wait_for "editor: back from play at check-back" 1 15 || exit 1
 settle 0.5
-key ctrl+t
+chord ctrl+t
 wait_for "editor: translation " 1 10 || exit 1
 settle 0.6
 shot translation
-key ctrl+f
+chord ctrl+f
 wait_for "editor: search panel" 1 10
 xdotool type --delay 40 "staring"
 wait_for "editor: search 'staring'" 1 10

@@ -133,6 +133,8 @@ private:
     void refreshTranslation();
     /// The inspector's field key for a text (line0.en, choice1.ko, node/1/feedback.en), "".
     static std::string inspectorKey(const core::TextLocation& where, core::Lang lang);
+    /// "node · line 2" in the UI language, for the Search and Translation lists.
+    std::string fieldLabel(const core::TextLocation& where) const;
 
     EditorPlayDialog play_;
     EditorSearchPanel search_;

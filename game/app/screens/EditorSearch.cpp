@@ -72,6 +72,12 @@ const char* fieldKey(core::TextField f, int index) {
 
 }  // namespace
 
+std::string EditorScreen::fieldLabel(const core::TextLocation& where) const {
+    return (where.node.empty() ? std::string() : where.node + " · ") +
+           ctx_.str(fieldKey(where.field, where.index)) +
+           (where.index >= 0 ? " " + std::to_string(where.index + 1) : std::string());
+}
+
 std::string EditorScreen::inspectorKey(const core::TextLocation& where, core::Lang lang) {
     const std::string code = core::langCode(lang);
     switch (where.field) {
@@ -185,9 +191,7 @@ void EditorScreen::drawSearchPanel() {
     for (std::size_t i = 0; i < s.matches.size() && i < 500; ++i) {
         const core::TextMatch& m = s.matches[i];
         const std::string where =
-            (m.where.node.empty() ? std::string() : m.where.node + " · ") +
-            ctx_.str(fieldKey(m.where.field, m.where.index)) +
-            (m.where.index >= 0 ? " " + std::to_string(m.where.index + 1) : std::string()) +
+            fieldLabel(m.where) +
             (m.lang ? std::string(" (") + core::langCode(*m.lang) + ")" : std::string());
         const std::string label = where + ": " + snippet(m) + "##m" + std::to_string(i);
         if (ImGui::Selectable(label.c_str(), s.current == static_cast<int>(i))) {

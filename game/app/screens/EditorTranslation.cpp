@@ -97,7 +97,8 @@ void EditorScreen::drawTranslationPanel() {
                 preview(lang == core::Lang::Ko && !f.text.ko.empty() ? f.text.ko
                         : !f.text.en.empty()                         ? f.text.en
                                                                      : f.text.ko);
-            const std::string label = f.text.context + ": " + shown + "##t" + std::to_string(row);
+            const std::string label = fieldLabel(f.where) + " (" + core::langCode(lang) +
+                                      "): " + shown + "##t" + std::to_string(row);
             ImGui::Indent(8.f);
             if (ImGui::Selectable(label.c_str())) jumpTo(f.where, lang);
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", f.text.path.c_str());
