@@ -387,7 +387,38 @@ void App::goSelect() {
     transition([this] { replaceAll(std::make_unique<SelectScreen>(ctx_)); });
 }
 
+bool App::popToEditor() {
+    auto isEditor = [](const std::unique_ptr<Screen>& s) {
+        return dynamic_cast<EditorScreen*>(s.get()) != nullptr;
+    };
+    const auto it = std::find_if(screens_.rbegin(), screens_.rend(), isEditor);
+    if (it == screens_.rend()) return false;
+    screens_.erase(it.base(), screens_.end());
+    return true;
+}
+
+void App::goPlayFromEditor(std::shared_ptr<const ScenarioEntry> entry) {
+    trialEntry_ = std::move(entry);
+    goPlay(*trialEntry_, nullptr);
+}
+
+void App::returnToEditor() {
+    transition([this] {
+        if (!popToEditor()) return;
+        top()->onShow();
+    });
+}
+
 void App::goPlay(const ScenarioEntry& entry, const Autosave* resume) {
+    if (entry.trial) {
+        // A trial (the editor's "Play from here", or its Retry): on top of the editor, which
+        // stays alive below with everything the trainer had (see Navigator::goPlayFromEditor).
+        transition([this, &entry] {
+            popToEditor();
+            screens_.push_back(std::make_unique<PlayScreen>(ctx_, entry, nullptr));
+        });
+        return;
+    }
     std::optional<Autosave> copy;
     if (resume != nullptr) copy = *resume;
     transition([this, &entry, copy] {
@@ -398,6 +429,13 @@ void App::goPlay(const ScenarioEntry& entry, const Autosave* resume) {
 
 void App::goDebrief(std::unique_ptr<DebriefData> data) {
     auto shared = std::make_shared<std::unique_ptr<DebriefData>>(std::move(data));
+    if ((*shared)->entry != nullptr && (*shared)->entry->trial) {
+        transition([this, shared] {
+            popToEditor();
+            screens_.push_back(std::make_unique<DebriefScreen>(ctx_, std::move(*shared)));
+        });
+        return;
+    }
     transition([this, shared] { replaceAll(std::make_unique<DebriefScreen>(ctx_, std::move(*shared))); });
 }
 

@@ -33,6 +33,8 @@ public:
     void goDebrief(std::unique_ptr<DebriefData> data) override;
     void goDashboard() override;
     void goEditor(const std::string& path) override;
+    void goPlayFromEditor(std::shared_ptr<const ScenarioEntry> entry) override;
+    void returnToEditor() override;
     void openSettings() override;
     void closeTop() override;
     void applySettings() override;
@@ -52,6 +54,9 @@ private:
     void invalidate(float seconds = 0.6f) { fullRedrawFor_ = std::max(fullRedrawFor_, seconds); }
     void transition(std::function<void()> swap);
     void replaceAll(std::unique_ptr<Screen> screen);
+    /// Removes every screen above the editor (a trial play, its debrief, settings); false when
+    /// there is no editor in the stack.
+    bool popToEditor();
     /// F12: saves the window as <dir>/YYYYMMDD-HHMMSS-NNN-<lang>-<screen>.png (never over an
     /// earlier one) and logs "screenshot <path>".
     void takeScreenshot();
@@ -69,6 +74,7 @@ private:
     sf::View view_;
     bool windowFullscreen_ = false;
     std::vector<std::unique_ptr<Screen>> screens_;
+    std::shared_ptr<const ScenarioEntry> trialEntry_;  // the editor's trial play (kept for retries)
     std::function<void()> pending_;
     enum class Fade { None, Out, In } fade_ = Fade::None;
     float fadeT_ = 0.f;

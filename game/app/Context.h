@@ -47,6 +47,11 @@ public:
     /// Opens the scenario editor on `path` (replacing every screen); an empty path lists the
     /// library's scenarios to pick one.
     virtual void goEditor(const std::string& path) = 0;
+    /// The editor's "Play from here": plays `entry` (a trial) on top of the editor, which stays
+    /// alive underneath with its file, unsaved edits, undo history, selection and view.
+    virtual void goPlayFromEditor(std::shared_ptr<const ScenarioEntry> entry) = 0;
+    /// Leaves a trial play or its debrief and shows the editor below it again.
+    virtual void returnToEditor() = 0;
     /// Opens the settings screen on top of the current one.
     virtual void openSettings() = 0;
     /// Closes the screen on top (settings) and returns to the one below.

@@ -16,6 +16,9 @@ struct ScenarioEntry {
     std::string path;
     std::shared_ptr<const core::Scenario> scenario;
     std::shared_ptr<const core::Analysis> analysis;
+    /// Played from the editor ("Play from here"): not recorded as a trainee's result, no
+    /// autosave, and leaving the play or its debrief returns to the editor.
+    bool trial = false;
 };
 
 class ScenarioLibrary {

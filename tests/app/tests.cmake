@@ -41,5 +41,9 @@ if(COUNTERPLAY_BUILD_APP AND TARGET counterplay)
                      $<TARGET_FILE:counterplay-cli> ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR})
     set_tests_properties(app_editor_inspector PROPERTIES LABELS "app;nosan" TIMEOUT 300
                          RUN_SERIAL TRUE)
+    add_test(NAME app_editor_play
+             COMMAND ${CMAKE_CURRENT_LIST_DIR}/run_editor_play_test.sh $<TARGET_FILE:counterplay>
+                     $<TARGET_FILE:counterplay-cli> ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR})
+    set_tests_properties(app_editor_play PROPERTIES LABELS "app;nosan" TIMEOUT 300 RUN_SERIAL TRUE)
   endif()
 endif()

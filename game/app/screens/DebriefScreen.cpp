@@ -38,7 +38,8 @@ void DebriefScreen::relayout() {
     }
     const float by = 652;
     retry_.setup(ctx_.fonts.bold, ctx_.tr("debrief.retry"), {40, by, 200, 48}, ButtonStyle::Secondary, theme::kSizeBody);
-    next_.setup(ctx_.fonts.bold, ctx_.tr("debrief.next"), {252, by, 220, 48}, ButtonStyle::Primary, theme::kSizeBody);
+    const bool trial = data_->entry->trial;
+    next_.setup(ctx_.fonts.bold, ctx_.tr(trial ? "debrief.editor" : "debrief.next"), {252, by, 220, 48}, ButtonStyle::Primary, theme::kSizeBody);
     export_.setup(ctx_.fonts.regular, ctx_.tr("debrief.export"), {484, by, 240, 48}, ButtonStyle::Secondary,
                   theme::kSizeBody);
     list_button_.setup(ctx_.fonts.regular, ctx_.tr("debrief.list"), {1020, by, 220, 48}, ButtonStyle::Ghost,
@@ -46,17 +47,18 @@ void DebriefScreen::relayout() {
     sf::String status;
     if (!exportedPath_.empty()) status = ctx_.trf("debrief.exported", {{"path", exportedPath_}});
     else if (!exportError_.empty()) status = ctx_.trf("debrief.export.failed", {{"error", exportError_}});
+    else if (trial) status = ctx_.tr("debrief.trial");
     else if (data_->attemptId < 0) status = ctx_.trf("debrief.notstored", {{"error", data_->storeError}});
     else status = ctx_.tr("debrief.stored");
     status_ = Label(ctx_.fonts.regular, status, theme::kSizeTiny,
-                    data_->attemptId < 0 || !exportError_.empty() ? theme::kAccentHover : theme::kTextOnDarkMuted, kRightW);
+                    (data_->attemptId < 0 && !trial) || !exportError_.empty() ? theme::kAccentHover : theme::kTextOnDarkMuted, kRightW);
     status_.setPosition(kRightX, 620);
     focus_.clear();
     focus_.setArrowsNavigate(false);
     focus_.add(&next_, kNext);
     focus_.add(&retry_, kRetry);
     focus_.add(&export_, kExport);
-    focus_.add(&list_button_, kList);
+    if (!trial) focus_.add(&list_button_, kList);  // a trial has one way out: back to the editor
     for (int i = 0; i < 3; ++i) focus_.add(&tabs_[i], kTabPrinciples + i);
     focus_.focusId(focused >= 0 ? focused : kNext);
     showTab(tab_);
@@ -96,10 +98,17 @@ void DebriefScreen::activate(int id) {
     case kTabBest: showTab(id); break;
     case kRetry: ctx_.nav->goPlay(*data_->entry, nullptr); break;
     case kNext:
+        if (data_->entry->trial) {
+            ctx_.nav->returnToEditor();
+            break;
+        }
         if (const ScenarioEntry* n = ctx_.library.next(data_->entry->scenario->id)) ctx_.nav->goPlay(*n, nullptr);
         break;
     case kExport: doExport(); break;
-    case kList: ctx_.nav->goSelect(); break;
+    case kList:
+        if (data_->entry->trial) ctx_.nav->returnToEditor();
+        else ctx_.nav->goSelect();
+        break;
     default: break;
     }
 }

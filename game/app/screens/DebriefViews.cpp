@@ -74,6 +74,15 @@ void ScoreSummary::build(Context& ctx, const core::Scorecard& card, sf::FloatRec
                                                                          {"reason", ctx.str("debrief.reason." + c.reason)}});
     critical_ = Label(ctx.fonts.bold, utf8(missed), theme::kSizeTiny, theme::kBad, w);
     critical_.setPosition(x, ending_.position().y + ending_.size().y + 6);
+    // Played from a later node (the editor's "Play from here"): the actions it cannot judge are
+    // said to be not applicable, in a quiet colour, so the trainer sees why they are not missed.
+    std::string na;
+    for (const core::CriticalResult& c : card.critical)
+        if (c.notApplicable)
+            na += (na.empty() ? "" : "\n") + ctx.strings.format("debrief.critical.na", ctx.lang(),
+                                                                  {{"label", c.label.in(ctx.lang())}});
+    criticalNa_ = Label(ctx.fonts.regular, utf8(na), theme::kSizeTiny, theme::kTextMuted, w);
+    criticalNa_.setPosition(x, critical_.position().y + (missed.empty() ? 0.f : critical_.size().y + 4));
     const std::int64_t totalS = card.totalMs / 1000;
     stats_ = Label(ctx.fonts.regular,
                    ctx.trf("debrief.stats", {{"n", std::to_string(card.decisions.size())},
@@ -115,6 +124,7 @@ void ScoreSummary::draw(sf::RenderTarget& target, float appear) const {
     target.draw(threshold_label_);
     target.draw(ending_);
     target.draw(critical_);
+    target.draw(criticalNa_);
     target.draw(stats_);
     drawShadow(target, npsPanel_.rect(), theme::kRadius);
     target.draw(npsPanel_);

@@ -24,7 +24,7 @@ private:
     sf::FloatRect area_;
     int percent_ = 0, recommend_ = 0, threshold_ = 70;
     bool passed_ = false;
-    ui::Label percentText_, verdict_, threshold_label_, ending_, critical_, npsQuestion_, npsAnswer_, npsClass_,
+    ui::Label percentText_, verdict_, threshold_label_, ending_, critical_, criticalNa_, npsQuestion_, npsAnswer_, npsClass_,
         moodTrust_, stats_;
     ui::RoundedRect panel_, npsPanel_, verdictBg_;
 };

@@ -36,6 +36,12 @@ float wrappedHeight(const char* text, float width) {
 }  // namespace
 
 void EditorScreen::logItem(const std::string& key) {
+    if (!scrollToKey_.empty() && key == scrollToKey_) {  // a Search or Translation jump
+        ImGui::SetScrollHereY(0.3f);
+        ImGui::SetItemDefaultFocus();
+        logLine("editor: inspector scrolled to " + key);
+        scrollToKey_.clear();
+    }
     if (loggedFor_ != selected_) {
         loggedFor_ = selected_;
         loggedItems_.clear();

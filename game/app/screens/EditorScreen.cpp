@@ -136,7 +136,10 @@ void EditorScreen::relayout() {
 
 void EditorScreen::onClose() {
     // Closing the window with unsaved edits keeps them for the next open; Discard does not.
-    if (session_ && !discarded_ && session_->recoveryDue()) session_->writeRecovery();
+    // With nothing unsaved (say every edit undone) writeRecovery removes an older recovery file,
+    // so the next open does not offer edits that are gone.
+    if (session_ && !discarded_ && (session_->recoveryDue() || !session_->dirty()))
+        session_->writeRecovery();
 }
 
 std::string EditorScreen::debugInfo() const {
@@ -284,8 +287,19 @@ void EditorScreen::leave() {
 
 void EditorScreen::handleShortcuts() {
     const ImGuiIO& io = ImGui::GetIO();
-    if (popup_ != Popup::None) return;
+    if (popup_ != Popup::None || play_.open) return;
     const bool typing = io.WantTextInput;
+    // Play from here, Search, Translation (EditorPlay.cpp, EditorSearch.cpp, EditorTranslation.cpp)
+    if (ImGui::IsKeyPressed(sf::Keyboard::F5, false)) openPlayDialog();
+    if (io.KeyCtrl && ImGui::IsKeyPressed(sf::Keyboard::F, false)) {
+        search_.open = true;
+        search_.focusFind = true;
+        logLine("editor: search panel");
+    }
+    if (io.KeyCtrl && ImGui::IsKeyPressed(sf::Keyboard::T, false)) {
+        translation_.open = !translation_.open;
+        logLine(std::string("editor: translation panel ") + (translation_.open ? "open" : "closed"));
+    }
     if (io.KeyCtrl && ImGui::IsKeyPressed(sf::Keyboard::S, false)) {
         logLine("editor: Ctrl+S");
         save(false);
@@ -341,6 +355,19 @@ void EditorScreen::drawMenuBar() {
             popup_ = Popup::Duplicate;
         if (ImGui::MenuItem(T("edit.node.rename"), nullptr, false, has)) popup_ = Popup::Rename;
         if (ImGui::MenuItem(T("edit.node.delete"), nullptr, false, has)) popup_ = Popup::Delete;
+        // EditorPlay.cpp
+        ImGui::Separator();
+        if (ImGui::MenuItem(T("edit.play.menu"), "F5", false, has)) openPlayDialog();
+        ImGui::EndMenu();
+    }
+    // EditorSearch.cpp, EditorTranslation.cpp
+    if (ImGui::BeginMenu((std::string(T("edit.menu.view")) + "###view").c_str())) {
+        if (ImGui::MenuItem(T("edit.search.title"), "Ctrl+F", search_.open)) {
+            search_.open = !search_.open;
+            search_.focusFind = search_.open;
+        }
+        if (ImGui::MenuItem(T("edit.translation.title"), "Ctrl+T", translation_.open))
+            translation_.open = !translation_.open;
         ImGui::EndMenu();
     }
     ImGui::EndMenuBar();
@@ -396,7 +423,7 @@ void EditorScreen::buildImGui(float) {
     ++frames_;
     // A dialog open at the start of the frame keeps its keys (Esc closing it must not also
     // close the editor).
-    const bool dialogOpen = popup_ != Popup::None;
+    const bool dialogOpen = popup_ != Popup::None || play_.open;
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos({0, 0});
     ImGui::SetNextWindowSize(io.DisplaySize);
@@ -432,9 +459,12 @@ void EditorScreen::buildImGui(float) {
     ImGui::EndChild();
     ImGui::End();
     drawPopups();
+    drawSearchPanel();       // EditorSearch.cpp
+    drawTranslationPanel();  // EditorTranslation.cpp
+    drawPlayDialog();        // EditorPlay.cpp
     // A menu or combo open at the end of this frame: the Esc that closes it next frame is not
-    // a request to close the editor. Asked before the shortcuts: Esc may quit, which shuts
-    // ImGui down (asking after it crashed on every close).
+    // a request to close the editor. Read before the shortcuts: Esc may close the editor, and
+    // closing the app ends ImGui within this frame (reading it afterwards crashed).
     const bool popupOpen =
         ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
     if (!dialogOpen) handleShortcuts();  // sees the last frame's popupWasOpen_

@@ -24,6 +24,9 @@
 #include "counterplay/core/EditSession.h"
 #include "graph/GraphCanvas.h"
 #include "screens/EditorChecks.h"
+#include "screens/EditorPlay.h"
+#include "screens/EditorSearch.h"
+#include "screens/EditorTranslation.h"
 #include "screens/Screen.h"
 
 namespace counterplay::app {
@@ -44,6 +47,8 @@ public:
     /// Keeps unsaved edits in the recovery file when the app closes.
     void onClose() override;
     std::string debugInfo() const override;
+    /// Back from a trial play (EditorPlay.cpp): the editor is as the trainer left it.
+    void onShow() override;
 
 private:
     enum class Popup {
@@ -136,6 +141,29 @@ private:
     void drawPromptPopups();
     std::string nodeOfDiagnostic(const core::Diagnostic& d) const;
     std::string principleName(const std::string& id) const;
+
+    // EditorPlay.cpp: "Play from here" (F5) on the selected node.
+    void openPlayDialog();
+    void drawPlayDialog();
+    void startPlay();
+    /// Selection, undo steps, unsaved marker, zoom and centre, logged before and after a play.
+    std::string viewState() const;
+    // EditorSearch.cpp: the Search panel (Ctrl+F), find and replace.
+    void drawSearchPanel();
+    void runSearch();
+    void jumpTo(const core::TextLocation& where, std::optional<core::Lang> lang);
+    // EditorTranslation.cpp: the Translation panel, texts to translate or review.
+    void drawTranslationPanel();
+    void refreshTranslation();
+    /// The inspector's field key for a text (line0.en, choice1.ko, node/1/feedback.en), "".
+    static std::string inspectorKey(const core::TextLocation& where, core::Lang lang);
+    /// "node · line 2" in the UI language, for the Search and Translation lists.
+    std::string fieldLabel(const core::TextLocation& where) const;
+
+    EditorPlayDialog play_;
+    EditorSearchPanel search_;
+    EditorTranslationPanel translation_;
+    std::string scrollToKey_;  ///< the inspector scrolls to this field when it draws it
 
     std::unique_ptr<core::EditSession> session_;
     std::string openError_;

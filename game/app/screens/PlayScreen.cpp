@@ -23,7 +23,7 @@ constexpr float kCustomerHeight = 720.f;
 
 PlayScreen::PlayScreen(Context& ctx, const ScenarioEntry& entry, const Autosave* resume)
     : Screen(ctx), entry_(entry), clock_(ctx.steadyClock) {
-    ctx.lastScenarioId = entry.scenario->id;
+    if (!entry.trial) ctx.lastScenarioId = entry.scenario->id;
     hud_.setup(ctx, *entry.scenario);
     dialogue_.setup(ctx);
     choices_.setup(ctx);
@@ -218,6 +218,13 @@ void PlayScreen::finish() {
     data->entry = &entry_;
     data->scorecard = core::computeScorecard(*entry_.analysis, *session_);
     data->transcript = session_->transcript();
+    if (entry_.trial) {
+        // Played from the editor: the trainer trying a scene is no trainee's result.
+        logLine("trial attempt not recorded: " + std::to_string(data->scorecard.percent) + "%, " +
+                (data->scorecard.passed ? "passed" : "failed"));
+        ctx_.nav->goDebrief(std::move(data));
+        return;
+    }
     core::NewAttempt attempt;
     attempt.traineeName = ctx_.settings.traineeName;
     attempt.traineeKey = ctx_.traineeKey();
@@ -237,7 +244,8 @@ void PlayScreen::finish() {
 }
 
 void PlayScreen::save() {
-    if (phase_ == Phase::Leaving || benchLoop_) return;
+    // A trial from the editor keeps no autosave: it must not replace the trainee's resume.
+    if (phase_ == Phase::Leaving || benchLoop_ || entry_.trial) return;
     Autosave a;
     a.scenarioPath = entry_.path;
     a.scenarioId = entry_.scenario->id;
@@ -267,7 +275,11 @@ void PlayScreen::handleEvent(const sf::Event& event, sf::Vector2f mouse) {
             setPaused(kHistory, true);
             break;
         case PauseMenu::kRestart: ctx_.nav->goPlay(entry_, nullptr); break;
-        case PauseMenu::kQuit: save(); ctx_.nav->goSelect(); break;
+        case PauseMenu::kQuit:
+            save();
+            if (entry_.trial) ctx_.nav->returnToEditor();
+            else ctx_.nav->goSelect();
+            break;
         default: break;
         }
         return;

@@ -40,30 +40,69 @@ std::string EditSession::branchFocus(const BranchRef& where) const { return wher
 
 // ---- fields ----------------------------------------------------------------------------------
 
+namespace {
+/// One language of the text map at `textPath` set to `value` (the key or the whole `{ko, en}`
+/// map added when missing): setText's step, shared with applyBatch.
+bool textStep(EditSession::Draft& d, const std::string& textPath, Lang lang,
+              std::string_view value) {
+    const std::string code = langCode(lang);
+    const YamlDocument& doc = d.doc();
+    const int t = doc.find(textPath);
+    if (t >= 0 && doc.nodes()[t].kind == DocNode::Kind::Map) {
+        if (doc.child(t, code) >= 0) return d.step(doc.setScalar(textPath + "." + code, value));
+        return d.step(doc.insertScalarEntry(textPath, code, value, lang == Lang::Ko ? "en" : ""));
+    }
+    if (t >= 0) return d.fail(textPath + " is not a {ko, en} text");
+    const std::size_t dot = textPath.rfind('.');
+    if (dot == std::string::npos) return d.fail("nothing at " + textPath);
+    const std::string parent = textPath.substr(0, dot);
+    const std::string key = textPath.substr(dot + 1);
+    if (doc.find(parent) < 0) return d.fail("nothing at " + parent);
+    return d.step(doc.insertRawEntry(parent, key,
+                                     "{" + code + ": " + quoted(std::string(value)) + "}",
+                                     beforeKeyFor(doc, parent, key)));
+}
+}  // namespace
+
 bool EditSession::setText(const std::string& textPath, Lang lang, std::string_view value) {
     const std::string code = langCode(lang);
     return edit(
         label("텍스트 편집", "edit text"), nodeOfPath(textPath),
-        [&](Draft& d) {
-            const YamlDocument& doc = d.doc();
-            const int t = doc.find(textPath);
-            if (t >= 0 && doc.nodes()[t].kind == DocNode::Kind::Map) {
-                if (doc.child(t, code) >= 0)
-                    return d.step(doc.setScalar(textPath + "." + code, value));
-                return d.step(
-                    doc.insertScalarEntry(textPath, code, value, lang == Lang::Ko ? "en" : ""));
-            }
-            if (t >= 0) return d.fail(textPath + " is not a {ko, en} text");
-            const std::size_t dot = textPath.rfind('.');
-            if (dot == std::string::npos) return d.fail("nothing at " + textPath);
-            const std::string parent = textPath.substr(0, dot);
-            const std::string key = textPath.substr(dot + 1);
-            if (doc.find(parent) < 0) return d.fail("nothing at " + parent);
-            return d.step(doc.insertRawEntry(parent, key,
-                                             "{" + code + ": " + quoted(std::string(value)) + "}",
-                                             beforeKeyFor(doc, parent, key)));
-        },
+        [&](Draft& d) { return textStep(d, textPath, lang, value); },
         "text:" + textPath + "." + code);
+}
+
+bool EditSession::applyBatch(const std::vector<BatchEdit>& edits, Text stepLabel,
+                             std::string focus) {
+    // Texts and choice ids first, node renames last: a rename changes the paths of its node.
+    std::vector<const BatchEdit*> ordered;
+    for (const BatchEdit& e : edits) ordered.push_back(&e);
+    std::stable_partition(ordered.begin(), ordered.end(), [](const BatchEdit* e) {
+        return e->kind != BatchEdit::Kind::NodeId;
+    });
+    return edit(std::move(stepLabel), std::move(focus), [&](Draft& d) {
+        for (const BatchEdit* e : ordered) {
+            switch (e->kind) {
+                case BatchEdit::Kind::Text:
+                    if (!textStep(d, e->path, e->lang, e->value)) return false;
+                    break;
+                case BatchEdit::Kind::ChoiceId: {
+                    if (!checkId(d, e->value, "choice id")) return false;
+                    const std::string cp = choicePath(e->node, e->choice) + ".id";
+                    if (d.doc().find(cp) < 0)
+                        return d.fail("choice " + std::to_string(e->choice) + " of node '" +
+                                      e->node + "' has no id");
+                    if (!d.step(d.doc().setScalar(cp, e->value))) return false;
+                    break;
+                }
+                case BatchEdit::Kind::NodeId:
+                    if (!checkId(d, e->value, "node id")) return false;
+                    if (!d.step(d.doc().renameNode(e->node, e->value))) return false;
+                    break;
+            }
+        }
+        return true;
+    });
 }
 
 namespace {

@@ -169,6 +169,9 @@ std::string textStatus(const TextEntry& t, const ReviewMarks& marks) {
     return "ok";
 }
 
+bool containsHangul(std::string_view text) { return hasHangul(text); }
+bool containsLetters(std::string_view text) { return hasLetters(text); }
+
 std::vector<Diagnostic> reviewDiagnostics(const YamlDocument& doc, const ReviewMarks& marks,
                                           const std::string& fileName) {
     std::vector<Diagnostic> out;

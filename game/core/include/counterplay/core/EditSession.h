@@ -92,6 +92,18 @@ struct NewLine {
 /// pickers.
 enum class ValueList { Speaker, Expression, EndingKind, Setting };
 
+/// One change of a batch (EditSession::applyBatch): one language of a text, a node's id (renamed
+/// with every reference to it, as renameNode does), or an explicit choice id.
+struct BatchEdit {
+    enum class Kind { Text, NodeId, ChoiceId };
+    Kind kind = Kind::Text;
+    std::string path;      ///< Text: the text map's document path
+    Lang lang = Lang::En;  ///< Text: the language set
+    std::string node;      ///< NodeId: the node renamed; ChoiceId: the choice's node
+    int choice = 0;        ///< ChoiceId: the choice's file index
+    std::string value;     ///< the new text or id
+};
+
 /// The file on disk compared with the version last opened or saved.
 enum class DiskStatus { Unchanged, Changed, Missing };
 
@@ -185,6 +197,11 @@ public:
     bool setTimeLimit(const std::string& node, int seconds, std::string_view next = {},
                       const Text& feedback = {});
     bool removeTimeLimit(const std::string& node);
+
+    /// Applies every edit of `edits` as ONE undo step labelled `label` (search and replace:
+    /// "replace all" undoes at once); nothing changes when any edit is refused. `focus` is the
+    /// node the editor selects after it, undo and redo.
+    bool applyBatch(const std::vector<BatchEdit>& edits, Text label, std::string focus);
 
     /// Adds a node at the end of `nodes:`.
     bool addNode(const NewNode& node);

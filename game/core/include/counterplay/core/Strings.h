@@ -53,6 +53,11 @@ Outdated outdated(const TextEntry& text, const ReviewMarks& marks);
 /// Hangul in ko, or Hangul in en), "same text in both".
 std::string textStatus(const TextEntry& text, const ReviewMarks& marks);
 
+/// True when `text` holds a Hangul syllable or jamo (the script check of textStatus).
+bool containsHangul(std::string_view text);
+/// True when `text` holds a Latin letter or Hangul (a text that has words, not just numbers).
+bool containsLetters(std::string_view text);
+
 /// Lint warnings for outdated translations ("en text of nodes.x.lines[0].text may be outdated:
 /// the ko text changed since it was reviewed"), at the text's line and column.
 std::vector<Diagnostic> reviewDiagnostics(const YamlDocument& doc, const ReviewMarks& marks,
