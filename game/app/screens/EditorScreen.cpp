@@ -14,6 +14,9 @@
 namespace counterplay::app {
 namespace {
 
+/// The zoom at which a node box is tall enough for its id and first words in readable type.
+constexpr float kReadableZoom = 0.56f;
+
 /// What the graph layout depends on: node ids, endings, edges, and the texts of the labels it
 /// draws (their length sets the box widths). Equal keys give equal layouts.
 std::string structureKey(const core::Scenario& sc, core::Lang lang) {
@@ -31,6 +34,8 @@ std::string structureKey(const core::Scenario& sc, core::Lang lang) {
 }  // namespace
 
 EditorScreen::EditorScreen(Context& ctx, std::string path) : Screen(ctx) {
+    canvas_.setFitLabel(ctx_.str("graph.fit"));
+    canvas_.setSecondsFormat(ctx_.str("graph.seconds"));
     canvas_.setOnSelect([this](std::optional<std::size_t> node) {
         const auto sc = shownScenario_;
         selected_ = node && sc && *node < sc->nodes.size() ? sc->nodes[*node].id : std::string();
@@ -69,6 +74,9 @@ bool EditorScreen::openFile(const std::string& path) {
     recovery_ = core::EditSession::recoverable(session_->path());
     if (recovery_) popup_ = Popup::Recover;
     syncFromSession();
+    // Opens fitted when the boxes can then show their ids and first words, else zoomed in to
+    // that size with the start at the top (F fits everything).
+    canvas_.requestOpeningView(kReadableZoom);
     if (const auto i = nodeIndex(selected_)) canvas_.select(*i);
     logLine("editor: opened " + session_->path());
     return true;
@@ -111,15 +119,20 @@ void EditorScreen::update(float dt, sf::Vector2f) {
     // Finished background checks.
     if (auto latest = checks_.latest(); latest && latest != shownChecks_) {
         shownChecks_ = latest;
-        std::set<std::string> problems;
-        for (const core::Diagnostic& d : session_->diagnostics())
-            if (const std::string n = nodeOfDiagnostic(d); !n.empty()) problems.insert(n);
-        for (const core::Diagnostic& d : latest->lint)
-            if (const std::string n = nodeOfDiagnostic(d);
-                !n.empty() && d.severity == core::Severity::Error)
-                problems.insert(n);
-        canvas_.setProblems(problems);
-        if (latest->analysed) canvas_.setBestPath(latest->analysis.best.steps);
+        // Errors red, warnings amber on the graph (notes are not marked).
+        std::set<std::string> errors, warnings;
+        const auto mark = [&](const core::Diagnostic& d) {
+            const std::string n = nodeOfDiagnostic(d);
+            if (n.empty() || d.severity == core::Severity::Note) return;
+            (d.severity == core::Severity::Error ? errors : warnings).insert(n);
+        };
+        for (const core::Diagnostic& d : session_->diagnostics()) mark(d);
+        for (const core::Diagnostic& d : latest->lint) mark(d);
+        canvas_.setProblems(errors, warnings);
+        // No analysis (the file does not load cleanly): no best path left from an older one.
+        canvas_.setBestPath(latest->analysed ? latest->analysis.best.steps
+                                             : std::vector<core::PathStep>{});
+        if (!latest->analysed) canvas_.setShowBestPath(false);
         logLine("editor: checks done in " + std::to_string(static_cast<int>(latest->ms)) + " ms, " +
                 std::to_string(latest->lint.size()) + " lint findings");
     }
@@ -131,6 +144,7 @@ void EditorScreen::relayout() {
     structureKey_.clear();  // the labels' language may have changed
     if (session_) refreshGraph();
     canvas_.setFitLabel(ctx_.str("graph.fit"));
+    canvas_.setSecondsFormat(ctx_.str("graph.seconds"));
     updateWindowTitle();
 }
 
@@ -435,7 +449,8 @@ void EditorScreen::buildImGui(float) {
     if (!dialogOpen) handleShortcuts();
     // A menu or combo open at the end of this frame: the Esc that closes it next frame is not
     // a request to close the editor.
-    popupWasOpen_ = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
+    popupWasOpen_ =
+        ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
 }
 
 }  // namespace counterplay::app
