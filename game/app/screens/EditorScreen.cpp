@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
 
 #include "counterplay/core/CohortReport.h"  // localDateTime
 #include "counterplay/core/GraphLayout.h"
@@ -58,6 +61,28 @@ std::string EditorScreen::F(const char* key,
     return ctx_.strings.format(key, ctx_.lang(), args);
 }
 
+bool EditorScreen::recoveryHasEdits(const core::RecoveryInfo& info) const {
+    std::ifstream in(info.recoveryFile, std::ios::binary);
+    std::string header, kept;
+    if (!in || !std::getline(in, header)) return true;  // unreadable: let the trainer decide
+    kept.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    // Compared line by line without trailing spaces and carriage returns.
+    const auto normal = [](const std::string& text) {
+        std::string out, line;
+        std::istringstream lines(text);
+        while (std::getline(lines, line)) {
+            while (!line.empty() &&
+                   (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
+                line.pop_back();
+            out += line;
+            out += '\n';
+        }
+        while (!out.empty() && out.back() == '\n') out.pop_back();
+        return out;
+    };
+    return normal(kept) != normal(session_->text());
+}
+
 bool EditorScreen::openFile(const std::string& path) {
     std::string error;
     auto session = core::EditSession::open(path, error);
@@ -72,6 +97,13 @@ bool EditorScreen::openFile(const std::string& path) {
     structureKey_.clear();
     if (const auto sc = session_->scenario()) selected_ = sc->start;
     recovery_ = core::EditSession::recoverable(session_->path());
+    if (recovery_ && !recoveryHasEdits(*recovery_)) {
+        // Nothing to keep: the recovery file holds the file's own text (up to line endings and
+        // trailing spaces). It is removed instead of asking "Keep my edits?" about no edits.
+        session_->discardRecovery();
+        logLine("editor: stale recovery file removed (no edits)");
+        recovery_.reset();
+    }
     if (recovery_) popup_ = Popup::Recover;
     syncFromSession();
     // Opens fitted when the boxes can then show their ids and first words, else zoomed in to
@@ -96,11 +128,26 @@ void EditorScreen::update(float dt, sf::Vector2f) {
         session_->reloadModel();
         syncFromSession();
     }
-    // Recovery: every few seconds while there are edits no recovery file holds.
+    // A status message goes after a few seconds (an error after a few more), or at the next
+    // edit, so an old "Saved" or refusal does not stay in the header.
+    if (status_ != statusShown_ || session_->undoSteps() != statusUndoSteps_) {
+        if (status_ == statusShown_ && !status_.empty()) status_.clear();  // an edit came since
+        statusShown_ = status_;
+        statusUndoSteps_ = session_->undoSteps();
+        statusAge_ = 0.f;
+    } else if (!status_.empty() && (statusAge_ += dt) > (statusError_ ? 10.f : 5.f)) {
+        status_.clear();
+        statusShown_.clear();
+    }
+    // Recovery: every few seconds while there are edits no recovery file holds; once the edits
+    // are undone back to the file, the recovery file goes (it would offer edits nobody kept).
     if (sinceRecovery_ >= 3.f) {
         sinceRecovery_ = 0.f;
         if (session_->recoveryDue() && session_->writeRecovery())
             logLine("editor: recovery written");
+        else if (!session_->dirty() && popup_ != Popup::Recover &&
+                 std::filesystem::exists(core::EditSession::recoveryPathFor(session_->path())))
+            session_->discardRecovery();
     }
     // The file on disk, once a second.
     if (sinceDiskCheck_ >= 1.f) {
@@ -151,6 +198,10 @@ void EditorScreen::relayout() {
 void EditorScreen::onClose() {
     // Closing the window with unsaved edits keeps them for the next open; Discard does not.
     if (session_ && !discarded_ && session_->recoveryDue()) session_->writeRecovery();
+    // No unsaved edits (undone back to the file): no recovery file to offer next time, unless
+    // the trainer has not answered the recovery prompt yet.
+    else if (session_ && !session_->dirty() && popup_ != Popup::Recover)
+        session_->discardRecovery();
 }
 
 std::string EditorScreen::debugInfo() const {

@@ -63,6 +63,9 @@ private:
     const char* T(const char* key) const;
     std::string F(const char* key,
                   std::initializer_list<std::pair<const char*, std::string>> args) const;
+    /// Whether a recovery file holds anything the file does not (line endings and trailing
+    /// spaces aside).
+    bool recoveryHasEdits(const core::RecoveryInfo& info) const;
     /// Opens a file (the picker calls it too); false with openError_ set.
     bool openFile(const std::string& path);
     void drawPicker();
@@ -143,10 +146,14 @@ private:
     std::optional<core::RecoveryInfo> recovery_;
     bool leaveAfterSave_ = false;
     bool discarded_ = false;
-    bool popupWasOpen_ = false;  ///< a menu or combo was open at the end of the last frame  ///< the trainer chose Discard: closing keeps no recovery file
+    bool popupWasOpen_ = false;  ///< a menu or combo was open at the end of the last frame  ///<
+                                 ///< the trainer chose Discard: closing keeps no recovery file
 
     std::string status_;
     bool statusError_ = false;
+    std::string statusShown_;          // the status as the last update saw it
+    std::size_t statusUndoSteps_ = 0;  // undo steps when it was shown (an edit clears it)
+    float statusAge_ = 0.f;
     float sinceDiskCheck_ = 0.f, sinceRecovery_ = 0.f, sinceCommit_ = 0.f;
     bool diskPromptShown_ = false;
     int frames_ = 0;
