@@ -261,7 +261,7 @@ void EditorScreen::drawInspector() {
     ImGui::TextColored(kGold, "%s", F("edit.node.heading", {{"id", n.id}}).c_str());
     if (n.id == sc->start) {
         ImGui::SameLine();
-        ImGui::TextDisabled("(start)");
+        ImGui::TextDisabled("%s", T("edit.node.start"));
     }
     if (ImGui::SmallButton(T("edit.node.add"))) popup_ = Popup::AddNode;
     ImGui::SameLine();

@@ -303,7 +303,10 @@ void EditorScreen::drawStructurePopup() {
                 ok = session_->renameNode(selected_, id);
                 afterEdit(ok, "rename node " + id);
                 if (ok) {
-                    // The new id's problems: every diagnostic about the renamed node.
+                    // The new id's problems: every diagnostic about the renamed node (from the
+                    // renamed file's model: loaded now, the dialog waits for it anyway).
+                    session_->reloadModel();
+                    syncFromSession();
                     renameProblems_.clear();
                     for (const core::Diagnostic& d : session_->diagnostics())
                         if (nodeOfDiagnostic(d) == id ||

@@ -20,20 +20,6 @@ namespace {
 /// The zoom at which a node box is tall enough for its id and first words in readable type.
 constexpr float kReadableZoom = 0.56f;
 
-/// What the graph layout depends on: node ids, endings, edges, and the texts of the labels it
-/// draws (their length sets the box widths). Equal keys give equal layouts.
-std::string structureKey(const core::Scenario& sc, core::Lang lang) {
-    std::string key = sc.start;
-    for (const core::Node& n : sc.nodes) {
-        key += '\n' + n.id + (n.ending ? "|E" + n.ending->title.in(lang) : "|");
-        if (!n.lines.empty()) key += '|' + n.lines.front().text.in(lang);
-        for (const core::Choice& c : n.choices) key += "|>" + c.next + '|' + c.text.in(lang);
-        if (n.timeLimit)
-            key += "|t" + std::to_string(n.timeLimit->seconds) + '>' + n.timeLimit->next;
-    }
-    return key;
-}
-
 }  // namespace
 
 EditorScreen::EditorScreen(Context& ctx, std::string path) : Screen(ctx) {
@@ -92,6 +78,8 @@ bool EditorScreen::openFile(const std::string& path) {
         return false;
     }
     session_ = std::move(session);
+    // Structural edits leave the full model load to loader_ (off the UI thread).
+    session_->setDeferredLoads(true);
     openError_.clear();
     shownScenario_.reset();
     structureKey_.clear();
@@ -123,10 +111,28 @@ void EditorScreen::update(float dt, sf::Vector2f) {
     sinceDiskCheck_ += dt;
     sinceRecovery_ += dt;
     sinceCommit_ += dt;
-    // Typing pauses: the fast text path left the model's full load for later.
-    if (session_->modelReloadPending() && sinceCommit_ > 0.4f && editingKey_.empty()) {
-        session_->reloadModel();
-        syncFromSession();
+    // The model's full load, on loader_'s worker: after a structural edit, undo or redo at
+    // once, after typing when the field is left (the fast text path patched the model already).
+    // Until it arrives the screen keeps drawing the last model; an edit meanwhile loads first.
+    if (session_->modelReloadPending() && editingKey_.empty() &&
+        loader_.requested() != session_->textGeneration())
+        loader_.request(session_->pendingLoad(), ctx_.lang(), structureKey_);
+    if (auto loaded = loader_.take()) {
+        const std::uint64_t generation = loaded->generation;
+        std::string key = loaded->structureKey;
+        std::optional<core::GraphLayout> layout = std::move(loaded->layout);
+        const double ms = loaded->ms;
+        if (session_->applyModelLoad(generation, std::move(loaded->load))) {
+            if (layout) readyLayout_ = {std::move(key), std::move(*layout)};
+            syncFromSession();
+            logLine("editor: model loaded in " + std::to_string(static_cast<int>(ms)) +
+                    " ms off the UI thread" + (readyLayout_ ? ", with its layout" : ""));
+            if (!pendingSelect_.empty()) {
+                const std::string id = std::move(pendingSelect_);
+                pendingSelect_.clear();
+                selectNode(id, pendingCentre_);
+            }
+        }
     }
     // A status message goes after a few seconds (an error after a few more), or at the next
     // edit, so an old "Saved" or refusal does not stay in the header.
@@ -222,14 +228,19 @@ std::optional<std::size_t> EditorScreen::nodeIndex(const std::string& id) const 
 void EditorScreen::refreshGraph() {
     const auto sc = session_->scenario();
     if (!sc) return;
-    const std::string key = structureKey(*sc, ctx_.lang());
+    const std::string key = editorStructureKey(*sc, ctx_.lang());
     if (key != structureKey_ || !shownScenario_) {
-        core::LayoutOptions options;
-        options.lang = ctx_.lang();
-        layout_ = core::layoutScenario(*sc, options);
+        if (readyLayout_ && readyLayout_->first == key) {
+            layout_ = std::move(readyLayout_->second);  // computed by loader_ with the model
+        } else {
+            core::LayoutOptions options;
+            options.lang = ctx_.lang();
+            layout_ = core::layoutScenario(*sc, options);
+        }
         structureKey_ = key;
         logLine("editor: layout of " + std::to_string(sc->nodes.size()) + " nodes");
         canvas_.setGraph(sc, layout_);
+        readyLayout_.reset();
     } else if (sc != shownScenario_) {
         // Same structure and labels (e.g. a feedback edit): the layout is reused.
         canvas_.setGraph(sc, layout_);
@@ -253,7 +264,14 @@ void EditorScreen::syncFromSession() {
 
 void EditorScreen::selectNode(const std::string& id, bool centre) {
     const auto i = nodeIndex(id);
-    if (!i) return;
+    if (!i) {
+        // A node the model being loaded has (just added or restored): selected when it arrives.
+        if (session_ && session_->modelReloadPending()) {
+            pendingSelect_ = id;
+            pendingCentre_ = centre;
+        }
+        return;
+    }
     selected_ = id;
     canvas_.select(*i);
     if (centre) canvas_.centreOn(*i);
@@ -457,8 +475,11 @@ void EditorScreen::logNodePositions() {
     }
 }
 
-void EditorScreen::buildImGui(float) {
+void EditorScreen::buildImGui(float dt) {
     ++frames_;
+    // Frames that took long (the benchmark and the app test read these).
+    if (frames_ > 10 && dt > 0.1f)
+        logLine("editor: slow frame " + std::to_string(static_cast<int>(dt * 1000.f)) + " ms");
     // A dialog open at the start of the frame keeps its keys (Esc closing it must not also
     // close the editor).
     const bool dialogOpen = popup_ != Popup::None;

@@ -126,6 +126,11 @@ private:
     std::uint64_t generation_ = 0;
     std::shared_ptr<const core::Scenario> checkedScenario_;  // the model last sent to checks_
     EditorChecks checks_;
+    EditorModelLoader loader_;
+    std::optional<std::pair<std::string, core::GraphLayout>>
+        readyLayout_;            // loader_'s layout, by key
+    std::string pendingSelect_;  // a node to select once the model being loaded arrives
+    bool pendingCentre_ = false;
     std::shared_ptr<const EditorCheckResult> shownChecks_;
 
     // Inspector fields: the text being edited lives here until it is committed.

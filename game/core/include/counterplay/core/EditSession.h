@@ -55,8 +55,8 @@ struct DanglingRef {
 /// What deleting a node would break (previewDelete) or broke (deleteNode).
 struct DeletePreview {
     bool exists = false;
-    bool isStart = false;                 ///< the node is the scenario's start
-    std::vector<DanglingRef> dangling;    ///< references from other nodes, in file order
+    bool isStart = false;               ///< the node is the scenario's start
+    std::vector<DanglingRef> dangling;  ///< references from other nodes, in file order
 };
 
 /// A node to add: one line, then either an ending or one choice.
@@ -85,10 +85,10 @@ enum class DiskStatus { Unchanged, Changed, Missing };
 
 /// A recovery file left by an editing session that did not save.
 struct RecoveryInfo {
-    std::string path;          ///< the scenario file it belongs to (absolute)
-    std::string recoveryFile;  ///< where the unsaved text is kept
+    std::string path;            ///< the scenario file it belongs to (absolute)
+    std::string recoveryFile;    ///< where the unsaved text is kept
     std::int64_t savedAtMs = 0;  ///< when it was written (Unix epoch ms)
-    bool baseChanged = false;  ///< the file on disk changed since the edits began
+    bool baseChanged = false;    ///< the file on disk changed since the edits began
 };
 
 /// Where an editing session finds the catalogue and keeps recovery files, and how much undo
@@ -138,6 +138,26 @@ public:
     /// undo and redo load fully.
     bool modelReloadPending() const { return reloadPending_; }
     void reloadModel();
+
+    /// With deferred loads on (the editor's UI), a structural edit, undo or redo updates the
+    /// document but not the model: modelReloadPending() turns true and scenario() stays the last
+    /// model until the caller loads pendingLoad() on a worker and hands the result to
+    /// applyModelLoad(), so no frame waits for a full load of a big file. An operation that needs
+    /// the model meanwhile (the next edit) loads it first, so edits never work on a stale one.
+    void setDeferredLoads(bool on) { deferLoads_ = on; }
+    /// Everything a worker needs to load the current text (a copy: the session may change on).
+    struct ModelLoadJob {
+        std::uint64_t generation = 0;
+        std::string text;
+        std::string path;
+        std::shared_ptr<const Catalogue> catalogue;
+    };
+    /// Counts changes of the text; a load is current when its generation equals this.
+    std::uint64_t textGeneration() const { return textGeneration_; }
+    ModelLoadJob pendingLoad() const { return {textGeneration_, text(), path_, catalogue_}; }
+    /// Takes a model loaded (e.g. on a worker) from pendingLoad(); false, and nothing changes,
+    /// when the text has changed since that job was taken.
+    bool applyModelLoad(std::uint64_t generation, ScenarioLoad load);
     const Catalogue* catalogue() const { return catalogue_.get(); }
     /// The node the last operation, undo or redo concerned (for the editor to select), or "".
     const std::string& focusNode() const { return focus_; }
@@ -289,6 +309,9 @@ private:
     std::size_t historyBytes_ = 0;
     bool mergeOpen_ = false;
     bool reloadPending_ = false;
+    bool deferLoads_ = false;
+    bool fullLoadPending_ = false;  // a deferred structural load (the model lacks structure)
+    std::uint64_t textGeneration_ = 0;
     std::string focus_;
     std::string error_;
 };
