@@ -11,6 +11,7 @@
 #pragma once
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -162,6 +163,7 @@ private:
     float sinceDiskCheck_ = 0.f, sinceRecovery_ = 0.f, sinceCommit_ = 0.f;
     bool diskPromptShown_ = false;
     int frames_ = 0;
+    std::chrono::steady_clock::time_point lastFrame_;  // when the last frame was built
     bool readyLogged_ = false;
     bool analysisTab_ = false;  // the analysis tab is showing (logged when it changes)
     std::string windowTitle_;
