@@ -60,8 +60,9 @@ TEST(EditSession, OneEnglishLineChangesOneLineAndUndoes) {
     TempDir dir;
     auto s = openFixture(dir);
     ASSERT_TRUE(s->setChoiceText("greet", 0, Lang::En, "Listen, really listen"));
-    EXPECT_EQ(changedRegion(kFixture, s->text()).added,
-              std::vector<std::string>{"        text: {ko: \"듣는다\", en: \"Listen, really listen\"}"});
+    EXPECT_EQ(
+        changedRegion(kFixture, s->text()).added,
+        std::vector<std::string>{"        text: {ko: \"듣는다\", en: \"Listen, really listen\"}"});
     EXPECT_EQ(changedLines(kFixture, s->text()), 1);
     EXPECT_EQ(node(*s, "greet").choices[0].text.en, "Listen, really listen");
     EXPECT_TRUE(s->dirty());
@@ -210,11 +211,10 @@ TEST(EditSession, AddReorderAndDeleteChoices) {
     EXPECT_TRUE(s->loadsCleanly()) << allErrors(*s);
     const Region r = changedRegion(kFixture, s->text());
     EXPECT_TRUE(r.removed.empty());
-    EXPECT_EQ(r.added, (std::vector<std::string>{
-                           "      - id: apologise",
-                           "        text: {ko: \"사과한다\", en: \"Apologise\"}",
-                           "        feedback: {ko: \"사과\", en: \"An apology\"}",
-                           "        next: happy"}));
+    EXPECT_EQ(r.added,
+              (std::vector<std::string>{
+                  "      - id: apologise", "        text: {ko: \"사과한다\", en: \"Apologise\"}",
+                  "        feedback: {ko: \"사과\", en: \"An apology\"}", "        next: happy"}));
     ASSERT_EQ(node(*s, "middle").choices.size(), 3u);
     EXPECT_EQ(node(*s, "middle").choices[1].id, "apologise");
     expectUndoRedo(*s, kFixture);
@@ -240,12 +240,50 @@ TEST(EditSession, AddReorderAndDeleteChoices) {
     EXPECT_FALSE(s->addChoice("happy", 0, c));  // an ending
 }
 
+TEST(EditSession, DeferredLoadsKeepTheLastModelUntilApplied) {
+    TempDir dir;
+    auto s = openFixture(dir);
+    s->setDeferredLoads(true);
+    const auto before = s->scenario();
+    NewChoice c;
+    c.id = "apologise";
+    c.text = {"사과한다", "Apologise"};
+    c.feedback = {"사과", "An apology"};
+    c.next = "happy";
+    ASSERT_TRUE(s->addChoice("middle", 1, c));
+    // The document has the choice, the model not yet: the caller loads it on a worker.
+    EXPECT_NE(s->text().find("- id: apologise"), std::string::npos);
+    EXPECT_TRUE(s->modelReloadPending());
+    EXPECT_EQ(s->scenario(), before);
+    const EditSession::ModelLoadJob job = s->pendingLoad();
+    EXPECT_EQ(job.generation, s->textGeneration());
+    EXPECT_EQ(job.text, s->text());
+    // A load of an older text is refused; the current one is taken.
+    EXPECT_FALSE(s->applyModelLoad(job.generation - 1,
+                                   loadScenarioText(job.text, job.path, job.catalogue.get())));
+    EXPECT_TRUE(s->modelReloadPending());
+    ASSERT_TRUE(s->applyModelLoad(job.generation,
+                                  loadScenarioText(job.text, job.path, job.catalogue.get())));
+    EXPECT_FALSE(s->modelReloadPending());
+    ASSERT_EQ(node(*s, "middle").choices.size(), 3u);
+
+    // An edit while a load is pending loads first, so it sees the choice the undo removed.
+    ASSERT_TRUE(s->undo());
+    EXPECT_TRUE(s->modelReloadPending());
+    ASSERT_TRUE(s->redo());
+    ASSERT_TRUE(s->moveChoice("middle", 1, 0));
+    s->reloadModel();
+    EXPECT_EQ(node(*s, "middle").choices[0].id, "apologise");
+    EXPECT_TRUE(s->loadsCleanly()) << allErrors(*s);
+}
+
 TEST(EditSession, FieldsOfChoicesAndTimeouts) {
     TempDir dir;
     auto s = openFixture(dir);
     const BranchRef listen{"greet", 0}, shrug{"middle", 1}, timeout{"middle", kTimeoutChoice};
 
-    ASSERT_TRUE(s->setEffects(listen, {{"mood", Effect::Kind::Add, 15}, {"apologised", Effect::Kind::Set, 1}}));
+    ASSERT_TRUE(s->setEffects(
+        listen, {{"mood", Effect::Kind::Add, 15}, {"apologised", Effect::Kind::Set, 1}}));
     EXPECT_EQ(changedRegion(kFixture, s->text()).added,
               std::vector<std::string>{"        effects: {mood: 15, apologised: true}"});
     ASSERT_TRUE(s->setPoints(shrug, {{"trust.small-promises", -3}, {"complaint.listen", 1}}));
@@ -342,8 +380,8 @@ TEST(EditSession, NoticesChangesOnDisk) {
     auto s = openFixture(dir);
     EXPECT_EQ(s->checkDisk(), DiskStatus::Unchanged);
     // Touched without a change: still unchanged (the hash decides).
-    std::filesystem::last_write_time(s->path(), std::filesystem::file_time_type::clock::now() +
-                                                    std::chrono::seconds(5));
+    std::filesystem::last_write_time(
+        s->path(), std::filesystem::file_time_type::clock::now() + std::chrono::seconds(5));
     EXPECT_EQ(s->checkDisk(), DiskStatus::Unchanged);
 
     ASSERT_TRUE(s->setLineText("greet", 0, Lang::En, "Mine"));
@@ -451,7 +489,8 @@ TEST_P(EditShipped, EditOneEnglishLineSaveReload) {
     ASSERT_TRUE(s->loadsCleanly()) << allErrors(*s);
     const Scenario before = *s->scenario();
     const Node& last = before.nodes.back();
-    ASSERT_TRUE(s->setLineText(last.id, 0, Lang::En, "An edited line, with \"quotes\": and a colon."));
+    ASSERT_TRUE(
+        s->setLineText(last.id, 0, Lang::En, "An edited line, with \"quotes\": and a colon."));
     ASSERT_EQ(s->save(), SaveResult::Saved) << s->lastError();
     const std::string saved = readFile(path);
     EXPECT_EQ(changedLines(original, saved), 1);

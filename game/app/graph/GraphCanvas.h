@@ -41,8 +41,10 @@ public:
     /// Sets the scenario and its layout (the canvas keeps both; the scenario must stay alive).
     /// The first graph, or one of a different scenario id, is fitted to the view.
     void setGraph(std::shared_ptr<const core::Scenario> scenario, core::GraphLayout layout);
-    /// Node ids drawn as having problems (red frame and a "!" mark), e.g. from lint diagnostics.
-    void setProblems(const std::set<std::string>& nodeIds);
+    /// Node ids drawn as having problems, e.g. from the loader's and lint's diagnostics: errors
+    /// with a red frame and a red "!" mark, warnings in amber (a node with both shows the error).
+    void setProblems(const std::set<std::string>& errors,
+                     const std::set<std::string>& warnings = {});
     /// The path drawn when the best path is shown, e.g. core::Analysis::best.steps.
     void setBestPath(const std::vector<core::PathStep>& path);
     void setShowBestPath(bool show) { showBestPath_ = show; }
@@ -73,6 +75,19 @@ public:
     void setFillBackground(bool fill) { fillBackground_ = fill; }
     /// The fit button's text in the caller's language (UI string `graph.fit`).
     void setFitLabel(std::string label) { fitLabel_ = std::move(label); }
+    /// How a number of seconds is written on timer pills and timeout edges, with `{n}` for the
+    /// number, in the caller's language (UI string `graph.seconds`: "{n} s", "{n}초").
+    void setSecondsFormat(std::string pattern) { secondsFormat_ = std::move(pattern); }
+    /// Whether a node box shows its id as its first line (the trainer's editor) or only its short
+    /// text, the customer's first words or the ending's title (the manager's dashboard, where ids
+    /// mean nothing; the id is in the detail panel).
+    void setShowIds(bool show) { showIds_ = show; }
+    /// The view a graph opens with: fitted whole when its texts are then readable, else zoomed
+    /// in to `readableZoom` with the start node at the top (F or the button still fit it all).
+    void requestOpeningView(float readableZoom) {
+        openingZoom_ = readableZoom;
+        fitPending_ = true;
+    }
 
     /// Sets the view directly (scripted pan and zoom in benchmarks and tests): `zoom` screen
     /// pixels per layout unit, `centre` the layout point in the middle of the canvas.
@@ -89,7 +104,8 @@ public:
 
     /// Every text the canvas can draw for this layout, so the caller's ImGui font covers its
     /// glyphs (pass them to ImGuiSfml::init): node ids and labels, edge labels.
-    static std::vector<std::string> glyphTexts(const core::GraphLayout& layout, const core::Scenario& scenario);
+    static std::vector<std::string> glyphTexts(const core::GraphLayout& layout,
+                                               const core::Scenario& scenario);
 
 private:
     struct NodeLook {
@@ -108,10 +124,24 @@ private:
 
     void handleInput(const View& view, bool hovered, bool active);
     void fit(ImVec2 size);
+    /// Zoom and centre so no node box lies under the minimap, from a fitted view `zoom` (steps the
+    /// zoom down and shifts the graph away from the minimap's corner until it is free).
+    void clearMinimapCorner(ImVec2 size);
+    /// The opening view (see requestOpeningView); false when the fitted view is readable already.
+    bool openingView(ImVec2 size);
+    /// Whether a node's screen box (for the view origin 0,0 of `size`) overlaps the minimap.
+    bool nodesUnderMinimap(ImVec2 size) const;
+    ImVec4 minimapRectAt(ImVec2 origin, ImVec2 size) const;
+    std::string seconds(int n) const;
+    /// The text an edge label shows (the timeout's seconds in the caller's language).
+    std::string edgeText(const core::LayoutEdge& edge) const;
     void drawEdges(ImDrawList* dl, const View& view, bool detail);
-    void drawEdge(ImDrawList* dl, const View& view, std::size_t index, ImU32 colour, float thickness,
-                  bool detail);
-    void drawEdgeLabel(ImDrawList* dl, const View& view, std::size_t index, ImU32 colour);
+    void drawEdge(ImDrawList* dl, const View& view, std::size_t index, ImU32 colour,
+                  float thickness, bool detail);
+    /// Draws an edge's label where it overlaps no label drawn before it this frame (trying a few
+    /// places along the edge); `force` draws it at its first place anyway (selected edges).
+    void drawEdgeLabel(ImDrawList* dl, const View& view, std::size_t index, ImU32 colour,
+                       bool force);
     void drawNodes(ImDrawList* dl, const View& view, bool detail);
     void drawMinimap(ImDrawList* dl, const View& view);
     ImVec4 minimapRect(const View& view) const;
@@ -128,9 +158,10 @@ private:
     core::GraphLayout layout_;
     std::vector<NodeLook> looks_;
     std::vector<ImU32> edgeColours_;
-    std::vector<char> problem_, bestNode_, bestEdge_;
+    std::vector<char> problem_;  // 0 none, 1 warning, 2 error
+    std::vector<char> bestNode_, bestEdge_;
     std::vector<int> outSlot_;  // an edge's position among its node's outgoing edges
-    std::set<std::string> problemIds_;
+    std::set<std::string> errorIds_, warningIds_;
     std::vector<core::PathStep> bestPath_;
     bool showBestPath_ = false;
     NodeBadge nodeBadge_;
@@ -143,6 +174,11 @@ private:
     core::LayoutPoint centre_;
     ImVec2 lastSize_{800.f, 600.f};
     std::string fitLabel_ = "Fit (F)";
+    std::string secondsFormat_ = "{n} s";
+    bool showIds_ = true;
+    float openingZoom_ = 0.f;  // > 0: the next fit is the opening view
+    bool minimapCollapsed_ = false;
+    std::vector<ImVec4> placedLabels_;  // edge label boxes drawn this frame (overlap checks)
     bool fitPending_ = true;
     bool fillBackground_ = true;
     bool minimapDrag_ = false;

@@ -29,11 +29,41 @@ void arrowHead(ImDrawList* dl, ImVec2 tip, ImVec2 dir, float size, ImU32 colour)
     const ImVec2 perp(-dir.y, dir.x);
     const ImVec2 base(tip.x - dir.x * size, tip.y - dir.y * size);
     dl->AddTriangleFilled(tip, ImVec2(base.x + perp.x * size * 0.5f, base.y + perp.y * size * 0.5f),
-                          ImVec2(base.x - perp.x * size * 0.5f, base.y - perp.y * size * 0.5f), colour);
+                          ImVec2(base.x - perp.x * size * 0.5f, base.y - perp.y * size * 0.5f),
+                          colour);
+}
+
+/// `text` shortened with an ellipsis so it is at most `maxWidth` pixels wide at `size` (whole
+/// UTF-8 characters are kept; a text that fits is returned unchanged).
+std::string ellipsize(ImFont* font, float size, const std::string& text, float maxWidth) {
+    if (font->CalcTextSizeA(size, 1e6f, 0.f, text.c_str()).x <= maxWidth) return text;
+    static const char* const kEllipsis = "\xE2\x80\xA6";
+    const float budget = maxWidth - font->CalcTextSizeA(size, 1e6f, 0.f, kEllipsis).x;
+    const float scale = size / font->FontSize;
+    float width = 0.f;
+    std::size_t cut = 0;
+    const char* s = text.c_str();
+    const char* end = s + text.size();
+    while (s < end) {
+        // One UTF-8 character: its length from the lead byte, its code point from the rest.
+        const auto lead = static_cast<unsigned char>(*s);
+        const int n = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        if (end - s < n) break;
+        unsigned int c = n == 1 ? lead : lead & (0x7Fu >> n);
+        for (int k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[k]) & 0x3Fu);
+        width += font->GetCharAdvance(static_cast<ImWchar>(c <= 0xFFFF ? c : 0xFFFD)) * scale;
+        if (width > budget) break;
+        s += n;
+        cut = static_cast<std::size_t>(s - text.c_str());
+    }
+    std::string out = text.substr(0, cut);
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out + kEllipsis;
 }
 
 /// A text in a rounded pill centred at `centre`.
-void pill(ImDrawList* dl, ImFont* font, float size, ImVec2 centre, const std::string& text, ImU32 bg, ImU32 fg) {
+void pill(ImDrawList* dl, ImFont* font, float size, ImVec2 centre, const std::string& text,
+          ImU32 bg, ImU32 fg) {
     const ImVec2 ts = font->CalcTextSizeA(size, 1e6f, 0.f, text.c_str());
     const float padX = size * 0.4f, padY = size * 0.15f;
     const ImVec2 a(centre.x - ts.x / 2.f - padX, centre.y - ts.y / 2.f - padY);
@@ -48,8 +78,8 @@ bool GraphCanvas::touchesSelection(const core::LayoutEdge& edge) const {
     return selected_ && (edge.from == *selected_ || edge.to == *selected_);
 }
 
-void GraphCanvas::drawEdge(ImDrawList* dl, const View& view, std::size_t index, ImU32 colour, float thickness,
-                           bool detail) {
+void GraphCanvas::drawEdge(ImDrawList* dl, const View& view, std::size_t index, ImU32 colour,
+                           float thickness, bool detail) {
     const core::LayoutEdge& edge = layout_.edges[index];
     const auto& pts = edge.points;
     if (pts.size() < 2) return;
@@ -68,7 +98,8 @@ void GraphCanvas::drawEdge(ImDrawList* dl, const View& view, std::size_t index, 
             scratch_.push_back(s);
         }
         if (scratch_.size() >= 2) {
-            dl->AddPolyline(scratch_.data(), static_cast<int>(scratch_.size()), colour, 0, thickness);
+            dl->AddPolyline(scratch_.data(), static_cast<int>(scratch_.size()), colour, 0,
+                            thickness);
             prev = scratch_[scratch_.size() - 2];
             dir = ImVec2(last.x - prev.x, last.y - prev.y);
         }
@@ -82,8 +113,10 @@ void GraphCanvas::drawEdge(ImDrawList* dl, const View& view, std::size_t index, 
             } else {
                 const float dy = b.y - a.y;
                 // Segments by on-screen length: a short curve needs few.
-                const int segments = std::clamp(static_cast<int>((std::fabs(dy) + std::fabs(b.x - a.x)) / 10.f), 3, 14);
-                dl->PathBezierCubicCurveTo(ImVec2(a.x, a.y + dy * 0.5f), ImVec2(b.x, b.y - dy * 0.5f), b, segments);
+                const int segments = std::clamp(
+                    static_cast<int>((std::fabs(dy) + std::fabs(b.x - a.x)) / 10.f), 3, 14);
+                dl->PathBezierCubicCurveTo(ImVec2(a.x, a.y + dy * 0.5f),
+                                           ImVec2(b.x, b.y - dy * 0.5f), b, segments);
                 dir = ImVec2(0.f, dy);  // the curve arrives vertically
             }
             a = b;
@@ -92,46 +125,71 @@ void GraphCanvas::drawEdge(ImDrawList* dl, const View& view, std::size_t index, 
     }
     const float size = std::clamp(9.f * view.zoom, 0.f, 12.f);
     const float len = std::sqrt(dir.x * dir.x + dir.y * dir.y);
-    if (size >= 3.f && len > 0.f) arrowHead(dl, last, ImVec2(dir.x / len, dir.y / len), size, colour);
+    if (size >= 3.f && len > 0.f)
+        arrowHead(dl, last, ImVec2(dir.x / len, dir.y / len), size, colour);
 }
 
-void GraphCanvas::drawEdgeLabel(ImDrawList* dl, const View& view, std::size_t index, ImU32 colour) {
+void GraphCanvas::drawEdgeLabel(ImDrawList* dl, const View& view, std::size_t index, ImU32 colour,
+                                bool force) {
     const core::LayoutEdge& edge = layout_.edges[index];
     ImFont* font = ImGui::GetFont();
-    const float size = kEdgeFontSize * view.zoom;
-    ImVec2 at;
-    if (edge.selfLoop) {
-        const ImVec2 corner = view.toScreen(edge.maxX, (edge.minY + edge.maxY) / 2.f);
-        at = ImVec2(corner.x + 6.f * view.zoom, corner.y);
-    } else {
-        const ImVec2 a = view.toScreen(edge.points[0].x, edge.points[0].y);
-        const ImVec2 b = view.toScreen(edge.points[1].x, edge.points[1].y);
-        static constexpr float kStagger[3] = {0.2f, 0.42f, 0.64f};  // neighbours' labels on different heights
-        at = curvePoint(a, b, kStagger[outSlot_[index] % 3]);
-    }
+    const float size = std::max(kEdgeFontSize * view.zoom, kMinTextPixels + 2.f);
     const std::string number = edge.number > 0 ? std::to_string(edge.number) : std::string("t");
-    const std::string text = edge.label;
+    // At most about 22 characters wide: longer texts end in an ellipsis instead of running into
+    // their neighbours (the whole text is in the inspector or the detail panel).
+    const std::string text = ellipsize(font, size, edgeText(edge), size * 11.f);
     const ImVec2 ts = font->CalcTextSizeA(size, 1e6f, 0.f, text.c_str());
     const float chip = size * 0.72f;  // radius of the number chip
     const float pad = size * 0.3f;
     const float total = chip * 2.f + pad + ts.x;
-    const float left = edge.selfLoop ? at.x : at.x - total / 2.f;
-    const ImVec2 bgA(left - pad, at.y - ts.y / 2.f - pad * 0.5f);
-    const ImVec2 bgB(left + total + pad, at.y + ts.y / 2.f + pad * 0.5f);
+    const std::string note = edgeAnnotation_ ? edgeAnnotation_(edge) : std::string();
+    const float noteHeight = note.empty() ? 0.f : size * 1.5f;
+
+    // Where along the edge: the first of a few places (staggered by the edge's position among
+    // its node's outgoing edges) where the label overlaps no label drawn before it.
+    static constexpr float kPlaces[5] = {0.2f, 0.42f, 0.64f, 0.31f, 0.53f};
+    const int first = outSlot_[index] % 3;
+    ImVec2 at;
+    ImVec4 box;
+    bool found = false;
+    for (int k = 0; k < (edge.selfLoop ? 1 : 5) && !found; ++k) {
+        if (edge.selfLoop) {
+            const ImVec2 corner = view.toScreen(edge.maxX, (edge.minY + edge.maxY) / 2.f);
+            at = ImVec2(corner.x + 6.f * view.zoom, corner.y);
+        } else {
+            const ImVec2 a = view.toScreen(edge.points[0].x, edge.points[0].y);
+            const ImVec2 b = view.toScreen(edge.points[1].x, edge.points[1].y);
+            at = curvePoint(a, b, kPlaces[(first + k) % 5]);
+        }
+        const float left = edge.selfLoop ? at.x : at.x - total / 2.f;
+        box = ImVec4(left - pad, at.y - ts.y / 2.f - pad * 0.5f, left + total + pad,
+                     at.y + ts.y / 2.f + pad * 0.5f + noteHeight);
+        found = std::none_of(placedLabels_.begin(), placedLabels_.end(), [&](const ImVec4& o) {
+            return box.x < o.z && box.z > o.x && box.y < o.w && box.w > o.y;
+        });
+        if (!found && force && k == 0) {  // a selected edge's label is always drawn, at its place
+            found = true;
+            break;
+        }
+    }
+    if (!found) return;  // no free place: shown when its node is selected
+    placedLabels_.push_back(box);
+    const float left = box.x + pad;
+    const ImVec2 bgA(box.x, box.y);
+    const ImVec2 bgB(box.z, box.w - noteHeight);
     dl->AddRectFilled(bgA, bgB, palette().labelBg, size * 0.4f);
-    const ImVec2 chipCentre(left + chip, at.y);
+    const ImVec2 chipCentre(left + chip, (bgA.y + bgB.y) / 2.f);
     dl->AddCircleFilled(chipCentre, chip, colour, 16);
     const ImVec2 ns = font->CalcTextSizeA(size * 0.85f, 1e6f, 0.f, number.c_str());
     dl->AddText(font, size * 0.85f, ImVec2(chipCentre.x - ns.x / 2.f, chipCentre.y - ns.y / 2.f),
                 palette().darkText, number.c_str());
-    dl->AddText(font, size, ImVec2(left + chip * 2.f + pad, at.y - ts.y / 2.f), colour, text.c_str());
-    if (edgeAnnotation_) {
-        const std::string note = edgeAnnotation_(edge);
+    dl->AddText(font, size, ImVec2(left + chip * 2.f + pad, chipCentre.y - ts.y / 2.f), colour,
+                text.c_str());
+    if (!note.empty()) {
         const ImU32 accent = edgeAccent(index);
-        if (!note.empty())
-            pill(dl, font, size * 0.9f, ImVec2(left + total / 2.f, bgB.y + size * 0.75f), note,
-                 accent ? accent : palette().badgeBg,
-                 accent ? palette().darkText : palette().lightText);
+        pill(dl, font, size * 0.9f, ImVec2(left + total / 2.f, bgB.y + size * 0.75f), note,
+             accent ? accent : palette().badgeBg,
+             accent ? palette().darkText : palette().lightText);
     }
 }
 
@@ -158,7 +216,9 @@ void GraphCanvas::drawEdges(ImDrawList* dl, const View& view, bool detail) {
     if (showBestPath_) {
         for (const auto* list : {&shown, &highlighted})
             for (std::size_t e : *list)
-                if (bestEdge_[e]) drawEdge(dl, view, e, withAlpha(palette().best, 0.85f), base + std::clamp(5.f * view.zoom * 2.f, 1.5f, 5.f), detail);
+                if (bestEdge_[e])
+                    drawEdge(dl, view, e, withAlpha(palette().best, 0.85f),
+                             base + std::clamp(5.f * view.zoom * 2.f, 1.5f, 5.f), detail);
     }
     if (!edgeAccent_.empty()) {  // a broad stroke under accented edges
         const float broad = base + std::clamp(4.f * view.zoom * 2.f, 1.5f, 4.f);
@@ -168,11 +228,15 @@ void GraphCanvas::drawEdges(ImDrawList* dl, const View& view, bool detail) {
                     drawEdge(dl, view, e, withAlpha(accent, 0.7f), broad, detail);
     }
     const float dim = selected_ ? 0.3f : 1.f;
-    for (std::size_t e : shown) drawEdge(dl, view, e, withAlpha(edgeColours_[e], dim), base, detail);
+    for (std::size_t e : shown)
+        drawEdge(dl, view, e, withAlpha(edgeColours_[e], dim), base, detail);
     for (std::size_t e : highlighted) drawEdge(dl, view, e, edgeColours_[e], base + 1.5f, detail);
+    placedLabels_.clear();
     if (detail && view.zoom * kEdgeFontSize >= kMinTextPixels) {
-        for (std::size_t e : shown) drawEdgeLabel(dl, view, e, withAlpha(edgeColours_[e], selected_ ? 0.55f : 1.f));
-        for (std::size_t e : highlighted) drawEdgeLabel(dl, view, e, edgeColours_[e]);
+        // The selected node's labels first, so the others give way to them.
+        for (std::size_t e : highlighted) drawEdgeLabel(dl, view, e, edgeColours_[e], true);
+        for (std::size_t e : shown)
+            drawEdgeLabel(dl, view, e, withAlpha(edgeColours_[e], selected_ ? 0.55f : 1.f), false);
     }
 }
 
@@ -180,10 +244,12 @@ void GraphCanvas::drawNodes(ImDrawList* dl, const View& view, bool detail) {
     const Palette& p = palette();
     const float z = view.zoom;
     const WorldRect visible{view.topLeft.x - 20.f / z, view.topLeft.y - 20.f / z,
-                            view.topLeft.x + view.size.x / z + 20.f / z, view.topLeft.y + view.size.y / z + 20.f / z};
+                            view.topLeft.x + view.size.x / z + 20.f / z,
+                            view.topLeft.y + view.size.y / z + 20.f / z};
     ImFont* font = ImGui::GetFont();
     const float rounding = std::min(6.f * z, 8.f);
-    const float ring = std::clamp(z * 4.f, 0.5f, 1.f);  // frames around boxes shrink when zoomed out
+    const float ring =
+        std::clamp(z * 4.f, 0.5f, 1.f);  // frames around boxes shrink when zoomed out
     const float fontSize = kNodeFontSize * z;
     int drawn = 0;
     for (std::size_t i = 0; i < layout_.nodes.size(); ++i) {
@@ -194,7 +260,7 @@ void GraphCanvas::drawNodes(ImDrawList* dl, const View& view, bool detail) {
         const ImVec2 a = view.toScreen(n.x, n.y), b = view.toScreen(n.x + n.w, n.y + n.h);
         if (b.y - a.y < 2.5f) {  // a dot-sized box: one rectangle in its most telling colour
             const ImU32 c = selected_ == i                  ? p.selected
-                            : problem_[i]                   ? p.problem
+                            : problem_[i]                   ? problemColour(problem_[i])
                             : nodeAccent(i)                 ? nodeAccent(i)
                             : showBestPath_ && bestNode_[i] ? p.best
                             : look.timed                    ? p.timed
@@ -203,8 +269,9 @@ void GraphCanvas::drawNodes(ImDrawList* dl, const View& view, bool detail) {
             continue;
         }
         if (showBestPath_ && bestNode_[i])
-            dl->AddRect(ImVec2(a.x - 4.f * ring, a.y - 4.f * ring), ImVec2(b.x + 4.f * ring, b.y + 4.f * ring), p.best,
-                        rounding + 3.f * ring, 0, 3.f * ring);
+            dl->AddRect(ImVec2(a.x - 4.f * ring, a.y - 4.f * ring),
+                        ImVec2(b.x + 4.f * ring, b.y + 4.f * ring), p.best, rounding + 3.f * ring,
+                        0, 3.f * ring);
         const ImU32 accent = nodeAccent(i);
         if (accent)
             dl->AddRect(ImVec2(a.x - 7.f * ring, a.y - 7.f * ring),
@@ -214,32 +281,53 @@ void GraphCanvas::drawNodes(ImDrawList* dl, const View& view, bool detail) {
         if (look.critical)
             dl->AddRectFilled(a, ImVec2(a.x + std::max(2.f, 6.f * z), b.y), p.critical, rounding,
                               ImDrawFlags_RoundCornersLeft);
-        const ImU32 border = problem_[i] ? p.problem : look.timed ? p.timed : look.border;
+        const ImU32 border = problem_[i]  ? problemColour(problem_[i])
+                             : look.timed ? p.timed
+                                          : look.border;
         const float thick = (problem_[i] ? 3.f : look.timed ? 2.f : 1.2f) * std::max(ring, 0.5f);
         dl->AddRect(a, b, border, rounding, 0, thick);
         if (look.start)
-            dl->AddRect(ImVec2(a.x - 3.f * ring, a.y - 3.f * ring), ImVec2(b.x + 3.f * ring, b.y + 3.f * ring), look.border,
+            dl->AddRect(ImVec2(a.x - 3.f * ring, a.y - 3.f * ring),
+                        ImVec2(b.x + 3.f * ring, b.y + 3.f * ring), look.border,
                         rounding + 2.f * ring, 0, 1.2f);
         if (selected_ == i)
-            dl->AddRect(ImVec2(a.x - 2.f * ring, a.y - 2.f * ring), ImVec2(b.x + 2.f * ring, b.y + 2.f * ring), p.selected,
-                        rounding + ring, 0, 2.5f);
-        if (!detail) continue;
-
-        const ImVec4 clip(a.x + 2.f, a.y, b.x - 2.f, b.y);
-        const float left = a.x + (look.critical ? 12.f : 8.f) * z;
+            dl->AddRect(ImVec2(a.x - 2.f * ring, a.y - 2.f * ring),
+                        ImVec2(b.x + 2.f * ring, b.y + 2.f * ring), p.selected, rounding + ring, 0,
+                        2.5f);
+        // Texts: never smaller than readable; a box too short for two lines shows one (the id in
+        // the editor, the short text in the dashboard), shortened to the box's width.
+        const float boxH = b.y - a.y;
+        if (boxH < kLabelBoxPixels) continue;  // (the box's frame still shows its problems)
+        const float textSize = std::max(fontSize, kReadablePixels);
+        const float left = a.x + (look.critical ? 12.f : 8.f) * z + 1.f;
+        const float width = b.x - left - 4.f;
         const std::string& id = scenario_->nodes[i].id;
-        dl->AddText(font, fontSize, ImVec2(left, a.y + 7.f * z), look.text, id.c_str(), nullptr, 0.f, &clip);
-        dl->AddText(font, fontSize * 0.92f, ImVec2(left, a.y + 28.f * z), look.ending ? p.darkDimText : p.dimText,
-                    n.label.c_str(), nullptr, 0.f, &clip);
-        if (look.timed)
-            pill(dl, font, fontSize * 0.8f, ImVec2(b.x - 22.f * z, a.y), std::to_string(look.timeLimit) + " s",
-                 p.timed, p.darkText);
+        const std::string& primary = showIds_ || n.label.empty() ? id : n.label;
+        const bool twoLines = showIds_ && !n.label.empty() && boxH >= textSize * 2.f + 6.f;
+        if (twoLines) {
+            const float gap = (boxH - textSize * 1.92f) / 3.f;
+            dl->AddText(font, textSize, ImVec2(left, a.y + gap), look.text,
+                        ellipsize(font, textSize, id, width).c_str());
+            dl->AddText(font, textSize * 0.92f, ImVec2(left, a.y + gap * 2.f + textSize),
+                        look.ending ? p.darkDimText : p.dimText,
+                        ellipsize(font, textSize * 0.92f, n.label, width).c_str());
+        } else {
+            const float lineSize = std::min(textSize, boxH - 2.f);
+            dl->AddText(font, lineSize, ImVec2(left, (a.y + b.y) / 2.f - lineSize / 2.f), look.text,
+                        ellipsize(font, lineSize, primary, width).c_str());
+        }
         if (problem_[i]) {
             const ImVec2 c(a.x, a.y);
-            dl->AddCircleFilled(c, 8.f * z, p.problem, 16);
-            const ImVec2 ts = font->CalcTextSizeA(fontSize, 1e6f, 0.f, "!");
-            dl->AddText(font, fontSize, ImVec2(c.x - ts.x / 2.f, c.y - ts.y / 2.f), p.lightText, "!");
+            const float r = std::max(8.f * z, 6.f);
+            dl->AddCircleFilled(c, r, problemColour(problem_[i]), 16);
+            const ImVec2 ts = font->CalcTextSizeA(r * 1.75f, 1e6f, 0.f, "!");
+            dl->AddText(font, r * 1.75f, ImVec2(c.x - ts.x / 2.f, c.y - ts.y / 2.f),
+                        problem_[i] >= 2 ? p.lightText : p.darkText, "!");
         }
+        if (!detail) continue;
+        if (look.timed)
+            pill(dl, font, std::max(fontSize * 0.8f, kMinTextPixels + 1.f),
+                 ImVec2(b.x - 22.f * z, a.y), seconds(look.timeLimit), p.timed, p.darkText);
         if (nodeBadge_) {
             const std::string badge = nodeBadge_(i);
             if (!badge.empty()) {

@@ -1,14 +1,14 @@
 #include "imgui/ImGuiSfml.h"
 
-#include <imgui.h>
 #include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
 
 #include <SFML/Window/Clipboard.hpp>
 #include <SFML/Window/Mouse.hpp>
 #include <algorithm>
 #include <cfloat>
-#include <cstdlib>
 #include <chrono>
+#include <cstdlib>
 #include <future>
 #include <memory>
 #include <set>
@@ -63,17 +63,28 @@ bool ImGuiSfml::init(sf::RenderWindow& window, const std::string& fontPath, floa
     io.GetClipboardTextFn = clipboardGet;
     io.SetClipboardTextFn = clipboardSet;
     const std::pair<ImGuiKey, sf::Keyboard::Key> keys[] = {
-        {ImGuiKey_Tab, sf::Keyboard::Tab},         {ImGuiKey_LeftArrow, sf::Keyboard::Left},
-        {ImGuiKey_RightArrow, sf::Keyboard::Right}, {ImGuiKey_UpArrow, sf::Keyboard::Up},
-        {ImGuiKey_DownArrow, sf::Keyboard::Down},   {ImGuiKey_PageUp, sf::Keyboard::PageUp},
-        {ImGuiKey_PageDown, sf::Keyboard::PageDown}, {ImGuiKey_Home, sf::Keyboard::Home},
-        {ImGuiKey_End, sf::Keyboard::End},          {ImGuiKey_Insert, sf::Keyboard::Insert},
-        {ImGuiKey_Delete, sf::Keyboard::Delete},    {ImGuiKey_Backspace, sf::Keyboard::BackSpace},
-        {ImGuiKey_Space, sf::Keyboard::Space},      {ImGuiKey_Enter, sf::Keyboard::Enter},
-        {ImGuiKey_Escape, sf::Keyboard::Escape},    {ImGuiKey_KeyPadEnter, sf::Keyboard::Enter},
-        {ImGuiKey_A, sf::Keyboard::A},              {ImGuiKey_C, sf::Keyboard::C},
-        {ImGuiKey_V, sf::Keyboard::V},              {ImGuiKey_X, sf::Keyboard::X},
-        {ImGuiKey_Y, sf::Keyboard::Y},              {ImGuiKey_Z, sf::Keyboard::Z},
+        {ImGuiKey_Tab, sf::Keyboard::Tab},
+        {ImGuiKey_LeftArrow, sf::Keyboard::Left},
+        {ImGuiKey_RightArrow, sf::Keyboard::Right},
+        {ImGuiKey_UpArrow, sf::Keyboard::Up},
+        {ImGuiKey_DownArrow, sf::Keyboard::Down},
+        {ImGuiKey_PageUp, sf::Keyboard::PageUp},
+        {ImGuiKey_PageDown, sf::Keyboard::PageDown},
+        {ImGuiKey_Home, sf::Keyboard::Home},
+        {ImGuiKey_End, sf::Keyboard::End},
+        {ImGuiKey_Insert, sf::Keyboard::Insert},
+        {ImGuiKey_Delete, sf::Keyboard::Delete},
+        {ImGuiKey_Backspace, sf::Keyboard::BackSpace},
+        {ImGuiKey_Space, sf::Keyboard::Space},
+        {ImGuiKey_Enter, sf::Keyboard::Enter},
+        {ImGuiKey_Escape, sf::Keyboard::Escape},
+        {ImGuiKey_KeyPadEnter, sf::Keyboard::Enter},
+        {ImGuiKey_A, sf::Keyboard::A},
+        {ImGuiKey_C, sf::Keyboard::C},
+        {ImGuiKey_V, sf::Keyboard::V},
+        {ImGuiKey_X, sf::Keyboard::X},
+        {ImGuiKey_Y, sf::Keyboard::Y},
+        {ImGuiKey_Z, sf::Keyboard::Z},
     };
     for (const auto& [imguiKey, sfKey] : keys) io.KeyMap[imguiKey] = sfKey;
 
@@ -83,7 +94,8 @@ bool ImGuiSfml::init(sf::RenderWindow& window, const std::string& fontPath, floa
     buildFont();
     window.setActive(true);
     window.pushGLStates();
-    const bool ok = ImGui_ImplOpenGL3_Init("#version 130") && ImGui_ImplOpenGL3_CreateDeviceObjects();
+    const bool ok =
+        ImGui_ImplOpenGL3_Init("#version 130") && ImGui_ImplOpenGL3_CreateDeviceObjects();
     window.popGLStates();
     if (!ok) {
         logLine("ImGui: the OpenGL3 backend did not start (needs OpenGL 3.0); overlay disabled");
@@ -124,7 +136,8 @@ void ImGuiSfml::buildFont() {
     ImFontConfig config;
     config.OversampleH = 1;  // smaller atlas, quicker build; Korean stays sharp at 1x
     config.PixelSnapH = true;
-    if (io.Fonts->AddFontFromFileTTF(fontPath_.c_str(), fontSize_, &config, ranges_.data()) == nullptr) {
+    if (io.Fonts->AddFontFromFileTTF(fontPath_.c_str(), fontSize_, &config, ranges_.data()) ==
+        nullptr) {
         logLine("ImGui: cannot load " + fontPath_ + "; using the built-in font");
         io.Fonts->AddFontDefault();
     }
@@ -162,7 +175,9 @@ void ImGuiSfml::addFullHangul() {
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
         out.atlas->GetTexDataAsRGBA32(&pixels, &w, &h);  // converted here, not on the UI thread
-        out.buildMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        out.buildMs =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                .count();
         return out;
     });
 }
@@ -173,7 +188,8 @@ void ImGuiSfml::swapInReadyAtlas() {
         return;
     PendingAtlas next = atlasBuild_.get();
     if (next.atlas == nullptr) {
-        logLine("ImGui: the font with every Hangul syllable could not be built; keeping the small one");
+        logLine(
+            "ImGui: the font with every Hangul syllable could not be built; keeping the small one");
         return;
     }
     const auto t0 = std::chrono::steady_clock::now();
@@ -188,9 +204,11 @@ void ImGuiSfml::swapInReadyAtlas() {
     bigRanges_ = next.ranges;  // the atlas keeps pointing at these
     glyphCount_ = 0;
     for (const ImFont* f : io.Fonts->Fonts) glyphCount_ += f->Glyphs.Size;
-    const double uploadMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    logLine("ImGui font with every Hangul syllable: " + std::to_string(glyphCount_) + " glyphs, atlas " +
-            std::to_string(io.Fonts->TexWidth) + "x" + std::to_string(io.Fonts->TexHeight) + ", built in " +
+    const double uploadMs =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    logLine("ImGui font with every Hangul syllable: " + std::to_string(glyphCount_) +
+            " glyphs, atlas " + std::to_string(io.Fonts->TexWidth) + "x" +
+            std::to_string(io.Fonts->TexHeight) + ", built in " +
             std::to_string(static_cast<int>(next.buildMs)) + " ms off the UI thread, uploaded in " +
             std::to_string(static_cast<int>(uploadMs)) + " ms");
 }
@@ -199,84 +217,115 @@ void ImGuiSfml::processEvent(const sf::Event& event) {
     if (!ready_) return;
     ImGuiIO& io = ImGui::GetIO();
     switch (event.type) {
-    case sf::Event::KeyPressed:
-    case sf::Event::KeyReleased: {
-        const int code = event.key.code;
-        if (code >= 0 && code < static_cast<int>(IM_ARRAYSIZE(io.KeysDown))) {
-            if (event.type == sf::Event::KeyPressed) {
-                io.KeysDown[code] = true;
-                keysPressed_.insert(code);
-            } else if (keysPressed_.count(code)) {
-                keysReleaseLater_.push_back(code);  // pressed and released within one frame
-            } else {
-                io.KeysDown[code] = false;
+        case sf::Event::KeyPressed:
+        case sf::Event::KeyReleased: {
+            const int code = event.key.code;
+            if (code >= 0 && code < static_cast<int>(IM_ARRAYSIZE(io.KeysDown))) {
+                if (event.type == sf::Event::KeyPressed) {
+                    io.KeysDown[code] = true;
+                    keysPressed_.insert(code);
+                } else if (keysPressed_.count(code)) {
+                    keysReleaseLater_.push_back(code);  // pressed and released within one frame
+                } else {
+                    io.KeysDown[code] = false;
+                }
             }
-        }
-        io.KeyCtrl = event.key.control;
-        io.KeyShift = event.key.shift;
-        io.KeyAlt = event.key.alt;
-        io.KeySuper = event.key.system;
-        break;
-    }
-    case sf::Event::TextEntered:
-        if (event.text.unicode >= 32 && event.text.unicode != 127)
-            io.AddInputCharacter(event.text.unicode);
-        break;
-    case sf::Event::MouseButtonPressed:
-    case sf::Event::MouseButtonReleased: {
-        const int b = event.mouseButton.button;
-        static const bool debugInput = std::getenv("COUNTERPLAY_DEBUG_INPUT") != nullptr;
-        if (debugInput)
-            logLine(std::string("imgui mouse ") + (event.type == sf::Event::MouseButtonPressed ? "down " : "up ") +
-                    std::to_string(b) + " at " + std::to_string(event.mouseButton.x) + "," +
-                    std::to_string(event.mouseButton.y));
-        if (b >= 0 && b < 3) {
-            io.MousePos = ImVec2(static_cast<float>(event.mouseButton.x), static_cast<float>(event.mouseButton.y));
-            const bool moved = io.MousePos.x != framePosX_ || io.MousePos.y != framePosY_;
-            if (event.type == sf::Event::MouseButtonPressed && moved) {
-                mousePressLater_[b] = true;  // applied after the next frame has seen the pointer
-            } else if (event.type == sf::Event::MouseButtonPressed) {
-                io.MouseDown[b] = true;
-                mousePressed_[b] = true;
-            } else if (mousePressLater_[b]) {
-                mouseReleaseAfterPress_[b] = true;
-            } else if (mousePressed_[b]) {
-                mouseReleaseLater_[b] = true;
-            } else {
-                io.MouseDown[b] = false;
+            // The modifiers of this event, not of whatever event came last before the frame: a
+            // shortcut whose Ctrl is released before a slow frame reads it keeps its Ctrl.
+            modsNow_ = {event.key.control, event.key.shift, event.key.alt, event.key.system};
+            const bool modifierKey = code == sf::Keyboard::LControl ||
+                                     code == sf::Keyboard::RControl ||
+                                     code == sf::Keyboard::LShift || code == sf::Keyboard::RShift ||
+                                     code == sf::Keyboard::LAlt || code == sf::Keyboard::RAlt ||
+                                     code == sf::Keyboard::LSystem || code == sf::Keyboard::RSystem;
+            if (event.type == sf::Event::KeyPressed && !modifierKey) {
+                modsOfPresses_.ctrl |= modsNow_.ctrl;
+                modsOfPresses_.shift |= modsNow_.shift;
+                modsOfPresses_.alt |= modsNow_.alt;
+                modsOfPresses_.super |= modsNow_.super;
             }
+            applyModifiers();
+            break;
         }
-        break;
+        case sf::Event::TextEntered:
+            if (event.text.unicode >= 32 && event.text.unicode != 127)
+                io.AddInputCharacter(event.text.unicode);
+            break;
+        case sf::Event::MouseButtonPressed:
+        case sf::Event::MouseButtonReleased: {
+            const int b = event.mouseButton.button;
+            static const bool debugInput = std::getenv("COUNTERPLAY_DEBUG_INPUT") != nullptr;
+            if (debugInput)
+                logLine(std::string("imgui mouse ") +
+                        (event.type == sf::Event::MouseButtonPressed ? "down " : "up ") +
+                        std::to_string(b) + " at " + std::to_string(event.mouseButton.x) + "," +
+                        std::to_string(event.mouseButton.y));
+            if (b >= 0 && b < 3) {
+                io.MousePos = ImVec2(static_cast<float>(event.mouseButton.x),
+                                     static_cast<float>(event.mouseButton.y));
+                const bool moved = io.MousePos.x != framePosX_ || io.MousePos.y != framePosY_;
+                if (event.type == sf::Event::MouseButtonPressed && moved) {
+                    mousePressLater_[b] =
+                        true;  // applied after the next frame has seen the pointer
+                } else if (event.type == sf::Event::MouseButtonPressed) {
+                    io.MouseDown[b] = true;
+                    mousePressed_[b] = true;
+                } else if (mousePressLater_[b]) {
+                    mouseReleaseAfterPress_[b] = true;
+                } else if (mousePressed_[b]) {
+                    mouseReleaseLater_[b] = true;
+                } else {
+                    io.MouseDown[b] = false;
+                }
+            }
+            break;
+        }
+        case sf::Event::MouseWheelScrolled:
+            if (event.mouseWheelScroll.wheel == sf::Mouse::VerticalWheel)
+                io.MouseWheel += event.mouseWheelScroll.delta;
+            else
+                io.MouseWheelH += event.mouseWheelScroll.delta;
+            break;
+        case sf::Event::MouseLeft:
+            io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+            break;
+        case sf::Event::MouseMoved:
+            io.MousePos = ImVec2(static_cast<float>(event.mouseMove.x),
+                                 static_cast<float>(event.mouseMove.y));
+            break;
+        case sf::Event::LostFocus:
+            modsNow_ = modsOfPresses_ = {};
+            applyModifiers();
+            std::fill(std::begin(io.KeysDown), std::end(io.KeysDown), false);
+            std::fill(std::begin(io.MouseDown), std::end(io.MouseDown), false);
+            break;
+        default:
+            break;
     }
-    case sf::Event::MouseWheelScrolled:
-        if (event.mouseWheelScroll.wheel == sf::Mouse::VerticalWheel)
-            io.MouseWheel += event.mouseWheelScroll.delta;
-        else
-            io.MouseWheelH += event.mouseWheelScroll.delta;
-        break;
-    case sf::Event::MouseLeft:
-        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
-        break;
-    case sf::Event::MouseMoved:
-        io.MousePos = ImVec2(static_cast<float>(event.mouseMove.x), static_cast<float>(event.mouseMove.y));
-        break;
-    case sf::Event::LostFocus:
-        std::fill(std::begin(io.KeysDown), std::end(io.KeysDown), false);
-        std::fill(std::begin(io.MouseDown), std::end(io.MouseDown), false);
-        break;
-    default: break;
-    }
+}
+
+void ImGuiSfml::applyModifiers() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyCtrl = modsNow_.ctrl || modsOfPresses_.ctrl;
+    io.KeyShift = modsNow_.shift || modsOfPresses_.shift;
+    io.KeyAlt = modsNow_.alt || modsOfPresses_.alt;
+    io.KeySuper = modsNow_.super || modsOfPresses_.super;
 }
 
 void ImGuiSfml::newFrame(sf::RenderWindow& window, float dt) {
     if (!ready_) return;
     ImGuiIO& io = ImGui::GetIO();
+    // This frame sees the modifiers of the keys pressed since the last one; the key events after
+    // it start afresh.
+    applyModifiers();
+    modsOfPresses_ = {};
     const sf::Vector2u size = window.getSize();
     io.DisplaySize = ImVec2(static_cast<float>(size.x), static_cast<float>(size.y));
     io.DeltaTime = std::max(dt, 1e-4f);
     // The pointer comes from MouseMoved / button events only: sf::Mouse::getPosition can be
     // stale under X servers without a window manager (Xvfb), which made clicks land elsewhere.
-    if (atlasBuild_.valid() && atlasBuild_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+    if (atlasBuild_.valid() &&
+        atlasBuild_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
         window.pushGLStates();
         swapInReadyAtlas();
         window.popGLStates();
@@ -285,9 +334,10 @@ void ImGuiSfml::newFrame(sf::RenderWindow& window, float dt) {
     ImGui::NewFrame();
     static const bool debugInput = std::getenv("COUNTERPLAY_DEBUG_INPUT") != nullptr;
     if (debugInput && (io.MouseClicked[0] || io.MouseReleased[0]))
-        logLine(std::string("imgui frame: ") + (io.MouseClicked[0] ? "clicked" : "released") + " at " +
-                std::to_string(static_cast<int>(io.MousePos.x)) + "," + std::to_string(static_cast<int>(io.MousePos.y)) +
-                " display " + std::to_string(static_cast<int>(io.DisplaySize.x)) + "x" +
+        logLine(std::string("imgui frame: ") + (io.MouseClicked[0] ? "clicked" : "released") +
+                " at " + std::to_string(static_cast<int>(io.MousePos.x)) + "," +
+                std::to_string(static_cast<int>(io.MousePos.y)) + " display " +
+                std::to_string(static_cast<int>(io.DisplaySize.x)) + "x" +
                 std::to_string(static_cast<int>(io.DisplaySize.y)));
     // ImGui 1.86 reads key and button state once per frame, so a press and release that arrive
     // between two frames (a quick click, xdotool) would be lost: such releases are applied after

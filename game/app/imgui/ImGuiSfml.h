@@ -75,6 +75,14 @@ private:
     // Presses seen since the last frame, and releases held back until a frame has seen them.
     std::set<int> keysPressed_;
     std::vector<int> keysReleaseLater_;
+    /// Modifier keys: as the last key event left them, and as they were when a key pressed since
+    /// the last frame went down. A frame sees both (Ctrl+S pressed and released, Ctrl included,
+    /// within one slow frame is still Ctrl+S); the next frame only the current state.
+    struct Modifiers {
+        bool ctrl = false, shift = false, alt = false, super = false;
+    };
+    Modifiers modsNow_, modsOfPresses_;
+    void applyModifiers();
     bool mousePressed_[3] = {false, false, false};
     bool mouseReleaseLater_[3] = {false, false, false};
     // A press where the pointer was not in the last frame waits one frame, so ImGui sees the
@@ -82,7 +90,7 @@ private:
     bool mousePressLater_[3] = {false, false, false};
     bool mouseReleaseAfterPress_[3] = {false, false, false};
     float framePosX_ = -1e30f, framePosY_ = -1e30f;  ///< the pointer the last frame saw
-    std::vector<unsigned short> ranges_;  // must outlive the font atlas build
+    std::vector<unsigned short> ranges_;             // must outlive the font atlas build
 };
 
 }  // namespace counterplay::app::imgui

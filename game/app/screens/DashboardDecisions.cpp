@@ -28,7 +28,6 @@ constexpr ImU32 kBestGreen = IM_COL32(76, 175, 80, 255);
 constexpr std::size_t kWrongTurnsShown = 8;  // the list's cut-off, and the red edges on the graph
 constexpr float kDetailWidth = 390.f;
 constexpr float kReadableZoom = 0.9f;  // texts are drawn from about 0.63, legible from 0.9
-constexpr float kTopMargin = 24.f;  // layout units above the start box (its frame and badge)
 
 std::string oneDecimal(double v) {
     char b[24];
@@ -81,8 +80,7 @@ struct DashboardScreen::DecisionGraph {
     std::optional<Pending> pending;
     std::string shownKey;  // the layout the canvas has
     graph::GraphCanvas canvas;
-    bool showBest = false;   // the best options are green already; the yellow path on request
-    bool placeView = false;  // a new graph: start readable at the top, not fitted to dots
+    bool showBest = false;  // the best options are green already; the yellow path on request
 
     // What the canvas draws, rebuilt when the views or the layout change (never per frame).
     std::shared_ptr<const DashboardViews> figuresFor;
@@ -167,7 +165,8 @@ void DashboardScreen::drawDecisions(const DashboardViews& v) {
     if (!entry) {
         if (decNoGraphLogged_ != d.scenarioId) {
             decNoGraphLogged_ = d.scenarioId;
-            logLine("dashboard: decisions of " + d.scenarioId + " as a list: its file is not in the library");
+            logLine("dashboard: decisions of " + d.scenarioId +
+                    " as a list: its file is not in the library");
         }
         ImGui::TextColored({0.96f, 0.7f, 0.3f, 1.f}, "%s", T("dash.dec.no-graph"));
     } else if (!decList_) {
@@ -235,6 +234,8 @@ void DashboardScreen::drawDecisionGraph(const DashboardViews& v, const ScenarioE
     }
     DecisionGraph& g = *decGraph_;
     g.canvas.setFitLabel(T("graph.fit"));
+    g.canvas.setSecondsFormat(T("graph.seconds"));
+    g.canvas.setShowIds(false);  // ids mean nothing to a manager: the detail panel has them
     const std::string key =
         std::string(ctx_.lang() == core::Lang::Ko ? "ko/" : "en/") + entry.scenario->id;
 
@@ -273,7 +274,9 @@ void DashboardScreen::drawDecisionGraph(const DashboardViews& v, const ScenarioE
                                             : std::vector<core::PathStep>{});
         g.shownKey = key;
         g.figuresFor.reset();
-        g.placeView = true;
+        // A tall scenario fitted whole is too small to read: it opens zoomed in to where the
+        // badges and counts are drawn, with the start at the top (F or the button fits it all).
+        g.canvas.requestOpeningView(kReadableZoom);
     }
     const core::GraphLayout& layout = g.layouts.at(key);
 
@@ -340,21 +343,6 @@ void DashboardScreen::drawDecisionGraph(const DashboardViews& v, const ScenarioE
     const float detailWidth = std::min(kDetailWidth, avail.x * 0.4f);
     const ImVec2 canvasSize(avail.x - detailWidth - ImGui::GetStyle().ItemSpacing.x, avail.y);
     g.canvas.draw("decgraph", canvasSize);
-    if (g.placeView) {
-        // A tall scenario fitted whole is too small to read: zoom in to where the badges and
-        // counts are drawn, with the start at the top (F or the button fits it all).
-        g.placeView = false;
-        const float zoom = std::min(std::max(g.canvas.fitZoom(), kReadableZoom), 1.f);
-        core::LayoutPoint centre{layout.minX + layout.width / 2.f, layout.minY + layout.height / 2.f};
-        if (layout.height * zoom > canvasSize.y)
-            centre.y = layout.minY - kTopMargin + canvasSize.y / 2.f / zoom;
-        if (layout.width * zoom > canvasSize.x) {
-            const core::Node* start = entry.scenario->findNode(entry.scenario->start);
-            const std::size_t i = start ? static_cast<std::size_t>(start - entry.scenario->nodes.data()) : 0;
-            if (i < layout.nodes.size()) centre.x = layout.nodes[i].x + layout.nodes[i].w / 2.f;
-        }
-        g.canvas.setView(zoom, centre);
-    }
     if (g.selectionChanged) {
         g.selectionChanged = false;
         logDecisionPick(v, entry);
@@ -387,8 +375,8 @@ void DashboardScreen::logDecisionPick(const DashboardViews& v, const ScenarioEnt
     }
     logLine("dashboard: decision point " + where + " selected: " + std::to_string(p.reached) +
             " decisions, median " + oneDecimal(p.medianSeconds) + " s, " +
-            std::to_string(p.wrongTurns) + " first wrong turns, best " + (best.empty() ? "-" : best) +
-            ", chosen: " + options +
+            std::to_string(p.wrongTurns) + " first wrong turns, best " +
+            (best.empty() ? "-" : best) + ", chosen: " + options +
             "; slow: " + (p.slowTrainees.empty() ? "-" : traineeNames(v, p.slowTrainees)));
 }
 

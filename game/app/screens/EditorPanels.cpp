@@ -72,6 +72,8 @@ void EditorScreen::drawBottomPanels() {
     logItem("tab-analysis");
     if (analysisOpen != analysisTab_)
         logLine(analysisOpen ? "editor: tab analysis" : "editor: tab problems");
+    // The best path belongs to the analysis: it goes when the analysis tab is left.
+    if (!analysisOpen && analysisTab_ && canvas_.showBestPath()) canvas_.setShowBestPath(false);
     analysisTab_ = analysisOpen;
     if (analysisOpen) {
         ImGui::BeginChild("analysis-body");
@@ -96,28 +98,54 @@ void EditorScreen::drawProblems() {
         ImGui::TextDisabled("%s", T("edit.problems.none"));
         return;
     }
+    ImGui::PushTextWrapPos(0.f);
+    ImGui::TextDisabled("%s", T("edit.problems.legend"));
+    ImGui::PopTextWrapPos();
+    // Each problem wrapped to the panel's width (the messages come from the checks, in English).
+    // Past a few hundred, one line each, drawn only where visible.
+    const bool wrap = all.size() <= 300;
+    const float wrapWidth = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x;
+    const auto row = [&](int i) {
+        const core::Diagnostic& d = *all[static_cast<std::size_t>(i)];
+        const std::string node = nodeOfDiagnostic(d);
+        const char* severity = d.severity == core::Severity::Error     ? "edit.severity.error"
+                               : d.severity == core::Severity::Warning ? "edit.severity.warning"
+                                                                       : "edit.severity.note";
+        const std::string where =
+            d.line > 0 ? F("edit.problems.line", {{"line", std::to_string(d.line)},
+                                                  {"column", std::to_string(d.column)}}) +
+                             "  "
+                       : std::string();
+        const std::string text = std::string(T(severity)) + "  " + where +
+                                 (d.path.empty() ? "" : d.path + ": ") + d.message;
+        ImGui::PushStyleColor(ImGuiCol_Text, d.severity == core::Severity::Error ? kRed : kAmber);
+        ImGui::PushID(i);
+        const float height =
+            wrap ? ImGui::CalcTextSize(text.c_str(), nullptr, false, wrapWidth).y : 0.f;
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const bool picked =
+            ImGui::Selectable(wrap ? "##problem" : text.c_str(), !node.empty() && node == selected_,
+                              0, ImVec2(0.f, height));
+        if (wrap) {
+            ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at,
+                                                ImGui::GetColorU32(ImGuiCol_Text), text.c_str(),
+                                                nullptr, wrapWidth);
+        }
+        if (picked && !node.empty()) {
+            selectNode(node, true);
+            logLine("editor: problem " + std::to_string(i) + " -> " + node);
+        }
+        ImGui::PopID();
+        ImGui::PopStyleColor();
+    };
+    if (wrap) {
+        for (int i = 0; i < static_cast<int>(all.size()); ++i) row(i);
+        return;
+    }
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(all.size()));
-    while (clipper.Step()) {
-        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const core::Diagnostic& d = *all[static_cast<std::size_t>(i)];
-            const std::string node = nodeOfDiagnostic(d);
-            const std::string text =
-                std::string(core::severityName(d.severity)) + "  " +
-                (d.line > 0 ? std::to_string(d.line) + ":" + std::to_string(d.column) + "  " : "") +
-                (d.path.empty() ? "" : d.path + ": ") + d.message;
-            ImGui::PushStyleColor(ImGuiCol_Text,
-                                  d.severity == core::Severity::Error ? kRed : kAmber);
-            ImGui::PushID(i);
-            if (ImGui::Selectable(text.c_str(), !node.empty() && node == selected_) &&
-                !node.empty()) {
-                selectNode(node, true);
-                logLine("editor: problem " + std::to_string(i) + " -> " + node);
-            }
-            ImGui::PopID();
-            ImGui::PopStyleColor();
-        }
-    }
+    while (clipper.Step())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) row(i);
 }
 
 void EditorScreen::drawAnalysis() {
@@ -275,7 +303,10 @@ void EditorScreen::drawStructurePopup() {
                 ok = session_->renameNode(selected_, id);
                 afterEdit(ok, "rename node " + id);
                 if (ok) {
-                    // The new id's problems: every diagnostic about the renamed node.
+                    // The new id's problems: every diagnostic about the renamed node (from the
+                    // renamed file's model: loaded now, the dialog waits for it anyway).
+                    session_->reloadModel();
+                    syncFromSession();
                     renameProblems_.clear();
                     for (const core::Diagnostic& d : session_->diagnostics())
                         if (nodeOfDiagnostic(d) == id ||

@@ -3,7 +3,12 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
 
 #include "counterplay/core/CohortReport.h"  // localDateTime
 #include "counterplay/core/GraphLayout.h"
@@ -14,23 +19,14 @@
 namespace counterplay::app {
 namespace {
 
-/// What the graph layout depends on: node ids, endings, edges, and the texts of the labels it
-/// draws (their length sets the box widths). Equal keys give equal layouts.
-std::string structureKey(const core::Scenario& sc, core::Lang lang) {
-    std::string key = sc.start;
-    for (const core::Node& n : sc.nodes) {
-        key += '\n' + n.id + (n.ending ? "|E" + n.ending->title.in(lang) : "|");
-        if (!n.lines.empty()) key += '|' + n.lines.front().text.in(lang);
-        for (const core::Choice& c : n.choices) key += "|>" + c.next + '|' + c.text.in(lang);
-        if (n.timeLimit)
-            key += "|t" + std::to_string(n.timeLimit->seconds) + '>' + n.timeLimit->next;
-    }
-    return key;
-}
+/// The zoom at which a node box is tall enough for its id and first words in readable type.
+constexpr float kReadableZoom = 0.56f;
 
 }  // namespace
 
 EditorScreen::EditorScreen(Context& ctx, std::string path) : Screen(ctx) {
+    canvas_.setFitLabel(ctx_.str("graph.fit"));
+    canvas_.setSecondsFormat(ctx_.str("graph.seconds"));
     canvas_.setOnSelect([this](std::optional<std::size_t> node) {
         const auto sc = shownScenario_;
         selected_ = node && sc && *node < sc->nodes.size() ? sc->nodes[*node].id : std::string();
@@ -53,6 +49,28 @@ std::string EditorScreen::F(const char* key,
     return ctx_.strings.format(key, ctx_.lang(), args);
 }
 
+bool EditorScreen::recoveryHasEdits(const core::RecoveryInfo& info) const {
+    std::ifstream in(info.recoveryFile, std::ios::binary);
+    std::string header, kept;
+    if (!in || !std::getline(in, header)) return true;  // unreadable: let the trainer decide
+    kept.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    // Compared line by line without trailing spaces and carriage returns.
+    const auto normal = [](const std::string& text) {
+        std::string out, line;
+        std::istringstream lines(text);
+        while (std::getline(lines, line)) {
+            while (!line.empty() &&
+                   (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
+                line.pop_back();
+            out += line;
+            out += '\n';
+        }
+        while (!out.empty() && out.back() == '\n') out.pop_back();
+        return out;
+    };
+    return normal(kept) != normal(session_->text());
+}
+
 bool EditorScreen::openFile(const std::string& path) {
     std::string error;
     auto session = core::EditSession::open(path, error);
@@ -62,13 +80,25 @@ bool EditorScreen::openFile(const std::string& path) {
         return false;
     }
     session_ = std::move(session);
+    // Structural edits leave the full model load to loader_ (off the UI thread).
+    session_->setDeferredLoads(true);
     openError_.clear();
     shownScenario_.reset();
     structureKey_.clear();
     if (const auto sc = session_->scenario()) selected_ = sc->start;
     recovery_ = core::EditSession::recoverable(session_->path());
+    if (recovery_ && !recoveryHasEdits(*recovery_)) {
+        // Nothing to keep: the recovery file holds the file's own text (up to line endings and
+        // trailing spaces). It is removed instead of asking "Keep my edits?" about no edits.
+        session_->discardRecovery();
+        logLine("editor: stale recovery file removed (no edits)");
+        recovery_.reset();
+    }
     if (recovery_) popup_ = Popup::Recover;
     syncFromSession();
+    // Opens fitted when the boxes can then show their ids and first words, else zoomed in to
+    // that size with the start at the top (F fits everything).
+    canvas_.requestOpeningView(kReadableZoom);
     if (const auto i = nodeIndex(selected_)) canvas_.select(*i);
     logLine("editor: opened " + session_->path());
     return true;
@@ -83,16 +113,49 @@ void EditorScreen::update(float dt, sf::Vector2f) {
     sinceDiskCheck_ += dt;
     sinceRecovery_ += dt;
     sinceCommit_ += dt;
-    // Typing pauses: the fast text path left the model's full load for later.
-    if (session_->modelReloadPending() && sinceCommit_ > 0.4f && editingKey_.empty()) {
-        session_->reloadModel();
-        syncFromSession();
+    // The model's full load, on loader_'s worker: after a structural edit, undo or redo at
+    // once, after typing when the field is left (the fast text path patched the model already).
+    // Until it arrives the screen keeps drawing the last model; an edit meanwhile loads first.
+    if (session_->modelReloadPending() && editingKey_.empty() &&
+        loader_.requested() != session_->textGeneration())
+        loader_.request(session_->pendingLoad(), ctx_.lang(), structureKey_);
+    if (auto loaded = loader_.take()) {
+        const std::uint64_t generation = loaded->generation;
+        std::string key = loaded->structureKey;
+        std::optional<core::GraphLayout> layout = std::move(loaded->layout);
+        const double ms = loaded->ms;
+        if (session_->applyModelLoad(generation, std::move(loaded->load))) {
+            if (layout) readyLayout_ = {std::move(key), std::move(*layout)};
+            syncFromSession();
+            logLine("editor: model loaded in " + std::to_string(static_cast<int>(ms)) +
+                    " ms off the UI thread" + (readyLayout_ ? ", with its layout" : ""));
+            if (!pendingSelect_.empty()) {
+                const std::string id = std::move(pendingSelect_);
+                pendingSelect_.clear();
+                selectNode(id, pendingCentre_);
+            }
+        }
     }
-    // Recovery: every few seconds while there are edits no recovery file holds.
+    // A status message goes after a few seconds (an error after a few more), or at the next
+    // edit, so an old "Saved" or refusal does not stay in the header.
+    if (status_ != statusShown_ || session_->undoSteps() != statusUndoSteps_) {
+        if (status_ == statusShown_ && !status_.empty()) status_.clear();  // an edit came since
+        statusShown_ = status_;
+        statusUndoSteps_ = session_->undoSteps();
+        statusAge_ = 0.f;
+    } else if (!status_.empty() && (statusAge_ += dt) > (statusError_ ? 10.f : 5.f)) {
+        status_.clear();
+        statusShown_.clear();
+    }
+    // Recovery: every few seconds while there are edits no recovery file holds; once the edits
+    // are undone back to the file, the recovery file goes (it would offer edits nobody kept).
     if (sinceRecovery_ >= 3.f) {
         sinceRecovery_ = 0.f;
         if (session_->recoveryDue() && session_->writeRecovery())
             logLine("editor: recovery written");
+        else if (!session_->dirty() && popup_ != Popup::Recover &&
+                 std::filesystem::exists(core::EditSession::recoveryPathFor(session_->path())))
+            session_->discardRecovery();
     }
     // The file on disk, once a second.
     if (sinceDiskCheck_ >= 1.f) {
@@ -111,15 +174,20 @@ void EditorScreen::update(float dt, sf::Vector2f) {
     // Finished background checks.
     if (auto latest = checks_.latest(); latest && latest != shownChecks_) {
         shownChecks_ = latest;
-        std::set<std::string> problems;
-        for (const core::Diagnostic& d : session_->diagnostics())
-            if (const std::string n = nodeOfDiagnostic(d); !n.empty()) problems.insert(n);
-        for (const core::Diagnostic& d : latest->lint)
-            if (const std::string n = nodeOfDiagnostic(d);
-                !n.empty() && d.severity == core::Severity::Error)
-                problems.insert(n);
-        canvas_.setProblems(problems);
-        if (latest->analysed) canvas_.setBestPath(latest->analysis.best.steps);
+        // Errors red, warnings amber on the graph (notes are not marked).
+        std::set<std::string> errors, warnings;
+        const auto mark = [&](const core::Diagnostic& d) {
+            const std::string n = nodeOfDiagnostic(d);
+            if (n.empty() || d.severity == core::Severity::Note) return;
+            (d.severity == core::Severity::Error ? errors : warnings).insert(n);
+        };
+        for (const core::Diagnostic& d : session_->diagnostics()) mark(d);
+        for (const core::Diagnostic& d : latest->lint) mark(d);
+        canvas_.setProblems(errors, warnings);
+        // No analysis (the file does not load cleanly): no best path left from an older one.
+        canvas_.setBestPath(latest->analysed ? latest->analysis.best.steps
+                                             : std::vector<core::PathStep>{});
+        if (!latest->analysed) canvas_.setShowBestPath(false);
         logLine("editor: checks done in " + std::to_string(static_cast<int>(latest->ms)) + " ms, " +
                 std::to_string(latest->lint.size()) + " lint findings");
     }
@@ -131,15 +199,17 @@ void EditorScreen::relayout() {
     structureKey_.clear();  // the labels' language may have changed
     if (session_) refreshGraph();
     canvas_.setFitLabel(ctx_.str("graph.fit"));
+    canvas_.setSecondsFormat(ctx_.str("graph.seconds"));
     updateWindowTitle();
 }
 
 void EditorScreen::onClose() {
     // Closing the window with unsaved edits keeps them for the next open; Discard does not.
-    // With nothing unsaved (say every edit undone) writeRecovery removes an older recovery file,
-    // so the next open does not offer edits that are gone.
-    if (session_ && !discarded_ && (session_->recoveryDue() || !session_->dirty()))
-        session_->writeRecovery();
+    if (session_ && !discarded_ && session_->recoveryDue()) session_->writeRecovery();
+    // No unsaved edits (undone back to the file): no recovery file to offer next time, unless
+    // the trainer has not answered the recovery prompt yet.
+    else if (session_ && !session_->dirty() && popup_ != Popup::Recover)
+        session_->discardRecovery();
 }
 
 std::string EditorScreen::debugInfo() const {
@@ -160,14 +230,19 @@ std::optional<std::size_t> EditorScreen::nodeIndex(const std::string& id) const 
 void EditorScreen::refreshGraph() {
     const auto sc = session_->scenario();
     if (!sc) return;
-    const std::string key = structureKey(*sc, ctx_.lang());
+    const std::string key = editorStructureKey(*sc, ctx_.lang());
     if (key != structureKey_ || !shownScenario_) {
-        core::LayoutOptions options;
-        options.lang = ctx_.lang();
-        layout_ = core::layoutScenario(*sc, options);
+        if (readyLayout_ && readyLayout_->first == key) {
+            layout_ = std::move(readyLayout_->second);  // computed by loader_ with the model
+        } else {
+            core::LayoutOptions options;
+            options.lang = ctx_.lang();
+            layout_ = core::layoutScenario(*sc, options);
+        }
         structureKey_ = key;
         logLine("editor: layout of " + std::to_string(sc->nodes.size()) + " nodes");
         canvas_.setGraph(sc, layout_);
+        readyLayout_.reset();
     } else if (sc != shownScenario_) {
         // Same structure and labels (e.g. a feedback edit): the layout is reused.
         canvas_.setGraph(sc, layout_);
@@ -191,7 +266,14 @@ void EditorScreen::syncFromSession() {
 
 void EditorScreen::selectNode(const std::string& id, bool centre) {
     const auto i = nodeIndex(id);
-    if (!i) return;
+    if (!i) {
+        // A node the model being loaded has (just added or restored): selected when it arrives.
+        if (session_ && session_->modelReloadPending()) {
+            pendingSelect_ = id;
+            pendingCentre_ = centre;
+        }
+        return;
+    }
     selected_ = id;
     canvas_.select(*i);
     if (centre) canvas_.centreOn(*i);
@@ -419,8 +501,18 @@ void EditorScreen::logNodePositions() {
     }
 }
 
-void EditorScreen::buildImGui(float) {
+void EditorScreen::buildImGui(float dt) {
     ++frames_;
+    // Frames that took long (wall time between two frames: the app clamps dt at 100 ms); with
+    // $COUNTERPLAY_LOG_FRAMES every frame (docs/benchmarks.md).
+    (void)dt;
+    static const bool logFrames = std::getenv("COUNTERPLAY_LOG_FRAMES") != nullptr;
+    const auto now = std::chrono::steady_clock::now();
+    const double frameMs = std::chrono::duration<double, std::milli>(now - lastFrame_).count();
+    lastFrame_ = now;
+    if (frames_ > 10 && (logFrames || frameMs > 100.0))
+        logLine(std::string("editor: ") + (logFrames ? "frame " : "slow frame ") +
+                std::to_string(frameMs) + " ms");
     // A dialog open at the start of the frame keeps its keys (Esc closing it must not also
     // close the editor).
     const bool dialogOpen = popup_ != Popup::None || play_.open;

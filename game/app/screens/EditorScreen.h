@@ -11,6 +11,7 @@
 #pragma once
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -68,6 +69,9 @@ private:
     const char* T(const char* key) const;
     std::string F(const char* key,
                   std::initializer_list<std::pair<const char*, std::string>> args) const;
+    /// Whether a recovery file holds anything the file does not (line endings and trailing
+    /// spaces aside).
+    bool recoveryHasEdits(const core::RecoveryInfo& info) const;
     /// Opens a file (the picker calls it too); false with openError_ set.
     bool openFile(const std::string& path);
     void drawPicker();
@@ -175,6 +179,11 @@ private:
     std::uint64_t generation_ = 0;
     std::shared_ptr<const core::Scenario> checkedScenario_;  // the model last sent to checks_
     EditorChecks checks_;
+    EditorModelLoader loader_;
+    std::optional<std::pair<std::string, core::GraphLayout>>
+        readyLayout_;            // loader_'s layout, by key
+    std::string pendingSelect_;  // a node to select once the model being loaded arrives
+    bool pendingCentre_ = false;
     std::shared_ptr<const EditorCheckResult> shownChecks_;
 
     // Inspector fields: the text being edited lives here until it is committed.
@@ -204,9 +213,13 @@ private:
 
     std::string status_;
     bool statusError_ = false;
+    std::string statusShown_;          // the status as the last update saw it
+    std::size_t statusUndoSteps_ = 0;  // undo steps when it was shown (an edit clears it)
+    float statusAge_ = 0.f;
     float sinceDiskCheck_ = 0.f, sinceRecovery_ = 0.f, sinceCommit_ = 0.f;
     bool diskPromptShown_ = false;
     int frames_ = 0;
+    std::chrono::steady_clock::time_point lastFrame_;  // when the last frame was built
     bool readyLogged_ = false;
     bool analysisTab_ = false;  // the analysis tab is showing (logged when it changes)
     std::string windowTitle_;

@@ -195,6 +195,7 @@ bool EditSession::setNext(const BranchRef& where, std::string_view target) {
 }
 
 bool EditSession::setEffects(const BranchRef& where, const std::vector<Effect>& effects) {
+    if (fullLoadPending_) reloadModel();  // the flags are read from the model of this text
     std::vector<std::pair<std::string, std::string>> entries;
     const Scenario* sc = load_.scenario.get();
     for (const Effect& e : effects) {

@@ -6,7 +6,6 @@
 
 #include <chrono>
 #include <filesystem>
-
 #include <nlohmann/json.hpp>
 
 #include "EditDraft.h"
@@ -27,8 +26,8 @@ std::string absolutePath(const std::string& path) {
 }
 
 /// The one differing byte range of two texts (common prefix and suffix left out).
-void diffRange(const std::string& a, const std::string& b, std::size_t& offset,
-               std::string& before, std::string& after) {
+void diffRange(const std::string& a, const std::string& b, std::size_t& offset, std::string& before,
+               std::string& after) {
     std::size_t p = 0;
     const std::size_t n = std::min(a.size(), b.size());
     while (p < n && a[p] == b[p]) ++p;
@@ -101,6 +100,7 @@ bool EditSession::fail(std::string message) {
 bool EditSession::edit(Text label, std::string focus, const std::function<bool(Draft&)>& steps,
                        std::string mergeKey) {
     error_.clear();
+    if (fullLoadPending_) reloadModel();  // the operation works on the model of this text
     Draft draft(doc_, load_.scenario.get());
     if (!steps(draft) || draft.broken()) return fail(draft.error());
     if (!draft.changed()) return true;
@@ -120,19 +120,32 @@ bool EditSession::setBytes(std::string bytes, YamlDocument* parsed) {
             return fail("the edit would make the file unreadable: " + error);
         doc_ = std::move(d);
     }
+    ++textGeneration_;
+    if (deferLoads_) {
+        reloadPending_ = fullLoadPending_ = true;
+        return true;
+    }
     load_ = loadScenarioText(text(), path_, catalogue_.get());
-    reloadPending_ = false;
+    reloadPending_ = fullLoadPending_ = false;
     return true;
 }
 
 void EditSession::reloadModel() {
     if (!reloadPending_) return;
     load_ = loadScenarioText(text(), path_, catalogue_.get());
-    reloadPending_ = false;
+    reloadPending_ = fullLoadPending_ = false;
+}
+
+bool EditSession::applyModelLoad(std::uint64_t generation, ScenarioLoad load) {
+    if (generation != textGeneration_) return false;
+    load_ = std::move(load);
+    reloadPending_ = fullLoadPending_ = false;
+    return true;
 }
 
 bool EditSession::fastText(const std::string& textPath, Lang lang, std::string_view value,
                            const std::function<Text*(Scenario&)>& field) {
+    if (fullLoadPending_) reloadModel();  // the field must exist in the model it patches
     const std::string path = textPath + "." + langCode(lang);
     const int i = doc_.find(path);
     if (!field || !load_.scenario || i < 0 || doc_.nodes()[i].kind != DocNode::Kind::Scalar)
@@ -150,6 +163,7 @@ bool EditSession::fastText(const std::string& textPath, Lang lang, std::string_v
     if (Text* t = field(*copy)) (lang == Lang::Ko ? t->ko : t->en) = std::string(value);
     load_.scenario = std::move(copy);
     reloadPending_ = true;
+    ++textGeneration_;
     c.label = Text{"텍스트 편집", "edit text"};
     c.focus = focus_;
     c.mergeKey = "text:" + path;
@@ -157,8 +171,8 @@ bool EditSession::fastText(const std::string& textPath, Lang lang, std::string_v
     return true;
 }
 
-bool EditSession::commit(std::string newText, YamlDocument* parsed, Text label,
-                         std::string focus, std::string mergeKey) {
+bool EditSession::commit(std::string newText, YamlDocument* parsed, Text label, std::string focus,
+                         std::string mergeKey) {
     if (newText == text()) return true;
     const std::string base = text();
     if (!setBytes(std::move(newText), parsed)) return false;
@@ -175,8 +189,8 @@ void EditSession::pushChange(Change c) {
     focus_ = c.focus;
     for (const Change& r : redo_) historyBytes_ -= r.before.size() + r.after.size();
     redo_.clear();
-    const bool merge = mergeOpen_ && !c.mergeKey.empty() && !undo_.empty() &&
-                       undo_.back().mergeKey == c.mergeKey;
+    const bool merge =
+        mergeOpen_ && !c.mergeKey.empty() && !undo_.empty() && undo_.back().mergeKey == c.mergeKey;
     mergeOpen_ = !c.mergeKey.empty();
     if (merge) {
         // Two steps on the same text become one: from the text before the first to now.
@@ -361,8 +375,8 @@ bool EditSession::recover() {
     if (!readRecovery(recoveryPathFor(path_, options_), header, kept))
         return fail("no recovery file for " + path_);
     mergeOpen_ = false;
-    if (!commit(std::move(kept), nullptr,
-                Text{"저장하지 않은 편집 복구", "recover unsaved edits"}, "", ""))
+    if (!commit(std::move(kept), nullptr, Text{"저장하지 않은 편집 복구", "recover unsaved edits"},
+                "", ""))
         return false;
     recoveryText_ = text();
     return true;

@@ -162,6 +162,26 @@ public:
     /// undo and redo load fully.
     bool modelReloadPending() const { return reloadPending_; }
     void reloadModel();
+
+    /// With deferred loads on (the editor's UI), a structural edit, undo or redo updates the
+    /// document but not the model: modelReloadPending() turns true and scenario() stays the last
+    /// model until the caller loads pendingLoad() on a worker and hands the result to
+    /// applyModelLoad(), so no frame waits for a full load of a big file. An operation that needs
+    /// the model meanwhile (the next edit) loads it first, so edits never work on a stale one.
+    void setDeferredLoads(bool on) { deferLoads_ = on; }
+    /// Everything a worker needs to load the current text (a copy: the session may change on).
+    struct ModelLoadJob {
+        std::uint64_t generation = 0;
+        std::string text;
+        std::string path;
+        std::shared_ptr<const Catalogue> catalogue;
+    };
+    /// Counts changes of the text; a load is current when its generation equals this.
+    std::uint64_t textGeneration() const { return textGeneration_; }
+    ModelLoadJob pendingLoad() const { return {textGeneration_, text(), path_, catalogue_}; }
+    /// Takes a model loaded (e.g. on a worker) from pendingLoad(); false, and nothing changes,
+    /// when the text has changed since that job was taken.
+    bool applyModelLoad(std::uint64_t generation, ScenarioLoad load);
     const Catalogue* catalogue() const { return catalogue_.get(); }
     /// The node the last operation, undo or redo concerned (for the editor to select), or "".
     const std::string& focusNode() const { return focus_; }
@@ -365,6 +385,9 @@ private:
     std::size_t historyBytes_ = 0;
     bool mergeOpen_ = false;
     bool reloadPending_ = false;
+    bool deferLoads_ = false;
+    bool fullLoadPending_ = false;  // a deferred structural load (the model lacks structure)
+    std::uint64_t textGeneration_ = 0;
     std::string focus_;
     std::string error_;
 };
