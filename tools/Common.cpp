@@ -9,19 +9,115 @@
 #include <map>
 #include <sstream>
 
+#include "counterplay/core/ResultsStore.h"
 #include "counterplay/core/Transcript.h"
 
 namespace counterplay::tools {
 
 using core::Lang;
 
+namespace {
+
+/// The --lang value on a command line that did not parse ("--lang ko" or "--lang=ko"), so its
+/// mistakes are worded in the language asked for; empty when there is none.
+std::string langOnCommandLine(int argc, char** argv) {
+    std::string value;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == "--lang" && i + 1 < argc) value = argv[i + 1];
+        if (arg.substr(0, 7) == "--lang=") value = std::string(arg.substr(7));
+    }
+    Lang lang = Lang::En;
+    return core::parseLang(value, lang) ? value : std::string();
+}
+
+/// What follows `prefix` in `text` up to `stop` (or the end when `stop` is empty); false when
+/// `text` does not start with `prefix` or has no `stop` after it.
+bool between(const std::string& text, std::string_view prefix, std::string_view stop,
+             std::string& out) {
+    if (text.rfind(prefix, 0) != 0) return false;
+    const std::size_t from = prefix.size();
+    const std::size_t to = stop.empty() ? text.size() : text.find(stop, from);
+    if (to == std::string::npos) return false;
+    out = text.substr(from, to - from);
+    return true;
+}
+
+/// A CLI11 parse error in the user's words. CLI11 (2.1) only has English sentences, so each
+/// kind of error is recognised by its type and the pattern of its sentence and worded from
+/// cli.json ("cli.*"); a sentence of a form not known here is shown as CLI11 wrote it.
+std::string parseErrorText(const CLI::ParseError& e, Lang lang) {
+    const std::string what = e.what();
+    std::string a, b, c;
+    if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr &&
+        between(what, "", " is required", a))
+        return label("cli.required", lang, {{"option", a}});
+    if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
+        if (between(what, "The following argument was not expected: ", "", a) ||
+            between(what, "The following arguments were not expected: ", "", a))
+            return label("cli.unexpected", lang, {{"args", a}});
+    }
+    if (dynamic_cast<const CLI::ConversionError*>(&e) != nullptr) {
+        if (between(what, "Could not convert: ", " = ", a)) {
+            between(what, "Could not convert: " + a + " = ", "", b);
+            return label("cli.not-number", lang, {{"option", a}, {"value", b}});
+        }
+        if (between(what, "The value ", " is not an allowed value for ", a)) {
+            between(what, "The value " + a + " is not an allowed value for ", "", b);
+            return label("cli.not-number", lang, {{"option", b}, {"value", a}});
+        }
+    }
+    if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr) {
+        if (between(what, "Expected exactly 1 arguments to ", ", got", a) ||
+            between(what, "", ": 1 required", a))
+            return label("cli.needs-value", lang, {{"option", a}});
+    }
+    if (dynamic_cast<const CLI::ValidationError*>(&e) != nullptr &&
+        between(what, "", ": ", a)) {
+        const std::string rest = what.substr(a.size() + 2);
+        if (between(rest, "", " not in {", b) && rest.back() == '}') {
+            c = rest.substr(b.size() + 8, rest.size() - b.size() - 9);
+            for (std::size_t at = c.find(','); at != std::string::npos; at = c.find(',', at + 2))
+                c.replace(at, 1, ", ");
+            return label("cli.not-member", lang, {{"option", a}, {"value", b}, {"choices", c}});
+        }
+        std::string lo, hi;
+        if (between(rest, "Value ", " not in range [", b) &&
+            between(rest, "Value " + b + " not in range [", " - ", lo) &&
+            between(rest, "Value " + b + " not in range [" + lo + " - ", "]", hi))
+            return label("cli.range", lang,
+                         {{"option", a}, {"value", b}, {"min", lo}, {"max", hi}});
+        if (between(rest, "attempt-id:", "", b))
+            return label("cli.attempt-id", lang, {{"option", a}, {"value", b}});
+    }
+    if (dynamic_cast<const CLI::RequiresError*>(&e) != nullptr &&
+        between(what, "", " requires ", a)) {
+        between(what, a + " requires ", "", b);
+        return label("cli.requires", lang, {{"option", a}, {"other", b}});
+    }
+    if (dynamic_cast<const CLI::ExcludesError*>(&e) != nullptr &&
+        between(what, "", " excludes ", a)) {
+        between(what, a + " excludes ", "", b);
+        return label("cli.excludes", lang, {{"option", a}, {"other", b}});
+    }
+    return what;
+}
+
+}  // namespace
+
 std::optional<int> parseCommandLine(CLI::App& app, int argc, char** argv) {
     try {
         app.parse(argc, argv);
+    } catch (const CLI::Success& e) {
+        app.exit(e, std::cout, std::cerr);  // --help: CLI11 prints it
+        return kExitOk;
     } catch (const CLI::ParseError& e) {
-        // CLI11 prints the message and "Run with --help for more information."
-        const int code = app.exit(e, std::cout, std::cerr);
-        return code == static_cast<int>(CLI::ExitCodes::Success) ? kExitOk : kExitUsage;
+        // A mistake on the command line: worded in the user's language, after the verb, with
+        // where to look, and always exit status 2 (see docs/cli.md).
+        const Lang lang = resolveLang(langOnCommandLine(argc, argv));
+        std::cerr << app.get_name() << ": " << parseErrorText(e, lang) << '\n'
+                  << label("cli.see-help", lang, {{"verb", app.get_name()}}) << '\n';
+        return kExitUsage;
     }
     return std::nullopt;
 }
@@ -244,6 +340,58 @@ const std::map<std::string, std::string, std::less<>>& englishLabels() {
         {"report.filter.search", "names containing \"{v}\""},
         {"report.filter.passed", "passed attempts"},
         {"report.filter.failed", "failed attempts"},
+        {"cli.required", "{option} is required"},
+        {"cli.unexpected", "unexpected on the command line: {args}"},
+        {"cli.not-number", "{option}: '{value}' is not a number"},
+        {"cli.needs-value", "{option} needs a value"},
+        {"cli.not-member", "{option}: '{value}' is not one of {choices}"},
+        {"cli.range", "{option}: {value} is not from {min} to {max}"},
+        {"cli.attempt-id", "{option}: attempt ids are whole numbers from 1 ('{value}' is not one); `counterplay report --json` and the exports show them"},
+        {"cli.requires", "{option} needs {other}"},
+        {"cli.excludes", "{option} cannot be given with {other}"},
+        {"cli.see-help", "see `{verb} --help`"},
+        {"problem.store.no-file", "cannot open results database {path}: there is no such file"},
+        {"problem.store.empty", "cannot open results database {path}: it is empty (0 bytes): nothing has been stored in it; it was not changed"},
+        {"problem.store.not-regular", "cannot open results database {path}: it is not a regular file; it was not changed"},
+        {"problem.store.too-short", "cannot open results database {path}: it is too short to be a database ({bytes} bytes): truncated or not a results file; it was not changed"},
+        {"problem.store.not-sqlite", "cannot open results database {path}: it is not an SQLite database (garbage or another kind of file); it was not changed"},
+        {"problem.store.bad-header", "cannot open results database {path}: its header is damaged (page size {pagesize}); it was not changed"},
+        {"problem.store.partial-page", "cannot open results database {path}: it is truncated ({bytes} bytes is not a whole number of {pagesize}-byte pages); it was not changed"},
+        {"problem.store.truncated", "cannot open results database {path}: it is truncated ({have} of {want} pages present); it was not changed"},
+        {"problem.store.folder", "cannot open results database {path}: {detail}"},
+        {"problem.store.sqlite", "cannot open results database {path}: {detail}"},
+        {"problem.store.foreign", "cannot open results database {path}: it is an SQLite database but not a Counterplay results database; it was not changed"},
+        {"problem.store.newer", "cannot open results database {path}: it was written by a newer Counterplay (schema {version}; this version reads up to {max}). Update Counterplay; it was not changed"},
+        {"problem.store.old-unreadable", "cannot open results database {path}: its schema is older ({version}) and could not be read: {detail}; it was not changed"},
+        {"problem.store.no-wal", "cannot open results database {path}: cannot switch it to WAL mode"},
+        {"problem.store.database", "the results database {path} failed ({what}): {detail}"},
+        {"problem.write.no-name", "no file name given"},
+        {"problem.write.folder", "cannot write {path}: it is a folder; give a file name inside it ({inside})"},
+        {"problem.write.no-folder", "cannot write {path}: the folder {folder} does not exist"},
+        {"problem.write.dangling-link", "cannot write {path}: it is a link to nothing; it was not touched"},
+        {"problem.write.link-not-file", "cannot write {path}: it links to something that is not a regular file; it was not touched"},
+        {"problem.write.not-file", "cannot write {path}: it is not a regular file (a device, pipe or socket); it was not touched"},
+        {"problem.write.read-only", "cannot write {path}: its folder is read-only here ({detail})"},
+        {"problem.write.errno", "cannot write {path}: {detail}"},
+        {"select.no-db", "there is no results database at {path} (nothing has been stored yet; see --db)"},
+        {"select.bad-date", "{option}: '{value}' is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM)"},
+        {"select.dates-contradict", "--since {since} is not before --until {until}: no attempt can match"},
+        {"select.ambiguous", "'{name}' is the name of {n} trainees; give one key with --trainee:"},
+        {"select.unknown-trainee", "no trainee has the key or name '{key}'"},
+        {"select.none-stored", "; no attempts are stored yet"},
+        {"select.unknown-scenario", "no scenario has the id or title '{id}'"},
+        {"select.did-you-mean", " (did you mean '{id}'?)"},
+        {"select.no-attempt", "there is no attempt {id} in {path}"},
+        {"select.attempt-range", " (stored attempts: {ids})"},
+        {"select.trainee-range", " ({name} has {ids})"},
+        {"select.no-attempts-stored", " (no attempts are stored yet)"},
+        {"select.out", "--out: {reason}"},
+        {"select.sig-file", "the signature file: {reason}"},
+        {"export.bad-base-iri", "--base-iri '{iri}' is not an absolute http(s) or urn IRI without a trailing slash"},
+        {"export.no-signature", "note: {format} on stdout carries no signature; use --out FILE (signature in FILE.sig) or --sig FILE"},
+        {"export.exported", "Exported {n} {n|attempt|attempts} to {out}"},
+        {"export.exported-sig", "Exported {n} {n|attempt|attempts} to {out} (signature in {out}.sig)"},
+        {"export.no-catalogue", "no principle catalogue; principle ids are shown"},
     };
     return table;
 }
@@ -276,6 +424,32 @@ std::string label(std::string_view key, Lang lang,
         text = it != english.end() ? it->second : std::string(key);
     }
     return core::fillPlaceholders(std::move(text), args);
+}
+
+std::string labelWith(std::string_view key, Lang lang,
+                      const std::vector<std::pair<std::string, std::string>>& args) {
+    // One value at a time (core::fillPlaceholders takes a fixed list); values holding a brace
+    // go last, so no value is searched again for the placeholders filled after it.
+    std::string text = label(key, lang);
+    for (const bool braced : {false, true})
+        for (const auto& [name, value] : args)
+            if ((value.find('{') != std::string::npos) == braced)
+                text = core::fillPlaceholders(std::move(text), {{name.c_str(), value}});
+    return text;
+}
+
+std::string problemText(const core::Problem& problem, Lang lang, const std::string& english) {
+    if (problem.empty()) return english;
+    const std::string key = "problem." + problem.kind;
+    const auto& known = englishLabels();
+    if (known.find(key) == known.end()) return english;
+    return labelWith(key, lang, problem.values);
+}
+
+std::string exceptionText(const std::exception& e, Lang lang) {
+    if (const auto* store = dynamic_cast<const core::StoreError*>(&e))
+        return problemText(store->problem(), lang, e.what());
+    return e.what();
 }
 
 std::vector<std::string> labelKeys() {

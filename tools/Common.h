@@ -23,6 +23,7 @@
 #include "counterplay/core/Diagnostic.h"
 #include "counterplay/core/Loader.h"
 #include "counterplay/core/Model.h"
+#include "counterplay/core/Problem.h"
 #include "counterplay/core/Scorecard.h"
 #include "counterplay/core/Session.h"
 #include "counterplay/core/Text.h"
@@ -61,6 +62,18 @@ std::string cliStringsPath();
 /// English is built in (so the tool works without its assets); other text comes from cli.json.
 std::string label(std::string_view key, core::Lang lang,
                   std::initializer_list<std::pair<const char*, std::string>> args = {});
+
+/// The same with values built at run time (a core Problem's).
+std::string labelWith(std::string_view key, core::Lang lang,
+                      const std::vector<std::pair<std::string, std::string>>& args);
+
+/// A problem core reported as data, worded in `lang`: the label "problem.<kind>" filled with its
+/// values; `english` (core's own sentence) when it has no kind or the tools have no words for it.
+std::string problemText(const core::Problem& problem, core::Lang lang, const std::string& english);
+
+/// The text of an exception caught by a verb: a StoreError's problem worded in `lang`, else its
+/// message.
+std::string exceptionText(const std::exception& e, core::Lang lang);
 
 /// Every label key the tools use (a test checks cli.json has all of them in both languages).
 std::vector<std::string> labelKeys();

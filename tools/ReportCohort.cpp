@@ -197,7 +197,7 @@ int runCohortReport(const core::ResultsStore& store, const core::AttemptFilter& 
         if (!f.html.empty() && !write(f.html, true)) return kExitData;
         if (!f.csv.empty() && !write(f.csv, false)) return kExitData;
     } catch (const std::exception& e) {
-        std::cerr << "counterplay report: " << e.what() << '\n';
+        std::cerr << "counterplay report: " << exceptionText(e, lang) << '\n';
         return kExitData;
     }
     return kExitOk;

@@ -32,12 +32,12 @@ int checkMain(int argc, char** argv) {
     if (auto code = parseCommandLine(app, argc, argv)) return *code;
     const core::Lang lang = resolveLang(langValue);
     core::AttemptFilter filter;
-    if (!buildFilter(sel, filter, std::cerr)) return kExitUsage;
+    if (!buildFilter(sel, filter, "check", lang, std::cerr)) return kExitUsage;
 
     auto store = openStoreForVerb(
         db, remember ? core::ResultsStore::Mode::ReadWrite : core::ResultsStore::Mode::ReadOnly,
-        "check", std::cerr);
-    if (!store) return kExitData;
+        "check", lang, std::cerr);
+    if (!store) return kExitUsage;  // a database that cannot be used
     std::vector<core::AttemptIntegrity> results;
     try {
         const core::Trust trust = loadTrustForVerb("check", std::cerr);

@@ -104,17 +104,13 @@ int noteCommand(core::ResultsStore& store, std::int64_t attemptId, int step,
         return f;
     }());
     if (attempt.empty()) {
-        // The nearest stored ids, as text (a digit typed twice or swapped).
-        core::AttemptFilter newest;
-        newest.newestFirst = true;
-        newest.limit = 2000;
-        const std::string typed = std::to_string(attemptId);  // Suggester keeps a view of it
-        core::Suggester suggest(typed);
-        const auto recent = store.listAttempts(newest);
-        for (const auto& a : recent) suggest.consider(std::to_string(a.id));
+        // Only ids that exist are offered, as runs ("1-40, 45").
+        std::vector<std::int64_t> ids;
+        for (const auto& a : store.listAttempts()) ids.push_back(a.id);
         std::cerr << prefix << label("coach.unknown-attempt", lang, {{"id", std::to_string(attemptId)}})
-                  << (suggest.best().empty() ? "" : label("play.did-you-mean", lang, {{"id", suggest.best()}}))
-                  << (recent.empty() ? "; " + label("coach.no-attempts", lang) : "") << '\n';
+                  << (ids.empty() ? "; " + label("coach.no-attempts", lang)
+                                  : label("select.attempt-range", lang, {{"ids", idRuns(ids)}}))
+                  << '\n';
         return kExitData;
     }
     const auto& a = attempt.front();
@@ -258,17 +254,17 @@ int coachMain(int argc, char** argv) {
     if (listCmd->parsed()) {
         // A --db that names no file is a typo, not an empty store: say so, as report does.
         if (!dbFlag.empty() && !std::filesystem::exists(core::resultsDbPath(dbFlag))) {
-            openStoreForVerb(dbFlag, core::ResultsStore::Mode::ReadOnly, "coach list", std::cerr,
+            openStoreForVerb(dbFlag, core::ResultsStore::Mode::ReadOnly, "coach list", lang, std::cerr,
                              true);
-            return kExitData;
+            return kExitUsage;
         }
         if (!std::filesystem::exists(core::resultsDbPath(dbFlag)) && listTraineeKey.empty()) {
             std::cout << label("coach.list-empty", lang) << '\n';
             return kExitOk;  // a read-only verb never creates the database
         }
         auto store = openStoreForVerb(dbFlag, core::ResultsStore::Mode::ReadOnly, "coach list",
-                                      std::cerr);
-        if (!store) return kExitData;
+                                      lang, std::cerr);
+        if (!store) return kExitUsage;  // a database that cannot be used
         try {
             if (!listTraineeKey.empty()) {
                 const std::string key =
@@ -300,8 +296,8 @@ int coachMain(int argc, char** argv) {
                        : signCmd->parsed() ? "coach signoff"
                        : revokeCmd->parsed() ? "coach revoke"
                                              : "coach delete-note";
-    auto store = openStoreForVerb(dbFlag, core::ResultsStore::Mode::ReadWrite, verb, std::cerr);
-    if (!store) return kExitData;
+    auto store = openStoreForVerb(dbFlag, core::ResultsStore::Mode::ReadWrite, verb, lang, std::cerr);
+    if (!store) return kExitUsage;  // a database that cannot be used
     if (noteCmd->parsed()) return noteCommand(*store, attemptId, step, text, author, lang);
     if (signCmd->parsed()) return signOffCommand(*store, trainee, principle, manager, note, lang);
     const std::string prefix = std::string("counterplay ") + verb + ": ";

@@ -26,8 +26,8 @@ int importMain(int argc, char** argv) {
     const core::Lang lang = resolveLang(langValue);
 
     auto store =
-        openStoreForVerb(db, core::ResultsStore::Mode::ReadWrite, "import", std::cerr, false);
-    if (!store) return kExitData;
+        openStoreForVerb(db, core::ResultsStore::Mode::ReadWrite, "import", lang, std::cerr, false);
+    if (!store) return kExitUsage;  // a database that cannot be used
     const core::Trust trust = loadTrustForVerb("import", std::cerr);
     bool allOk = true;
     for (const std::string& file : files) {

@@ -36,9 +36,9 @@ int reportMain(int argc, char** argv) {
     addCohortReportOptions(app, cohortFlags);
     if (auto code = parseCommandLine(app, argc, argv)) return *code;
 
-    core::AttemptFilter filter;
-    if (!buildFilter(sel, filter, std::cerr)) return kExitUsage;
     const core::Lang lang = resolveLang(langValue);
+    core::AttemptFilter filter;
+    if (!buildFilter(sel, filter, "report", lang, std::cerr)) return kExitUsage;
     if (!wantsCohortReport(cohortFlags) &&
         (cohortFlags.summary || !cohortFlags.trend.empty() || app.count("--min-group") ||
          !cohortFlags.search.empty() || cohortFlags.passedOnly || cohortFlags.failedOnly)) {
@@ -50,9 +50,9 @@ int reportMain(int argc, char** argv) {
                                   : by == "day"       ? core::GroupBy::Day
                                   : by == "month"     ? core::GroupBy::Month
                                                       : core::GroupBy::Trainee;
-    auto store = openStoreForVerb(db, core::ResultsStore::Mode::ReadOnly, "report", std::cerr);
-    if (!store) return kExitData;
-    if (int code = resolveSelection(*store, sel, filter, "report", std::cerr)) return code;
+    auto store = openStoreForVerb(db, core::ResultsStore::Mode::ReadOnly, "report", lang, std::cerr);
+    if (!store) return kExitUsage;  // a database that cannot be used
+    if (int code = resolveSelection(*store, sel, filter, "report", lang, std::cerr)) return code;
     scenarios = cohortFlags.scenariosDir;
     if (wantsCohortReport(cohortFlags)) {
         // Altered attempts are named here and in the report, and left out of its figures. The
@@ -90,7 +90,7 @@ int reportMain(int argc, char** argv) {
         const auto index = scenarioIndexFor(scenarios);
         altered = alteredAttempts(*store, filter, loadTrustForVerb("report", std::cerr), index.get());
     } catch (const std::exception& e) {
-        std::cerr << "counterplay report: " << e.what() << '\n';
+        std::cerr << "counterplay report: " << exceptionText(e, lang) << '\n';
         return kExitData;
     }
     auto labelOf = [&](const core::GroupSummary& g) -> std::string {

@@ -45,8 +45,8 @@ int rosterMain(int argc, char** argv) {
             return kExitOk;
         }
         auto store = openStoreForVerb(dbFlag, core::ResultsStore::Mode::ReadOnly, "roster list",
-                                      std::cerr);
-        if (!store) return kExitData;
+                                      lang, std::cerr);
+        if (!store) return kExitUsage;  // a database that cannot be used
         const auto entries = core::roster(*store);
         if (json) {
             nlohmann::json out = nlohmann::json::array();
@@ -66,8 +66,8 @@ int rosterMain(int argc, char** argv) {
     }
     if (add->parsed()) {
         auto store = openStoreForVerb(dbFlag, core::ResultsStore::Mode::ReadWrite, "roster add",
-                                      std::cerr, false);
-        if (!store) return kExitData;
+                                      lang, std::cerr, false);
+        if (!store) return kExitUsage;  // a database that cannot be used
         try {
             const bool existed = core::findRosterEntry(*store, id).has_value();
             core::upsertRosterEntry(*store, {name, id, shop});
@@ -87,8 +87,8 @@ int rosterMain(int argc, char** argv) {
         return kExitOk;
     }
     auto store = openStoreForVerb(dbFlag, core::ResultsStore::Mode::ReadWrite, "roster remove",
-                                  std::cerr);
-    if (!store) return kExitData;
+                                  lang, std::cerr);
+    if (!store) return kExitUsage;  // a database that cannot be used
     try {
         if (core::removeRosterEntry(*store, removeId)) {
             std::cout << label("roster.removed", lang, {{"id", removeId}}) << '\n';

@@ -167,8 +167,8 @@ int simulateMain(int argc, char** argv) {
         return kExitData;
     }
     auto store =
-        openStoreForVerb(db, core::ResultsStore::Mode::ReadWrite, "simulate", std::cerr, false);
-    if (!store) return kExitData;
+        openStoreForVerb(db, core::ResultsStore::Mode::ReadWrite, "simulate", lang, std::cerr, false);
+    if (!store) return kExitUsage;  // a database that cannot be used
     // The attempts are sealed with this machine's key under the store name they record; --store
     // names another (a demo of several shops) without renaming this machine's store.
     std::string keyError;

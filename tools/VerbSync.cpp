@@ -18,10 +18,10 @@ namespace {
 /// `sync --pull`: one progress line per page on stderr, a summary on stdout.
 int pullMain(const std::string& db, const std::string& lrs, const std::string& key,
              const std::string& secret, const std::string& baseIri, int pageSize, bool full,
-             int retries, int retryDelayMs) {
-    auto store = openStoreForVerb(db, core::ResultsStore::Mode::ReadWrite, "sync", std::cerr,
+             int retries, int retryDelayMs, core::Lang lang) {
+    auto store = openStoreForVerb(db, core::ResultsStore::Mode::ReadWrite, "sync", lang, std::cerr,
                                   false);
-    if (!store) return kExitData;
+    if (!store) return kExitUsage;  // a database that cannot be used
     std::string warning;
     const core::Trust trust = core::loadTrust(warning);
     if (!warning.empty()) std::cerr << "counterplay sync: " << warning << '\n';
@@ -76,7 +76,7 @@ int syncMain(int argc, char** argv) {
                  "--send-after-each, which makes the game and `play --trainee` send every "
                  "attempt as soon as it is recorded.",
                  "counterplay sync"};
-    std::string lrs, key, secret, db, baseIri;
+    std::string lrs, key, secret, db, baseIri, langValue;
     SelectionOptions sel;
     int batch = 200, retries = 5, retryDelayMs = 500;
     bool dryRun = false, save = false, pull = false, full = false;
@@ -116,7 +116,9 @@ int syncMain(int argc, char** argv) {
                    "as it is recorded (recommended: the LRS keeps what it received); off: only "
                    "`sync` sends")
         ->check(CLI::IsMember({"on", "off"}));
+    addLangOption(app, langValue);
     if (auto code = parseCommandLine(app, argc, argv)) return *code;
+    const core::Lang lang = resolveLang(langValue);
 
     std::string settingsError;
     std::optional<core::LrsSettings> saved = core::loadLrsSettings(settingsError);
@@ -150,7 +152,7 @@ int syncMain(int argc, char** argv) {
         return kExitUsage;
     }
     core::SyncOptions options;
-    if (!buildFilter(sel, options.filter, std::cerr)) return kExitUsage;
+    if (!buildFilter(sel, options.filter, "sync", lang, std::cerr)) return kExitUsage;
     options.xapi.baseIri = baseIri.empty() ? core::defaultXapiBaseIri() : baseIri;
     if (!core::isValidBaseIri(options.xapi.baseIri)) {
         std::cerr << "counterplay sync: --base-iri '" << options.xapi.baseIri
@@ -175,7 +177,7 @@ int syncMain(int argc, char** argv) {
                   << "; sending after each attempt: "
                   << (settings.sendAfterEachAttempt ? "on" : "off") << '\n';
     }
-    if (pull) return pullMain(db, lrs, key, secret, baseIri, pageSize, full, retries, retryDelayMs);
+    if (pull) return pullMain(db, lrs, key, secret, baseIri, pageSize, full, retries, retryDelayMs, lang);
     options.batchStatements = batch;
     options.dryRun = dryRun;
     options.progress = [](std::int64_t attempts, std::int64_t statements) {
@@ -184,9 +186,9 @@ int syncMain(int argc, char** argv) {
 
     auto store = openStoreForVerb(
         db, dryRun ? core::ResultsStore::Mode::ReadOnly : core::ResultsStore::Mode::ReadWrite,
-        "sync", std::cerr);
-    if (!store) return kExitData;
-    if (int code = resolveSelection(*store, sel, options.filter, "sync", std::cerr)) return code;
+        "sync", lang, std::cerr);
+    if (!store) return kExitUsage;  // a database that cannot be used
+    if (int code = resolveSelection(*store, sel, options.filter, "sync", lang, std::cerr)) return code;
     // Altered attempts are never sent: an LRS is append-only, so what it receives must be sound.
     std::map<std::int64_t, std::string> altered;
     try {
@@ -199,7 +201,7 @@ int syncMain(int argc, char** argv) {
     for (const auto& [id, reason] : altered) options.skipAttempts.insert(id);
     if (!altered.empty())
         std::cerr << "counterplay sync: "
-                  << label("sync.altered", resolveLang(""),
+                  << label("sync.altered", lang,
                            {{"n", std::to_string(altered.size())}, {"ids", idList(altered)}})
                   << '\n';
     core::LrsConfig config;
