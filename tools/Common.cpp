@@ -76,15 +76,16 @@ std::string parseErrorText(const CLI::ParseError& e, Lang lang) {
         between(what, "", ": ", a)) {
         const std::string rest = what.substr(a.size() + 2);
         if (between(rest, "", " not in {", b) && rest.back() == '}') {
-            c = rest.substr(b.size() + 8, rest.size() - b.size() - 9);
+            const std::size_t open = b.size() + std::string_view(" not in {").size();
+            c = rest.substr(open, rest.size() - open - 1);
             for (std::size_t at = c.find(','); at != std::string::npos; at = c.find(',', at + 2))
                 c.replace(at, 1, ", ");
             return label("cli.not-member", lang, {{"option", a}, {"value", b}, {"choices", c}});
         }
         std::string lo, hi;
-        if (between(rest, "Value ", " not in range [", b) &&
-            between(rest, "Value " + b + " not in range [", " - ", lo) &&
-            between(rest, "Value " + b + " not in range [" + lo + " - ", "]", hi))
+        if (between(rest, "Value ", " not in range ", b) &&
+            between(rest, "Value " + b + " not in range ", " to ", lo) &&
+            between(rest, "Value " + b + " not in range " + lo + " to ", "", hi))
             return label("cli.range", lang,
                          {{"option", a}, {"value", b}, {"min", lo}, {"max", hi}});
         if (between(rest, "attempt-id:", "", b))
@@ -391,6 +392,10 @@ const std::map<std::string, std::string, std::less<>>& englishLabels() {
         {"export.no-signature", "note: {format} on stdout carries no signature; use --out FILE (signature in FILE.sig) or --sig FILE"},
         {"export.exported", "Exported {n} {n|attempt|attempts} to {out}"},
         {"export.exported-sig", "Exported {n} {n|attempt|attempts} to {out} (signature in {out}.sig)"},
+        {"sync.needs-lrs", "give --lrs URL (no LRS has been saved with --save)"},
+        {"sync.needs-credentials", "give --key and --secret (or COUNTERPLAY_LRS_KEY and COUNTERPLAY_LRS_SECRET)"},
+        {"sync.bad-lrs", "--lrs must be an http:// or https:// URL"},
+        {"report.out", "{option}: {reason}"},
         {"export.no-catalogue", "no principle catalogue; principle ids are shown"},
     };
     return table;

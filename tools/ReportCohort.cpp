@@ -94,6 +94,18 @@ int runCohortReport(const core::ResultsStore& store, const core::AttemptFilter& 
         std::cerr << "counterplay report: " << label("report.bad-min-group", lang) << '\n';
         return kExitUsage;
     }
+    // A target that cannot be written is refused before the report is computed.
+    for (const auto& [option, path] : {std::pair{"--html", f.html}, std::pair{"--csv", f.csv}}) {
+        std::string resolved, why;
+        core::Problem problem;
+        if (!path.empty() && !core::resolveWriteTarget(path, resolved, why, &problem)) {
+            std::cerr << "counterplay report: "
+                      << label("report.out", lang,
+                               {{"option", option}, {"reason", problemText(problem, lang, why)}})
+                      << '\n';
+            return kExitUsage;
+        }
+    }
     core::CohortReportOptions o;
     o.lang = lang;
     o.summary = f.summary;

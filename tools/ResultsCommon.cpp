@@ -32,7 +32,8 @@ void addSelectionOptions(CLI::App& app, SelectionOptions& sel) {
             },
             "ID"));
     app.add_option("--trainee", sel.trainee, "Only this trainee's attempts (trainee key or name)");
-    app.add_option("--scenario", sel.scenario, "Only attempts of this scenario id");
+    app.add_option("--scenario", sel.scenario,
+                   "Only attempts of this scenario (its id, or its title in Korean or English)");
     app.add_option(
         "--since", sel.since,
         "Only attempts that ended on or after DATE (YYYY-MM-DD or YYYY-MM-DDTHH:MM, UTC)");

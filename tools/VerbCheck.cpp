@@ -47,7 +47,7 @@ int checkMain(int argc, char** argv) {
                            : core::checkAttempts(*store, filter, trust, index.get(),
                                                  core::MemoUse::Ignore);
     } catch (const std::exception& e) {
-        std::cerr << "counterplay check: " << e.what() << '\n';
+        std::cerr << "counterplay check: " << exceptionText(e, lang) << '\n';
         return kExitData;
     }
     int ok = 0, altered = 0, unsealed = 0, unknown = 0, replayed = 0;

@@ -82,7 +82,7 @@ int reportError(const std::exception& e, const std::string& prefix, core::Lang l
         std::cerr << prefix << label("coach.invalid", lang, {{"reason", e.what()}}) << '\n';
         return kExitUsage;
     }
-    std::cerr << prefix << e.what() << '\n';
+    std::cerr << prefix << exceptionText(e, lang) << '\n';
     return kExitData;
 }
 

@@ -81,7 +81,7 @@ int rosterMain(int argc, char** argv) {
                       << '\n';
             return kExitUsage;
         } catch (const core::StoreError& e) {
-            std::cerr << "counterplay roster add: " << e.what() << '\n';
+            std::cerr << "counterplay roster add: " << exceptionText(e, lang) << '\n';
             return kExitData;
         }
         return kExitOk;
@@ -106,7 +106,7 @@ int rosterMain(int argc, char** argv) {
                   << label("roster.unknown", lang, {{"id", removeId}})
                   << (hint.empty() ? "" : label("play.did-you-mean", lang, {{"id", hint}})) << '\n';
     } catch (const core::StoreError& e) {
-        std::cerr << "counterplay roster remove: " << e.what() << '\n';
+        std::cerr << "counterplay roster remove: " << exceptionText(e, lang) << '\n';
     }
     return kExitData;
 }

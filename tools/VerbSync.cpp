@@ -61,7 +61,7 @@ int pullMain(const std::string& db, const std::string& lrs, const std::string& k
         std::cout << ")\n";
         return r.refused ? kExitData : kExitOk;
     } catch (const std::exception& e) {
-        std::cerr << "counterplay sync: " << e.what() << '\n';
+        std::cerr << "counterplay sync: " << exceptionText(e, lang) << '\n';
         return kExitData;
     }
 }
@@ -133,7 +133,7 @@ int syncMain(int argc, char** argv) {
         if (baseIri.empty()) baseIri = saved->baseIri;
     }
     if (lrs.empty()) {
-        std::cerr << "counterplay sync: give --lrs URL (no LRS has been saved with --save)\n";
+        std::cerr << "counterplay sync: " << label("sync.needs-lrs", lang) << '\n';
         return kExitUsage;
     }
 
@@ -143,20 +143,19 @@ int syncMain(int argc, char** argv) {
         if (const char* v = std::getenv("COUNTERPLAY_LRS_SECRET")) secret = v;
     // A dry run sends nothing, so it needs no credentials.
     if (!dryRun && (key.empty() || secret.empty())) {
-        std::cerr << "counterplay sync: give --key and --secret (or COUNTERPLAY_LRS_KEY and "
-                     "COUNTERPLAY_LRS_SECRET)\n";
+        std::cerr << "counterplay sync: " << label("sync.needs-credentials", lang) << '\n';
         return kExitUsage;
     }
     if (lrs.rfind("http://", 0) != 0 && lrs.rfind("https://", 0) != 0) {
-        std::cerr << "counterplay sync: --lrs must be an http:// or https:// URL\n";
+        std::cerr << "counterplay sync: " << label("sync.bad-lrs", lang) << '\n';
         return kExitUsage;
     }
     core::SyncOptions options;
     if (!buildFilter(sel, options.filter, "sync", lang, std::cerr)) return kExitUsage;
     options.xapi.baseIri = baseIri.empty() ? core::defaultXapiBaseIri() : baseIri;
     if (!core::isValidBaseIri(options.xapi.baseIri)) {
-        std::cerr << "counterplay sync: --base-iri '" << options.xapi.baseIri
-                  << "' is not an absolute http(s) or urn IRI without a trailing slash\n";
+        std::cerr << "counterplay sync: "
+                  << label("export.bad-base-iri", lang, {{"iri", options.xapi.baseIri}}) << '\n';
         return kExitUsage;
     }
     if (save || !sendAfterEach.empty()) {
@@ -195,7 +194,7 @@ int syncMain(int argc, char** argv) {
         altered = alteredAttempts(*store, options.filter, loadTrustForVerb("sync", std::cerr),
                                   nullptr);
     } catch (const std::exception& e) {
-        std::cerr << "counterplay sync: " << e.what() << '\n';
+        std::cerr << "counterplay sync: " << exceptionText(e, lang) << '\n';
         return kExitData;
     }
     for (const auto& [id, reason] : altered) options.skipAttempts.insert(id);
@@ -224,7 +223,7 @@ int syncMain(int argc, char** argv) {
                   << " statements) to " << client.url() << '\n';
         if (!altered.empty()) return kExitData;
     } catch (const std::exception& e) {
-        std::cerr << "counterplay sync: " << e.what() << '\n';
+        std::cerr << "counterplay sync: " << exceptionText(e, lang) << '\n';
         return kExitData;
     }
     return kExitOk;

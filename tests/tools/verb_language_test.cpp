@@ -5,6 +5,7 @@
 // found a problem (a filter that names nothing). --attempt suggests only ids that exist, and
 // --scenario takes a scenario's title too.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -139,6 +140,31 @@ TEST_F(VerbLanguage, OutTargetsAreWordedAndExit2) {
         << en.err;
     const RunResult ko = runVerb({"export", "--format", "json", "--out", nowhere, "--lang", "ko"});
     EXPECT_TRUE(contains(ko.err, dir_.path() + "/no/such 폴더가 없습니다")) << ko.err;
+    // report's --html and --csv are refused the same way, before the report is computed.
+    const RunResult html = runVerb({"report", "--html", dir_.path(), "--lang", "ko"});
+    EXPECT_EQ(html.code, 2);
+    EXPECT_TRUE(contains(html.err, "counterplay report: --html: " + dir_.path() +
+                                       "에 쓸 수 없습니다: 폴더입니다"))
+        << html.err;
+}
+
+TEST_F(VerbLanguage, AReadOnlyFolderIsWorded) {
+    if (::geteuid() == 0) GTEST_SKIP() << "root writes into a 0555 folder";
+    storeOne();
+    const std::string ro = dir_.path() + "/ro";
+    std::filesystem::create_directories(ro);
+    std::filesystem::permissions(ro, std::filesystem::perms::owner_read |
+                                         std::filesystem::perms::owner_exec);
+    const RunResult ko =
+        runVerb({"export", "--format", "json", "--out", ro + "/x.json", "--lang", "ko"});
+    const RunResult en =
+        runVerb({"export", "--format", "json", "--out", ro + "/x.json", "--lang", "en"});
+    std::filesystem::permissions(ro, std::filesystem::perms::owner_all);
+    EXPECT_EQ(ko.code, 2);
+    EXPECT_TRUE(contains(ko.err, "읽기 전용")) << ko.err;
+    EXPECT_EQ(en.code, 2);
+    EXPECT_TRUE(contains(en.err, "its folder is read-only here")) << en.err;
+    EXPECT_FALSE(std::filesystem::exists(ro + "/x.json"));
 }
 
 TEST_F(VerbLanguage, ParseErrorsAreWordedAfterTheVerbWithWhereToLook) {
