@@ -71,6 +71,15 @@ std::string labelWith(std::string_view key, core::Lang lang,
 /// values; `english` (core's own sentence) when it has no kind or the tools have no words for it.
 std::string problemText(const core::Problem& problem, core::Lang lang, const std::string& english);
 
+/// Why a write to `path` failed, in `lang`: the target's problem as resolveWriteTarget sees it
+/// (a folder, a missing or read-only folder, a device, ...), else `english` (core's message,
+/// e.g. a disk that filled up while writing).
+std::string writeErrorText(const std::string& path, const std::string& english, core::Lang lang);
+
+/// The exit status for a write that failed: 2 when the target itself cannot be written (the
+/// user must give another), else 1.
+int writeErrorExit(const std::string& path);
+
 /// The text of an exception caught by a verb: a StoreError's problem worded in `lang`, else its
 /// message.
 std::string exceptionText(const std::exception& e, core::Lang lang);

@@ -196,7 +196,7 @@ int runCohortReport(const core::ResultsStore& store, const core::AttemptFilter& 
                 core::writeCohortReportCsv(cohort, o, views, sink);
             std::string error;
             if (!core::writeFileAtomic(path, sink.data, error)) {
-                std::cerr << "counterplay report: " << error << '\n';
+                std::cerr << "counterplay report: " << writeErrorText(path, error, lang) << '\n';
                 return false;
             }
             std::cerr << label(

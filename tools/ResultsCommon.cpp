@@ -2,9 +2,9 @@
 #include "ResultsCommon.h"
 
 #include <algorithm>
-#include <optional>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "Common.h"
 #include "counterplay/core/DataDir.h"
@@ -114,7 +114,6 @@ std::vector<KnownScenario> knownScenarios(const core::ResultsStore& store, bool 
     return known;
 }
 
-
 }  // namespace
 
 int resolveSelection(const core::ResultsStore& store, const SelectionOptions& sel,
@@ -126,8 +125,7 @@ int resolveSelection(const core::ResultsStore& store, const SelectionOptions& se
     };
     if (filter.sinceMs && filter.untilMs && *filter.sinceMs >= *filter.untilMs) {
         err << prefix
-            << label("select.dates-contradict", lang,
-                     {{"since", sel.since}, {"until", sel.until}})
+            << label("select.dates-contradict", lang, {{"since", sel.since}, {"until", sel.until}})
             << '\n';
         return kExitUsage;
     }
@@ -206,8 +204,8 @@ int resolveSelection(const core::ResultsStore& store, const SelectionOptions& se
         for (const auto& a : store.listAttempts(without)) ids.push_back(a.id);
         std::string where;
         if (!ids.empty() && !sel.trainee.empty())
-            where = label("select.trainee-range", lang,
-                          {{"name", sel.trainee}, {"ids", idRuns(ids)}});
+            where =
+                label("select.trainee-range", lang, {{"name", sel.trainee}, {"ids", idRuns(ids)}});
         else if (!ids.empty())
             where = label("select.attempt-range", lang, {{"ids", idRuns(ids)}});
         else

@@ -12,11 +12,12 @@
 namespace counterplay::tools {
 
 int checkMain(int argc, char** argv) {
-    CLI::App app{"Check that no stored attempt was changed after it was recorded: each attempt's "
-                 "seal must match its rows, and where its scenario file is found, replaying its "
-                 "transcript must give the stored scorecard. Reports each altered attempt and a "
-                 "summary; exit 1 when any is altered. Opens the database read-only.",
-                 "counterplay check"};
+    CLI::App app{
+        "Check that no stored attempt was changed after it was recorded: each attempt's "
+        "seal must match its rows, and where its scenario file is found, replaying its "
+        "transcript must give the stored scorecard. Reports each altered attempt and a "
+        "summary; exit 1 when any is altered. Opens the database read-only.",
+        "counterplay check"};
     std::string db, scenarios, langValue;
     SelectionOptions sel;
     bool json = false, remember = false;
@@ -55,10 +56,18 @@ int checkMain(int argc, char** argv) {
     for (const core::AttemptIntegrity& r : results) {
         replayed += r.replayed;
         switch (r.status) {
-            case core::IntegrityStatus::Ok: ++ok; break;
-            case core::IntegrityStatus::Altered: ++altered; break;
-            case core::IntegrityStatus::Unsealed: ++unsealed; break;
-            case core::IntegrityStatus::UnknownSigner: ++unknown; break;
+            case core::IntegrityStatus::Ok:
+                ++ok;
+                break;
+            case core::IntegrityStatus::Altered:
+                ++altered;
+                break;
+            case core::IntegrityStatus::Unsealed:
+                ++unsealed;
+                break;
+            case core::IntegrityStatus::UnknownSigner:
+                ++unknown;
+                break;
         }
         if (json) {
             rows.push_back({{"id", r.attemptId},
@@ -79,14 +88,13 @@ int checkMain(int argc, char** argv) {
         else if (r.status == core::IntegrityStatus::UnknownSigner)
             std::cout << label("integrity.unknown", lang, args) << '\n';
     }
-    const std::string summary =
-        label("check.summary", lang,
-              {{"n", std::to_string(results.size())},
-               {"ok", std::to_string(ok)},
-               {"altered", std::to_string(altered)},
-               {"unsealed", std::to_string(unsealed)},
-               {"unknown", std::to_string(unknown)},
-               {"replayed", std::to_string(replayed)}});
+    const std::string summary = label("check.summary", lang,
+                                      {{"n", std::to_string(results.size())},
+                                       {"ok", std::to_string(ok)},
+                                       {"altered", std::to_string(altered)},
+                                       {"unsealed", std::to_string(unsealed)},
+                                       {"unknown", std::to_string(unknown)},
+                                       {"replayed", std::to_string(replayed)}});
     if (json)
         printJson(std::cout, {{"attempts", rows},
                               {"ok", ok},

@@ -23,12 +23,15 @@ public:
 }  // namespace
 
 int exportMain(int argc, char** argv) {
-    CLI::App app{"Export stored attempts, signed with this machine's Ed25519 key: json (complete attempts), csv "
-                 "(one row per attempt, a column per principle; --decisions: one row per "
-                 "decision; signature in FILE.sig), xapi (xAPI 1.0.3 statements, signature in FILE.sig) or html (a "
-                 "printable scorecard; several attempts give a cohort report). Without a "
-                 "selection every attempt is exported.",
-                 "counterplay export"};
+    CLI::App app{
+        "Export stored attempts, signed with this machine's Ed25519 key: json (complete attempts), "
+        "csv "
+        "(one row per attempt, a column per principle; --decisions: one row per "
+        "decision; signature in FILE.sig), xapi (xAPI 1.0.3 statements, signature in FILE.sig) or "
+        "html (a "
+        "printable scorecard; several attempts give a cohort report). Without a "
+        "selection every attempt is exported.",
+        "counterplay export"};
     std::string formatText, out, db, langValue, catalogue, baseIri, sigPath, scenarios;
     SelectionOptions sel;
     bool decisions = false, detail = false, includeAltered = false;
@@ -99,9 +102,11 @@ int exportMain(int argc, char** argv) {
             return kExitUsage;
         }
     }
-    auto store = openStoreForVerb(db, core::ResultsStore::Mode::ReadOnly, "export", lang, std::cerr);
+    auto store =
+        openStoreForVerb(db, core::ResultsStore::Mode::ReadOnly, "export", options.lang, std::cerr);
     if (!store) return kExitUsage;  // a database that cannot be used
-    if (int code = resolveSelection(*store, sel, options.filter, "export", options.lang, std::cerr)) return code;
+    if (int code = resolveSelection(*store, sel, options.filter, "export", options.lang, std::cerr))
+        return code;
     std::string error;
     const auto key = core::loadSigningKey(core::signingKeyPath(), true, error);
     if (!key) {
@@ -121,7 +126,8 @@ int exportMain(int argc, char** argv) {
         const std::string n = std::to_string(options.altered.size());
         if (!includeAltered) {
             std::cerr << "counterplay export: "
-                      << label("export.altered", options.lang, {{"n", n}, {"ids", idList(options.altered)}})
+                      << label("export.altered", options.lang,
+                               {{"n", n}, {"ids", idList(options.altered)}})
                       << '\n';
             return kExitData;
         }
@@ -134,7 +140,8 @@ int exportMain(int argc, char** argv) {
     if (format == core::ExportFormat::Html) {
         const core::CatalogueLoad load =
             core::loadCatalogueFile(catalogue.empty() ? defaultCataloguePath() : catalogue);
-        if (load.ok()) cat = load.catalogue;
+        if (load.ok())
+            cat = load.catalogue;
         else
             std::cerr << "counterplay export: " << label("export.no-catalogue", options.lang)
                       << '\n';
@@ -155,8 +162,9 @@ int exportMain(int argc, char** argv) {
             if (format == core::ExportFormat::Xapi || format == core::ExportFormat::Csv) {
                 if (!sigPath.empty()) {
                     if (!core::writeFileAtomic(sigPath, result.detachedSignature, error)) {
-                        std::cerr << "counterplay export: " << error << '\n';
-                        return kExitData;
+                        std::cerr << "counterplay export: "
+                                  << writeErrorText(sigPath, error, options.lang) << '\n';
+                        return writeErrorExit(sigPath);
                     }
                 } else {
                     std::cerr << "counterplay export: "
@@ -167,7 +175,8 @@ int exportMain(int argc, char** argv) {
             }
         } else {
             if (!core::exportToFile(*store, format, options, out, result, error)) {
-                std::cerr << "counterplay export: " << error << '\n';
+                std::cerr << "counterplay export: " << writeErrorText(out, error, options.lang)
+                          << '\n';
                 return kExitData;
             }
             const bool detached =

@@ -11,12 +11,13 @@
 namespace counterplay::tools {
 
 int importMain(int argc, char** argv) {
-    CLI::App app{"Import attempts from JSON exports made on other machines (`counterplay export "
-                 "--format json`). A file must be signed by this machine or a store trusted with "
-                 "`counterplay key trust`, and unchanged; otherwise it is refused and nothing from "
-                 "it is stored. Importing a file twice adds nothing. Imported attempts keep their "
-                 "id (uuid), store and seal.",
-                 "counterplay import"};
+    CLI::App app{
+        "Import attempts from JSON exports made on other machines (`counterplay export "
+        "--format json`). A file must be signed by this machine or a store trusted with "
+        "`counterplay key trust`, and unchanged; otherwise it is refused and nothing from "
+        "it is stored. Importing a file twice adds nothing. Imported attempts keep their "
+        "id (uuid), store and seal.",
+        "counterplay import"};
     std::vector<std::string> files;
     std::string db, langValue;
     app.add_option("FILE", files, "JSON exports")->required();

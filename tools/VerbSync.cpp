@@ -19,8 +19,8 @@ namespace {
 int pullMain(const std::string& db, const std::string& lrs, const std::string& key,
              const std::string& secret, const std::string& baseIri, int pageSize, bool full,
              int retries, int retryDelayMs, core::Lang lang) {
-    auto store = openStoreForVerb(db, core::ResultsStore::Mode::ReadWrite, "sync", lang, std::cerr,
-                                  false);
+    auto store =
+        openStoreForVerb(db, core::ResultsStore::Mode::ReadWrite, "sync", lang, std::cerr, false);
     if (!store) return kExitUsage;  // a database that cannot be used
     std::string warning;
     const core::Trust trust = core::loadTrust(warning);
@@ -40,8 +40,8 @@ int pullMain(const std::string& db, const std::string& lrs, const std::string& k
     options.pageSize = pageSize;
     options.full = full;
     options.progress = [](const core::PullProgress& p) {
-        std::cerr << "  page " << p.pages << ": " << p.statements << " statements read, "
-                  << p.added << " attempts added\n";
+        std::cerr << "  page " << p.pages << ": " << p.statements << " statements read, " << p.added
+                  << " attempts added\n";
     };
     try {
         const core::PullResult r = core::pullFromLrs(*store, client, trust, options);
@@ -69,13 +69,14 @@ int pullMain(const std::string& db, const std::string& lrs, const std::string& k
 }  // namespace
 
 int syncMain(int argc, char** argv) {
-    CLI::App app{"Send unsent attempts to a Learning Record Store as xAPI 1.0.3 statements "
-                 "(basic auth, batches, retries on network errors and 5xx). What was sent is "
-                 "recorded in the results database per LRS URL; a second run sends nothing new. "
-                 "--save keeps the LRS, key and secret for later runs and for "
-                 "--send-after-each, which makes the game and `play --trainee` send every "
-                 "attempt as soon as it is recorded.",
-                 "counterplay sync"};
+    CLI::App app{
+        "Send unsent attempts to a Learning Record Store as xAPI 1.0.3 statements "
+        "(basic auth, batches, retries on network errors and 5xx). What was sent is "
+        "recorded in the results database per LRS URL; a second run sends nothing new. "
+        "--save keeps the LRS, key and secret for later runs and for "
+        "--send-after-each, which makes the game and `play --trainee` send every "
+        "attempt as soon as it is recorded.",
+        "counterplay sync"};
     std::string lrs, key, secret, db, baseIri, langValue;
     SelectionOptions sel;
     int batch = 200, retries = 5, retryDelayMs = 500;
@@ -176,7 +177,8 @@ int syncMain(int argc, char** argv) {
                   << "; sending after each attempt: "
                   << (settings.sendAfterEachAttempt ? "on" : "off") << '\n';
     }
-    if (pull) return pullMain(db, lrs, key, secret, baseIri, pageSize, full, retries, retryDelayMs, lang);
+    if (pull)
+        return pullMain(db, lrs, key, secret, baseIri, pageSize, full, retries, retryDelayMs, lang);
     options.batchStatements = batch;
     options.dryRun = dryRun;
     options.progress = [](std::int64_t attempts, std::int64_t statements) {
@@ -187,12 +189,13 @@ int syncMain(int argc, char** argv) {
         db, dryRun ? core::ResultsStore::Mode::ReadOnly : core::ResultsStore::Mode::ReadWrite,
         "sync", lang, std::cerr);
     if (!store) return kExitUsage;  // a database that cannot be used
-    if (int code = resolveSelection(*store, sel, options.filter, "sync", lang, std::cerr)) return code;
+    if (int code = resolveSelection(*store, sel, options.filter, "sync", lang, std::cerr))
+        return code;
     // Altered attempts are never sent: an LRS is append-only, so what it receives must be sound.
     std::map<std::int64_t, std::string> altered;
     try {
-        altered = alteredAttempts(*store, options.filter, loadTrustForVerb("sync", std::cerr),
-                                  nullptr);
+        altered =
+            alteredAttempts(*store, options.filter, loadTrustForVerb("sync", std::cerr), nullptr);
     } catch (const std::exception& e) {
         std::cerr << "counterplay sync: " << exceptionText(e, lang) << '\n';
         return kExitData;

@@ -33,8 +33,8 @@ protected:
         for (const char* v : {"LC_ALL", "LC_MESSAGES", "LANG"}) ::unsetenv(v);
     }
     void TearDown() override {
-        for (const char* v : {"COUNTERPLAY_DB", "COUNTERPLAY_KEY_FILE", "XDG_DATA_HOME",
-                              "XDG_CONFIG_HOME", "LANG"})
+        for (const char* v :
+             {"COUNTERPLAY_DB", "COUNTERPLAY_KEY_FILE", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "LANG"})
             ::unsetenv(v);
     }
     /// One stored attempt by Kim Minji (id 1).
@@ -92,11 +92,11 @@ TEST_F(VerbLanguage, BadDatesAreWordedAndExit2InEveryVerb) {
         const RunResult k = runVerb(ko), e = runVerb(en);
         EXPECT_EQ(k.code, 2) << cmd[0];
         EXPECT_EQ(e.code, 2) << cmd[0];
-        EXPECT_TRUE(contains(k.err, "counterplay " + cmd[0] +
-                                        ": --since: '2026-13-01'은(는) 날짜가 아닙니다"))
+        EXPECT_TRUE(contains(
+            k.err, "counterplay " + cmd[0] + ": --since: '2026-13-01'은(는) 날짜가 아닙니다"))
             << k.err;
-        EXPECT_TRUE(contains(e.err, "counterplay " + cmd[0] +
-                                        ": --since: '2026-13-01' is not a date"))
+        EXPECT_TRUE(
+            contains(e.err, "counterplay " + cmd[0] + ": --since: '2026-13-01' is not a date"))
             << e.err;
     }
     const RunResult order =
@@ -109,14 +109,16 @@ TEST_F(VerbLanguage, FiltersThatNameNothingAreWordedAndExit1) {
     storeOne();
     const RunResult ko = runVerb({"report", "--trainee", "Kim Minj", "--lang", "ko"});
     EXPECT_EQ(ko.code, 1);
-    EXPECT_TRUE(contains(ko.err, "키나 이름이 'Kim Minj'인 교육생이 없습니다 ('Kim Minji'을(를) "
-                                 "말씀하신 건가요?)"))
+    EXPECT_TRUE(contains(ko.err,
+                         "키나 이름이 'Kim Minj'인 교육생이 없습니다 ('Kim Minji'을(를) "
+                         "말씀하신 건가요?)"))
         << ko.err;
     const RunResult en =
         runVerb({"export", "--format", "csv", "--trainee", "Kim Minj", "--lang", "en"});
     EXPECT_EQ(en.code, 1);
-    EXPECT_TRUE(contains(en.err, "no trainee has the key or name 'Kim Minj' (did you mean "
-                                 "'Kim Minji'?)"))
+    EXPECT_TRUE(contains(en.err,
+                         "no trainee has the key or name 'Kim Minj' (did you mean "
+                         "'Kim Minji'?)"))
         << en.err;
     const RunResult sync = runVerb({"sync", "--dry-run", "--lrs", "http://127.0.0.1:9/xapi",
                                     "--trainee", "Kim Minj", "--lang", "ko"});
@@ -129,22 +131,22 @@ TEST_F(VerbLanguage, OutTargetsAreWordedAndExit2) {
     const RunResult folder =
         runVerb({"export", "--format", "json", "--out", dir_.path(), "--lang", "ko"});
     EXPECT_EQ(folder.code, 2);
-    EXPECT_TRUE(contains(folder.err, "counterplay export: --out: " + dir_.path() +
-                                         "에 쓸 수 없습니다: 폴더입니다"))
+    EXPECT_TRUE(contains(
+        folder.err, "counterplay export: --out: " + dir_.path() + "에 쓸 수 없습니다: 폴더입니다"))
         << folder.err;
     const std::string nowhere = dir_.path() + "/no/such/out.json";
     const RunResult en = runVerb({"export", "--format", "json", "--out", nowhere, "--lang", "en"});
     EXPECT_EQ(en.code, 2);
-    EXPECT_TRUE(contains(en.err, "--out: cannot write " + nowhere + ": the folder " +
-                                     dir_.path() + "/no/such does not exist"))
+    EXPECT_TRUE(contains(en.err, "--out: cannot write " + nowhere + ": the folder " + dir_.path() +
+                                     "/no/such does not exist"))
         << en.err;
     const RunResult ko = runVerb({"export", "--format", "json", "--out", nowhere, "--lang", "ko"});
     EXPECT_TRUE(contains(ko.err, dir_.path() + "/no/such 폴더가 없습니다")) << ko.err;
     // report's --html and --csv are refused the same way, before the report is computed.
     const RunResult html = runVerb({"report", "--html", dir_.path(), "--lang", "ko"});
     EXPECT_EQ(html.code, 2);
-    EXPECT_TRUE(contains(html.err, "counterplay report: --html: " + dir_.path() +
-                                       "에 쓸 수 없습니다: 폴더입니다"))
+    EXPECT_TRUE(contains(
+        html.err, "counterplay report: --html: " + dir_.path() + "에 쓸 수 없습니다: 폴더입니다"))
         << html.err;
 }
 
@@ -153,8 +155,8 @@ TEST_F(VerbLanguage, AReadOnlyFolderIsWorded) {
     storeOne();
     const std::string ro = dir_.path() + "/ro";
     std::filesystem::create_directories(ro);
-    std::filesystem::permissions(ro, std::filesystem::perms::owner_read |
-                                         std::filesystem::perms::owner_exec);
+    std::filesystem::permissions(
+        ro, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
     const RunResult ko =
         runVerb({"export", "--format", "json", "--out", ro + "/x.json", "--lang", "ko"});
     const RunResult en =
@@ -174,15 +176,20 @@ TEST_F(VerbLanguage, ParseErrorsAreWordedAfterTheVerbWithWhereToLook) {
         std::string ko;
     };
     const std::vector<Case> cases = {
-        {{"report", "--lang", "xx"}, "counterplay report: --lang: 'xx' is not one of ko, en",
+        {{"report", "--lang", "xx"},
+         "counterplay report: --lang: 'xx' is not one of ko, en",
          "counterplay report: --lang: 'xx'은(는) ko, en 중 하나가 아닙니다"},
-        {{"export"}, "counterplay export: --format is required",
+        {{"export"},
+         "counterplay export: --format is required",
          "counterplay export: --format은(는) 꼭 주어야 합니다"},
-        {{"report", "--bogus"}, "counterplay report: unexpected on the command line: --bogus",
+        {{"report", "--bogus"},
+         "counterplay report: unexpected on the command line: --bogus",
          "counterplay report: 명령줄에 예상하지 못한 것이 있습니다: --bogus"},
-        {{"report", "--min-group", "many"}, "counterplay report: --min-group: 'many' is not a number",
+        {{"report", "--min-group", "many"},
+         "counterplay report: --min-group: 'many' is not a number",
          "counterplay report: --min-group: 'many'은(는) 숫자가 아닙니다"},
-        {{"sync", "--batch", "0"}, "counterplay sync: --batch: 0 is not from 1 to 10000",
+        {{"sync", "--batch", "0"},
+         "counterplay sync: --batch: 0 is not from 1 to 10000",
          "counterplay sync: --batch: 0은(는) 1부터 10000까지의 값이 아닙니다"},
         {{"export", "--format", "csv", "--attempt", "0"},
          "counterplay export: --attempt: attempt ids are whole numbers from 1 ('0' is not one)",
@@ -211,8 +218,8 @@ TEST_F(VerbLanguage, ParseErrorsAreWordedAfterTheVerbWithWhereToLook) {
 TEST_F(VerbLanguage, AnAttemptThatDoesNotExistListsOnlyRealIds) {
     storeOne();
     storeOne();
-    ASSERT_EQ(runVerb({"play", dir_.path() + "/late-order.yaml", "--choices", "1,1",
-                       "--trainee", "Lee", "--lang", "en"})
+    ASSERT_EQ(runVerb({"play", dir_.path() + "/late-order.yaml", "--choices", "1,1", "--trainee",
+                       "Lee", "--lang", "en"})
                   .code,
               0);
     const RunResult all = runVerb({"export", "--format", "csv", "--attempt", "4", "--lang", "en"});
@@ -220,8 +227,8 @@ TEST_F(VerbLanguage, AnAttemptThatDoesNotExistListsOnlyRealIds) {
     EXPECT_TRUE(contains(all.err, "there is no attempt 4 in " + db_ + " (stored attempts: 1-3)"))
         << all.err;
     EXPECT_FALSE(contains(all.err, "did you mean")) << all.err;
-    const RunResult kim = runVerb({"report", "--attempt", "3", "--trainee", "Kim Minji",
-                                   "--lang", "ko"});
+    const RunResult kim =
+        runVerb({"report", "--attempt", "3", "--trainee", "Kim Minji", "--lang", "ko"});
     EXPECT_EQ(kim.code, 1);
     EXPECT_TRUE(contains(kim.err, "시도 3이(가) 없습니다 (Kim Minji의 시도: 1-2)")) << kim.err;
     const RunResult note =
@@ -240,8 +247,9 @@ TEST_F(VerbLanguage, AScenarioFilterTakesItsTitleInKoOrEn) {
     }
     const RunResult typo = runVerb({"report", "--scenario", "The late ordr", "--lang", "en"});
     EXPECT_EQ(typo.code, 1);
-    EXPECT_TRUE(contains(typo.err, "no scenario has the id or title 'The late ordr' (did you "
-                                   "mean 'The late order'?)"))
+    EXPECT_TRUE(contains(typo.err,
+                         "no scenario has the id or title 'The late ordr' (did you "
+                         "mean 'The late order'?)"))
         << typo.err;
     const RunResult ko = runVerb({"report", "--scenario", "late-ordr", "--lang", "ko"});
     EXPECT_EQ(ko.code, 1);
