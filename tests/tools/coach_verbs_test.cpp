@@ -43,10 +43,7 @@ TEST_F(CoachVerbs, RosterAddListRemove) {
     EXPECT_EQ(r.code, 0);
     EXPECT_NE(r.out.find("The roster is empty"), std::string::npos) << r.out;
     EXPECT_FALSE(std::filesystem::exists(db_));  // a read-only verb never creates the database
-    ASSERT_EQ(
-        runVerb({"roster", "add", "--name", "Min-ji Park", "--id", "E7", "--store", "Gangnam"})
-            .code,
-        0);
+    ASSERT_EQ(runVerb({"roster", "add", "--name", "Min-ji Park", "--id", "E7", "--store", "Gangnam"}).code, 0);
     r = runVerb({"roster", "add", "--name", " Ann Lee ", "--id", "E2"});
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_NE(r.out.find("Added Ann Lee (E2)"), std::string::npos) << r.out;
@@ -75,19 +72,14 @@ TEST_F(CoachVerbs, NotesSignOffsAndTheList) {
     RunResult r = runVerb({"coach", "note", "--attempt", "1", "--decision", "2", "--text",
                            "Promise only what you can keep.", "--author", "Mina"});
     ASSERT_EQ(r.code, 0) << r.err;
-    EXPECT_NE(r.out.find("Note 1 pinned to attempt 1 (Kim Minji), step 2"), std::string::npos)
-        << r.out;
-    ASSERT_EQ(
-        runVerb({"coach", "note", "--attempt", "2", "--text", "Good call.", "--author", "Mina"})
-            .code,
-        0);
+    EXPECT_NE(r.out.find("Note 1 pinned to attempt 1 (Kim Minji), step 2"), std::string::npos) << r.out;
+    ASSERT_EQ(runVerb({"coach", "note", "--attempt", "2", "--text", "Good call.", "--author", "Mina"}).code, 0);
     r = runVerb({"coach", "note", "--attempt", "12", "--text", "x", "--author", "Mina"});
     EXPECT_EQ(r.code, 1);
     // Only ids that exist are offered, never a nearby number that may not exist either.
     EXPECT_NE(r.err.find("there is no attempt 12 (stored attempts: 1-2)"), std::string::npos)
         << r.err;
-    r = runVerb(
-        {"coach", "note", "--attempt", "1", "--decision", "9", "--text", "x", "--author", "M"});
+    r = runVerb({"coach", "note", "--attempt", "1", "--decision", "9", "--text", "x", "--author", "M"});
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.err.find("there is no step 9"), std::string::npos) << r.err;
     r = runVerb({"coach", "note", "--attempt", "1", "--text", " ", "--author", "M"});
@@ -103,8 +95,8 @@ TEST_F(CoachVerbs, NotesSignOffsAndTheList) {
                  "--manager", "Mina"});
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.err.find("did you mean 'trust.small-promises'"), std::string::npos) << r.err;
-    r = runVerb({"coach", "signoff", "--trainee", "Lee Jisoo", "--principle",
-                 "trust.small-promises", "--manager", "Mina", "--note", "Keeps her word."});
+    r = runVerb({"coach", "signoff", "--trainee", "Lee Jisoo", "--principle", "trust.small-promises",
+                 "--manager", "Mina", "--note", "Keeps her word."});
     ASSERT_EQ(r.code, 0) << r.err;
     // A roster trainee without attempts can be signed off too.
     ASSERT_EQ(runVerb({"roster", "add", "--name", "Park Sora", "--id", "E5"}).code, 0);
@@ -120,8 +112,7 @@ TEST_F(CoachVerbs, NotesSignOffsAndTheList) {
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_NE(r.out.find("Kim Minji (Kim Minji)"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("[revoked by Jun"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("note 1 on attempt 1 (late-order), step 2, by Mina"), std::string::npos)
-        << r.out;
+    EXPECT_NE(r.out.find("note 1 on attempt 1 (late-order), step 2, by Mina"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("trust.small-promises, by Mina"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("Park Sora (E5)"), std::string::npos) << r.out;
     r = runVerb({"coach", "list", "--trainee", "Lee Jisoo", "--lang", "ko"});

@@ -46,10 +46,8 @@ protected:
         ::unsetenv("XDG_DATA_HOME");
     }
     RunResult play(const std::string& trainee, std::vector<std::string> extra = {}) {
-        std::vector<std::string> args = {"play",      dir_.path() + "/late-order.yaml",
-                                         "--choices", "1,1",
-                                         "--trainee", trainee,
-                                         "--lang",    "en"};
+        std::vector<std::string> args = {"play", dir_.path() + "/late-order.yaml", "--choices",
+                                         "1,1", "--trainee", trainee, "--lang", "en"};
         args.insert(args.end(), extra.begin(), extra.end());
         return runVerb(args);
     }
@@ -82,8 +80,7 @@ TEST_F(ResultsBadInput, OutRefusesWhatIsNotARegularFile) {
     EXPECT_TRUE(fs::is_symlink(dir_.path() + "/link.csv"));
     EXPECT_TRUE(contains(slurp(real), "Kim"));
     fs::create_symlink(dir_.path() + "/gone", dir_.path() + "/dangling.csv");
-    EXPECT_EQ(runVerb({"export", "--format", "csv", "--out", dir_.path() + "/dangling.csv"}).code,
-              2);
+    EXPECT_EQ(runVerb({"export", "--format", "csv", "--out", dir_.path() + "/dangling.csv"}).code, 2);
     // '-' is stdout.
     const RunResult dash = runVerb({"export", "--format", "csv", "--out", "-"});
     EXPECT_EQ(dash.code, 0);

@@ -92,16 +92,11 @@ TEST_F(ResultsVerbs, SelectionsAndStdout) {
     EXPECT_EQ(j["attempts"][0]["trainee"]["name"], "Lee Jisoo");
     const RunResult csv = runVerb({"export", "--format", "csv", "--attempt", "2", "--decisions"});
     ASSERT_EQ(csv.code, 0);
-    EXPECT_EQ(csv.out.rfind("\xEF\xBB\xBF"
-                            "Attempt,",
-                            0),
-              0u);  // names, then the ids row
-    EXPECT_NE(csv.out.find("\r\nattempt_id,attempt_uuid,trainee_key,trainee_name,"),
-              std::string::npos);
+    EXPECT_EQ(csv.out.rfind("\xEF\xBB\xBF" "Attempt,", 0), 0u);  // names, then the ids row
+    EXPECT_NE(csv.out.find("\r\nattempt_id,attempt_uuid,trainee_key,trainee_name,"), std::string::npos);
     const RunResult none = runVerb({"export", "--format", "csv", "--since", "2999-01-01"});
     EXPECT_EQ(none.code, 0);
-    const RunResult html =
-        runVerb({"export", "--format", "html", "--attempt", "1", "--lang", "ko"});
+    const RunResult html = runVerb({"export", "--format", "html", "--attempt", "1", "--lang", "ko"});
     ASSERT_EQ(html.code, 0);
     EXPECT_NE(html.out.find("<html lang=\"ko\">"), std::string::npos);
     const RunResult xapi = runVerb({"export", "--format", "xapi", "--sig", dir_.path() + "/x.sig"});
@@ -152,8 +147,8 @@ TEST_F(ResultsVerbs, KeyVerb) {
     EXPECT_NE(both.out.find("store:       Gangnam"), std::string::npos) << both.out;
     const RunResult pub = runVerb({"key", "export-public"});
     EXPECT_EQ(pub.out, "counterplay-public-key v1\nstore: Gangnam\nkey: " +
-                           pub.out.substr(pub.out.find("key: ") + 5, 64) +
-                           "\nfingerprint: " + id.out);
+                           pub.out.substr(pub.out.find("key: ") + 5, 64) + "\nfingerprint: " +
+                           id.out);
     const RunResult list = runVerb({"key", "list", "--lang", "en"});
     EXPECT_NE(list.out.find("(this machine)  Gangnam"), std::string::npos) << list.out;
     EXPECT_EQ(runVerb({"key", "trust", dir_.path() + "/late-order.yaml"}).code, 1);
@@ -171,9 +166,9 @@ TEST_F(ResultsVerbs, SimulateFillsADatabase) {
     EXPECT_NE(r.out.find("Stored 25 simulated attempts"), std::string::npos) << r.out;
     const RunResult rep = runVerb({"report", "--db", sim, "--json"});
     EXPECT_EQ(nlohmann::json::parse(rep.out)["attempts"], 25);
-    const RunResult again =
-        runVerb({"simulate", "--db", dir_.path() + "/sim2.db", "--trainees", "3", "--attempts",
-                 "25", "--seed", "5", "--scenarios", dir_.path()});
+    const RunResult again = runVerb({"simulate", "--db", dir_.path() + "/sim2.db", "--trainees",
+                                     "3", "--attempts", "25", "--seed", "5", "--scenarios",
+                                     dir_.path()});
     ASSERT_EQ(again.code, 0);
     const RunResult a = runVerb({"export", "--db", sim, "--format", "csv"});
     const RunResult b = runVerb({"export", "--db", dir_.path() + "/sim2.db", "--format", "csv"});

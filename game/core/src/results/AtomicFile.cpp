@@ -40,8 +40,7 @@ void removeAbandonedTemps(const std::string& dir, const std::string& name) {
         const std::size_t dash = file.find('-', prefix.size());
         if (dash == std::string::npos || dash == prefix.size()) continue;  // not <pid>-XXXXXX
         const std::string digits = file.substr(prefix.size(), dash - prefix.size());
-        if (digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 9)
-            continue;
+        if (digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 9) continue;
         const pid_t pid = static_cast<pid_t>(std::stol(digits));
         if (pid <= 0 || pid == ::getpid()) continue;
         if (::kill(pid, 0) == 0 || errno != ESRCH) continue;  // alive (or not ours to judge)
@@ -164,8 +163,7 @@ std::unique_ptr<AtomicFile> AtomicFile::create(const std::string& requested, std
     removeAbandonedTemps(dir, target.filename().string());
     // The writer's pid in the name lets a later writer remove it if this process dies mid-write.
     std::string temp = (dir.empty() ? std::string() : dir + "/") + "." +
-                       target.filename().string() + ".tmp-" + std::to_string(::getpid()) +
-                       "-XXXXXX";
+                       target.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-XXXXXX";
     const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
     if (fd < 0) {
         error = "cannot write " + path + ": " + errnoText(errno);

@@ -101,7 +101,8 @@ public:
         if (choice.empty()) choice = n.timeout ? w("report.timeout") : n.choiceId;
         // The choice is a sentence; its closing period would double up with the comma or
         // period the note line puts after it (".,").
-        while (!choice.empty() && (choice.back() == '.' || choice.back() == ' ')) choice.pop_back();
+        while (!choice.empty() && (choice.back() == '.' || choice.back() == ' '))
+            choice.pop_back();
         if (choice.size() >= 3 && choice.compare(choice.size() - 3, 3, "\xE3\x80\x82") == 0)
             choice.resize(choice.size() - 3);  // "。"
         return w("report.step-choice", {{"n", std::to_string(n.step)}, {"choice", choice}});

@@ -17,9 +17,9 @@ void fail(sqlite3* db, const std::string& what) {
     const std::string detail = db ? sqlite3_errmsg(db) : "out of memory";
     std::string message = what + ": " + detail;
     if (file && *file) message += " (database " + std::string(file) + ")";
-    throw StoreError(message,
-                     Problem{"store.database",
-                             {{"what", what}, {"detail", detail}, {"path", file ? file : ""}}});
+    throw StoreError(message, Problem{"store.database", {{"what", what},
+                                                         {"detail", detail},
+                                                         {"path", file ? file : ""}}});
 }
 
 namespace {
@@ -148,10 +148,10 @@ void exec(sqlite3* db, const char* sql) {
         std::string text = message ? message : "unknown error";
         sqlite3_free(message);
         const char* file = sqlite3_db_filename(db, "main");
-        throw StoreError(
-            std::string("database error: ") + text,
-            Problem{"store.database",
-                    {{"what", "database error"}, {"detail", text}, {"path", file ? file : ""}}});
+        throw StoreError(std::string("database error: ") + text,
+                         Problem{"store.database", {{"what", "database error"},
+                                                    {"detail", text},
+                                                    {"path", file ? file : ""}}});
     }
 }
 

@@ -75,9 +75,8 @@ std::string checkHeader(const std::string& path, Problem& problem) {
     const bool countValid = bigEndian(h.data() + 24, 4) == bigEndian(h.data() + 92, 4);
     if (!walInUse && countValid && headerPages > 0 &&
         size < std::uint64_t(headerPages) * pageSize) {
-        problem = {
-            "store.truncated",
-            {{"have", std::to_string(size / pageSize)}, {"want", std::to_string(headerPages)}}};
+        problem = {"store.truncated", {{"have", std::to_string(size / pageSize)},
+                                       {"want", std::to_string(headerPages)}}};
         return "it is truncated (" + std::to_string(size / pageSize) + " of " +
                std::to_string(headerPages) + " pages present)";
     }

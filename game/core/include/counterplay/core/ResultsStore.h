@@ -199,7 +199,7 @@ struct GroupSummary {
     int attempts = 0;
     int passed = 0;
     double meanPercent = 0;
-    std::int64_t earned = 0;  ///< points (for principle rows: that principle only)
+    std::int64_t earned = 0;      ///< points (for principle rows: that principle only)
     std::int64_t achievable = 0;
     std::int64_t firstAtMs = 0;
     std::int64_t lastAtMs = 0;
@@ -246,11 +246,11 @@ public:
 
     /// What storePulledPage did.
     struct PulledPage {
-        std::vector<std::int64_t> added;   ///< ids of the attempts stored now
-        std::int64_t known = 0;            ///< attempts whose uuid was stored already
-        std::int64_t removed = 0;          ///< pulled attempts removed because the LRS voided them
-        std::vector<std::string> refused;  ///< attempts not stored (their rows would not match
-                                           ///< their seal), one reason each
+        std::vector<std::int64_t> added;  ///< ids of the attempts stored now
+        std::int64_t known = 0;           ///< attempts whose uuid was stored already
+        std::int64_t removed = 0;         ///< pulled attempts removed because the LRS voided them
+        std::vector<std::string> refused; ///< attempts not stored (their rows would not match
+                                          ///< their seal), one reason each
     };
 
     /// One page of an LRS pull, in one transaction: stores the attempts whose uuid is new
@@ -261,11 +261,11 @@ public:
     /// last page that was wholly stored.
     /// `check` runs after each attempt is written (the pull checks the stored row against its
     /// seal there); when it throws, that attempt alone is undone and listed in `refused`.
-    PulledPage storePulledPage(
-        const std::vector<NewAttempt>& attempts, const std::vector<std::string>& voided,
-        const std::string& endpoint, const std::string& checkpointKey,
-        const std::string& checkpoint,
-        const std::function<void(std::int64_t id, const NewAttempt&)>& check = {});
+    PulledPage storePulledPage(const std::vector<NewAttempt>& attempts,
+                               const std::vector<std::string>& voided,
+                               const std::string& endpoint, const std::string& checkpointKey,
+                               const std::string& checkpoint,
+                               const std::function<void(std::int64_t id, const NewAttempt&)>& check = {});
 
     /// A value of the meta table ("" when unset).
     std::string metaValue(const std::string& key) const;
