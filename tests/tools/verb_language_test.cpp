@@ -9,6 +9,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -255,6 +257,35 @@ TEST_F(VerbLanguage, AScenarioFilterTakesItsTitleInKoOrEn) {
     EXPECT_EQ(ko.code, 1);
     EXPECT_TRUE(contains(ko.err, "ID나 제목이 'late-ordr'인 시나리오가 없습니다 ('late-order'"))
         << ko.err;
+}
+
+TEST_F(VerbLanguage, TheHtmlReportKeepsKoreanWordsWholeAndNotesReadCleanly) {
+    storeOne();
+    ASSERT_EQ(runVerb({"coach", "note", "--attempt", "1", "--decision", "1", "--text",
+                       "Listen first", "--author", "Mina"})
+                  .code,
+              0);
+    ASSERT_EQ(runVerb({"coach", "signoff", "--trainee", "Kim Minji", "--manager", "Jun", "--note",
+                       "Calm on the floor"})
+                  .code,
+              0);
+    for (const char* lang : {"ko", "en"}) {
+        for (const bool summary : {false, true}) {
+            const std::string html = dir_.path() + "/r-" + lang + (summary ? "-s" : "") + ".html";
+            std::vector<std::string> args = {"report", "--html",      html,       "--lang",
+                                             lang,     "--scenarios", dir_.path()};
+            if (summary) args.push_back("--summary");
+            const RunResult r = runVerb(args);
+            ASSERT_EQ(r.code, 0) << r.err;
+            std::ifstream in(html);
+            const std::string text{std::istreambuf_iterator<char>(in), {}};
+            // The choice "I'm sorry. Let me check right now." ends before the note's comma.
+            EXPECT_FALSE(contains(text, ".,")) << lang << summary;
+            EXPECT_TRUE(contains(text, "Calm on the floor")) << lang << summary;
+            EXPECT_TRUE(contains(text, ":lang(ko) .report th")) << lang;
+            EXPECT_TRUE(contains(text, "word-break:keep-all")) << lang;
+        }
+    }
 }
 
 }  // namespace
