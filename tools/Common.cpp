@@ -475,6 +475,8 @@ const std::map<std::string, std::string, std::less<>>& englishLabels() {
         {"export.exported", "Exported {n} {n|attempt|attempts} to {out}"},
         {"export.exported-sig",
          "Exported {n} {n|attempt|attempts} to {out} (signature in {out}.sig)"},
+        {"input.missing", "{file}: there is no such file"},
+        {"input.not-a-file", "{file}: it is not a regular file"},
         {"sync.needs-lrs", "give --lrs URL (no LRS has been saved with --save)"},
         {"sync.needs-credentials",
          "give --key and --secret (or COUNTERPLAY_LRS_KEY and COUNTERPLAY_LRS_SECRET)"},
@@ -545,6 +547,16 @@ std::string writeErrorText(const std::string& path, const std::string& english, 
 int writeErrorExit(const std::string& path) {
     std::string resolved, why;
     return core::resolveWriteTarget(path, resolved, why) ? kExitData : kExitUsage;
+}
+
+bool inputFileMissing(const std::string& file, const char* verb, Lang lang, std::ostream& err) {
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(file, ec)) return false;
+    err << "counterplay " << verb << ": "
+        << label(std::filesystem::exists(file, ec) ? "input.not-a-file" : "input.missing", lang,
+                 {{"file", file}})
+        << '\n';
+    return true;
 }
 
 std::string exceptionText(const std::exception& e, Lang lang) {

@@ -80,6 +80,12 @@ std::string writeErrorText(const std::string& path, const std::string& english, 
 /// user must give another), else 1.
 int writeErrorExit(const std::string& path);
 
+/// True (and "counterplay <verb>: FILE: there is no such file" in `lang` on `err`) when an input
+/// file named on the command line is not a regular file: a usage error (exit 2), not a problem
+/// found in its content.
+bool inputFileMissing(const std::string& file, const char* verb, core::Lang lang,
+                      std::ostream& err);
+
 /// The text of an exception caught by a verb: a StoreError's problem worded in `lang`, else its
 /// message.
 std::string exceptionText(const std::exception& e, core::Lang lang);

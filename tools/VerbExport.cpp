@@ -67,8 +67,8 @@ int exportMain(int argc, char** argv) {
     core::ExportFormat format{};
     core::parseExportFormat(formatText, format);
     core::ExportOptions options;
-    if (!buildFilter(sel, options.filter, "export", options.lang, std::cerr)) return kExitUsage;
     options.lang = resolveLang(langValue);
+    if (!buildFilter(sel, options.filter, "export", options.lang, std::cerr)) return kExitUsage;
     options.csvDecisions = decisions;
     options.csvCoaching = coaching;
     options.htmlDetail = detail;

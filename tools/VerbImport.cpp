@@ -25,6 +25,10 @@ int importMain(int argc, char** argv) {
     addLangOption(app, langValue);
     if (auto code = parseCommandLine(app, argc, argv)) return *code;
     const core::Lang lang = resolveLang(langValue);
+    bool missing = false;
+    for (const std::string& file : files)
+        missing = inputFileMissing(file, "import", lang, std::cerr) || missing;
+    if (missing) return kExitUsage;  // nothing is imported from a command line naming no file
 
     auto store =
         openStoreForVerb(db, core::ResultsStore::Mode::ReadWrite, "import", lang, std::cerr, false);

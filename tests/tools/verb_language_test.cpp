@@ -71,6 +71,21 @@ TEST_F(VerbLanguage, AMissingDatabaseIsWordedInTheUsersLanguageAndExits2) {
     EXPECT_FALSE(contains(ex.err, "there is no")) << ex.err;
 }
 
+TEST_F(VerbLanguage, InputFilesThatDoNotExistAreUsageErrors) {
+    const std::string missing = dir_.path() + "/nope.json";
+    for (const char* verb : {"import", "verify"}) {
+        const RunResult ko = runVerb({verb, missing, "--lang", "ko"});
+        EXPECT_EQ(ko.code, 2) << verb;
+        EXPECT_TRUE(contains(
+            ko.err, std::string("counterplay ") + verb + ": " + missing + ": 그런 파일이 없습니다"))
+            << ko.err;
+        const RunResult en = runVerb({verb, dir_.path(), "--lang", "en"});
+        EXPECT_EQ(en.code, 2) << verb;
+        EXPECT_TRUE(contains(en.err, dir_.path() + ": it is not a regular file")) << en.err;
+    }
+    EXPECT_FALSE(std::filesystem::exists(db_));  // nothing was opened for a bad command line
+}
+
 TEST_F(VerbLanguage, AFileThatIsNoDatabaseIsWordedFromCoreData) {
     const std::string junk = dir_.write("junk.db", std::string(4096, 'x'));
     const RunResult ko = runVerb({"report", "--db", junk, "--lang", "ko"});
@@ -233,8 +248,8 @@ TEST_F(VerbLanguage, AnAttemptThatDoesNotExistListsOnlyRealIds) {
         runVerb({"report", "--attempt", "3", "--trainee", "Kim Minji", "--lang", "ko"});
     EXPECT_EQ(kim.code, 1);
     EXPECT_TRUE(contains(kim.err, "시도 3이(가) 없습니다 (Kim Minji의 시도: 1-2)")) << kim.err;
-    const RunResult note =
-        runVerb({"coach", "note", "--attempt", "12", "--text", "Listen first", "--lang", "en"});
+    const RunResult note = runVerb({"coach", "note", "--attempt", "12", "--text", "Listen first",
+                                    "--author", "Mina", "--lang", "en"});
     EXPECT_EQ(note.code, 1);
     EXPECT_TRUE(contains(note.err, "there is no attempt 12 (stored attempts: 1-3)")) << note.err;
     EXPECT_FALSE(contains(note.err, "did you mean")) << note.err;
