@@ -28,10 +28,6 @@ int verifyMain(int argc, char** argv) {
                    "$COUNTERPLAY_KEY_FILE, else the data folder's site.key)");
     if (auto code = parseCommandLine(app, argc, argv)) return *code;
     const core::Lang lang = resolveLang(langValue);
-    bool missing = false;
-    for (const std::string& file : files)
-        missing = inputFileMissing(file, "verify", lang, std::cerr) || missing;
-    if (missing) return kExitUsage;
 
     core::Trust trust = loadTrustForVerb("verify", std::cerr);
     if (!keyFile.empty()) {
@@ -42,6 +38,10 @@ int verifyMain(int argc, char** argv) {
             return kExitData;
         }
     }
+    bool missing = false;
+    for (const std::string& file : files)
+        missing = inputFileMissing(file, "verify", lang, std::cerr) || missing;
+    if (missing) return kExitUsage;
     bool allOk = true;
     for (const std::string& file : files) {
         const core::VerifyResult r = core::verifyExportFile(file, trust);
