@@ -9,19 +9,116 @@
 #include <map>
 #include <sstream>
 
+#include "counterplay/core/AtomicFile.h"
+#include "counterplay/core/ResultsStore.h"
 #include "counterplay/core/Transcript.h"
 
 namespace counterplay::tools {
 
 using core::Lang;
 
+namespace {
+
+/// The --lang value on a command line that did not parse ("--lang ko" or "--lang=ko"), so its
+/// mistakes are worded in the language asked for; empty when there is none.
+std::string langOnCommandLine(int argc, char** argv) {
+    std::string value;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == "--lang" && i + 1 < argc) value = argv[i + 1];
+        if (arg.substr(0, 7) == "--lang=") value = std::string(arg.substr(7));
+    }
+    Lang lang = Lang::En;
+    return core::parseLang(value, lang) ? value : std::string();
+}
+
+/// What follows `prefix` in `text` up to `stop` (or the end when `stop` is empty); false when
+/// `text` does not start with `prefix` or has no `stop` after it.
+bool between(const std::string& text, std::string_view prefix, std::string_view stop,
+             std::string& out) {
+    if (text.rfind(prefix, 0) != 0) return false;
+    const std::size_t from = prefix.size();
+    const std::size_t to = stop.empty() ? text.size() : text.find(stop, from);
+    if (to == std::string::npos) return false;
+    out = text.substr(from, to - from);
+    return true;
+}
+
+/// A CLI11 parse error in the user's words. CLI11 (2.1) only has English sentences, so each
+/// kind of error is recognised by its type and the pattern of its sentence and worded from
+/// cli.json ("cli.*"); a sentence of a form not known here is shown as CLI11 wrote it.
+std::string parseErrorText(const CLI::ParseError& e, Lang lang) {
+    const std::string what = e.what();
+    std::string a, b, c;
+    if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr &&
+        between(what, "", " is required", a))
+        return label("cli.required", lang, {{"option", a}});
+    if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
+        if (between(what, "The following argument was not expected: ", "", a) ||
+            between(what, "The following arguments were not expected: ", "", a))
+            return label("cli.unexpected", lang, {{"args", a}});
+    }
+    if (dynamic_cast<const CLI::ConversionError*>(&e) != nullptr) {
+        if (between(what, "Could not convert: ", " = ", a)) {
+            between(what, "Could not convert: " + a + " = ", "", b);
+            return label("cli.not-number", lang, {{"option", a}, {"value", b}});
+        }
+        if (between(what, "The value ", " is not an allowed value for ", a)) {
+            between(what, "The value " + a + " is not an allowed value for ", "", b);
+            return label("cli.not-number", lang, {{"option", b}, {"value", a}});
+        }
+    }
+    if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr) {
+        if (between(what, "Expected exactly 1 arguments to ", ", got", a) ||
+            between(what, "", ": 1 required", a))
+            return label("cli.needs-value", lang, {{"option", a}});
+    }
+    if (dynamic_cast<const CLI::ValidationError*>(&e) != nullptr && between(what, "", ": ", a)) {
+        const std::string rest = what.substr(a.size() + 2);
+        if (between(rest, "", " not in {", b) && rest.back() == '}') {
+            const std::size_t open = b.size() + std::string_view(" not in {").size();
+            c = rest.substr(open, rest.size() - open - 1);
+            for (std::size_t at = c.find(','); at != std::string::npos; at = c.find(',', at + 2))
+                c.replace(at, 1, ", ");
+            return label("cli.not-member", lang, {{"option", a}, {"value", b}, {"choices", c}});
+        }
+        std::string lo, hi;
+        if (between(rest, "Value ", " not in range ", b) &&
+            between(rest, "Value " + b + " not in range ", " to ", lo) &&
+            between(rest, "Value " + b + " not in range " + lo + " to ", "", hi))
+            return label("cli.range", lang,
+                         {{"option", a}, {"value", b}, {"min", lo}, {"max", hi}});
+        if (between(rest, "attempt-id:", "", b))
+            return label("cli.attempt-id", lang, {{"option", a}, {"value", b}});
+    }
+    if (dynamic_cast<const CLI::RequiresError*>(&e) != nullptr &&
+        between(what, "", " requires ", a)) {
+        between(what, a + " requires ", "", b);
+        return label("cli.requires", lang, {{"option", a}, {"other", b}});
+    }
+    if (dynamic_cast<const CLI::ExcludesError*>(&e) != nullptr &&
+        between(what, "", " excludes ", a)) {
+        between(what, a + " excludes ", "", b);
+        return label("cli.excludes", lang, {{"option", a}, {"other", b}});
+    }
+    return what;
+}
+
+}  // namespace
+
 std::optional<int> parseCommandLine(CLI::App& app, int argc, char** argv) {
     try {
         app.parse(argc, argv);
+    } catch (const CLI::Success& e) {
+        app.exit(e, std::cout, std::cerr);  // --help: CLI11 prints it
+        return kExitOk;
     } catch (const CLI::ParseError& e) {
-        // CLI11 prints the message and "Run with --help for more information."
-        const int code = app.exit(e, std::cout, std::cerr);
-        return code == static_cast<int>(CLI::ExitCodes::Success) ? kExitOk : kExitUsage;
+        // A mistake on the command line: worded in the user's language, after the verb, with
+        // where to look, and always exit status 2 (see docs/cli.md).
+        const Lang lang = resolveLang(langOnCommandLine(argc, argv));
+        std::cerr << app.get_name() << ": " << parseErrorText(e, lang) << '\n'
+                  << label("cli.see-help", lang, {{"verb", app.get_name()}}) << '\n';
+        return kExitUsage;
     }
     return std::nullopt;
 }
@@ -73,10 +170,10 @@ std::string firstWith(std::initializer_list<std::string> folders, const char* ma
 
 std::string defaultCataloguePath() {
     const std::string source = COUNTERPLAY_DEFAULT_SCENARIOS;
-    std::string found = firstWith({envOr("COUNTERPLAY_SCENARIOS"), "scenarios",
-                                   exeDir() + "/../scenarios", exeDir() + "/scenarios", source,
-                                   "/usr/share/counterplay/scenarios"},
-                                  "principles.yaml");
+    std::string found =
+        firstWith({envOr("COUNTERPLAY_SCENARIOS"), "scenarios", exeDir() + "/../scenarios",
+                   exeDir() + "/scenarios", source, "/usr/share/counterplay/scenarios"},
+                  "principles.yaml");
     return found.empty() ? source + "/principles.yaml" : found;
 }
 
@@ -102,12 +199,18 @@ const std::map<std::string, std::string, std::less<>>& englishLabels() {
         {"play.silent", "(You stay silent...)"},
         {"play.no-timer", "There is no timer here; pick 1-{n}."},
         {"play.enter-number", "Enter a number from 1 to {n}, or q to quit."},
-        {"play.enter-number-timed", "Enter a number from 1 to {n}, t to stay silent, or q to quit."},
+        {"play.enter-number-timed",
+         "Enter a number from 1 to {n}, t to stay silent, or q to quit."},
         {"play.stopped", "Stopped at node '{node}'."},
         {"play.started-from", "(Starting from node '{node}'.)"},
-        {"play.entry-bad-number", "--choices entry {n} ('{entry}'): node '{node}' shows {count} choices: {shown}"},
-        {"play.entry-unknown-id", "--choices entry {n} ('{entry}'): node '{node}' shows no choice '{id}'{hint}; it shows: {shown}"},
-        {"play.entry-hidden", "--choices entry {n} ('{entry}'): choice '{id}' of node '{node}' is not shown now (its condition is false); it shows: {shown}"},
+        {"play.entry-bad-number",
+         "--choices entry {n} ('{entry}'): node '{node}' shows {count} choices: {shown}"},
+        {"play.entry-unknown-id",
+         "--choices entry {n} ('{entry}'): node '{node}' shows no choice '{id}'{hint}; it shows: "
+         "{shown}"},
+        {"play.entry-hidden",
+         "--choices entry {n} ('{entry}'): choice '{id}' of node '{node}' is not shown now (its "
+         "condition is false); it shows: {shown}"},
         {"play.did-you-mean", " (did you mean '{id}'?)"},
         {"play.set-syntax", "--set expects NAME=VALUE, got '{arg}'"},
         {"play.set-flag", "flag '{name}' takes true or false, got '{value}'"},
@@ -115,15 +218,20 @@ const std::map<std::string, std::string, std::less<>>& englishLabels() {
         {"play.set-range", "'{name}' must be from 0 to 100, got {value}"},
         {"play.set-unknown", "no state variable '{name}' in this scenario{hint}; it has: {names}"},
         {"play.from-unknown", "--from: no node '{node}' in {file}{hint}"},
-        {"play.entry-hidden-number", "--choices entry {n} ('{entry}'): node '{node}' shows {count} choices now (choices whose condition is false are hidden and not counted): {shown}"},
-        {"card.achievable-note", "(Achievable is the most each principle can earn on its own best path. No single path earns them all: they add up to {sum}, the best path to {best}.)"},
+        {"play.entry-hidden-number",
+         "--choices entry {n} ('{entry}'): node '{node}' shows {count} choices now (choices whose "
+         "condition is false are hidden and not counted): {shown}"},
+        {"card.achievable-note",
+         "(Achievable is the most each principle can earn on its own best path. No single path "
+         "earns them all: they add up to {sum}, the best path to {best}.)"},
         {"graph.limit", "{s} s limit"},
         {"graph.timeout", "timeout {s} s"},
         {"graph.if", "if {condition}"},
         {"card.title", "Scorecard"},
         {"card.principles", "Principles (earned / achievable):"},
         {"principles.source", "source: {citation}"},
-        {"card.total", "Total: {earned} of {best} points, {percent}% (pass mark {threshold}%): {verdict}"},
+        {"card.total",
+         "Total: {earned} of {best} points, {percent}% (pass mark {threshold}%): {verdict}"},
         {"card.pass", "PASS"},
         {"card.fail", "FAIL"},
         {"card.critical", "Critical actions:"},
@@ -134,7 +242,8 @@ const std::map<std::string, std::string, std::less<>>& englishLabels() {
         {"card.reason.late", "late"},
         {"card.reason.out of order", "out of order"},
         {"card.not-applicable", "[n/a]"},
-        {"card.reason.not applicable", "not applicable: it lies before the node this play started from"},
+        {"card.reason.not applicable",
+         "not applicable: it lies before the node this play started from"},
         {"card.ending", "Ending: {title} ({kind})"},
         {"card.ending-none", "Ending: not reached"},
         {"card.mood-trust", "mood {mood}, trust {trust}"},
@@ -153,24 +262,47 @@ const std::map<std::string, std::string, std::less<>>& englishLabels() {
         {"choice.timeout", "(no answer in time)"},
         {"integrity.altered", "attempt {id} ({uuid}, store '{store}'): ALTERED: {reason}"},
         {"integrity.unknown", "attempt {id} ({uuid}): {reason}"},
-        {"edit.needs-game", "the editor is a window of the game: run `counterplay edit FILE` with the game build (this is counterplay-cli, built without the game); `counterplay lint FILE` checks a file without a window"},
-        {"dashboard.needs-game", "the dashboard is a window of the game: run `counterplay dashboard` with the game build (this is counterplay-cli, built without the game); `counterplay report --html` prints the same views"},
-        {"check.remembered", "Remembered {n} {n|attempt|attempts} found ok: reports, exports and the dashboard now skip their full check while their rows stay unchanged"},
-        {"check.summary", "{n} {n|attempt|attempts} checked: {ok} ok, {altered} altered, {unsealed} unsealed (recorded before sealing), {unknown} by unknown signers; {replayed} replayed against their scenario file"},
-        {"export.altered", "refused: {n} {n|attempt was|attempts were} changed after they were recorded (ids {ids}). Run `counterplay check` for details, or add --include-altered to export them marked as altered"},
-        {"export.altered-included", "note: {n} altered {n|attempt|attempts} exported marked as altered (ids {ids})"},
-        {"report.altered", "Warning: {n} {n|attempt was|attempts were} changed after they were recorded (ids {ids}); {n|it is|they are} left out of the report; run `counterplay check`"},
-        {"sync.altered", "not sending {n} altered {n|attempt|attempts} (ids {ids}); run `counterplay check`"},
-        {"import.added", "{file}: imported {added} {added|attempt|attempts} signed by store '{store}' ({skipped} already here)"},
+        {"edit.needs-game",
+         "the editor is a window of the game: run `counterplay edit FILE` with the game build "
+         "(this is counterplay-cli, built without the game); `counterplay lint FILE` checks a file "
+         "without a window"},
+        {"dashboard.needs-game",
+         "the dashboard is a window of the game: run `counterplay dashboard` with the game build "
+         "(this is counterplay-cli, built without the game); `counterplay report --html` prints "
+         "the same views"},
+        {"check.remembered",
+         "Remembered {n} {n|attempt|attempts} found ok: reports, exports and the dashboard now "
+         "skip their full check while their rows stay unchanged"},
+        {"check.summary",
+         "{n} {n|attempt|attempts} checked: {ok} ok, {altered} altered, {unsealed} unsealed "
+         "(recorded before sealing), {unknown} by unknown signers; {replayed} replayed against "
+         "their scenario file"},
+        {"export.altered",
+         "refused: {n} {n|attempt was|attempts were} changed after they were recorded (ids {ids}). "
+         "Run `counterplay check` for details, or add --include-altered to export them marked as "
+         "altered"},
+        {"export.altered-included",
+         "note: {n} altered {n|attempt|attempts} exported marked as altered (ids {ids})"},
+        {"report.altered",
+         "Warning: {n} {n|attempt was|attempts were} changed after they were recorded (ids {ids}); "
+         "{n|it is|they are} left out of the report; run `counterplay check`"},
+        {"sync.altered",
+         "not sending {n} altered {n|attempt|attempts} (ids {ids}); run `counterplay check`"},
+        {"import.added",
+         "{file}: imported {added} {added|attempt|attempts} signed by store '{store}' ({skipped} "
+         "already here)"},
         {"import.refused", "{file}: refused, nothing from it was stored: {reason}"},
         {"key.trusted", "Trusted store '{name}' (key {fp}); its exports and seals now verify here"},
         {"key.own", "this machine"},
-        {"key.renamed", "Store name set to '{name}'; new exports and attempts are signed as '{name}'"},
+        {"key.renamed",
+         "Store name set to '{name}'; new exports and attempts are signed as '{name}'"},
         {"key.public-written", "Public key of store '{name}' (key {fp}) written to {file}"},
-        {"roster.empty", "The roster is empty (add trainees with: counterplay roster add --name NAME --id ID)"},
+        {"roster.empty",
+         "The roster is empty (add trainees with: counterplay roster add --name NAME --id ID)"},
         {"roster.added", "Added {name} ({id}) to the roster"},
         {"roster.updated", "Updated {name} ({id}) in the roster"},
-        {"roster.removed", "Removed {id} from the roster; their attempts, notes and sign-offs stay"},
+        {"roster.removed",
+         "Removed {id} from the roster; their attempts, notes and sign-offs stay"},
         {"roster.unknown", "no roster entry has the employee id '{id}'"},
         {"coach.invalid", "{reason}"},
         {"coach.ambiguous", "'{name}' is the name of {n} trainees; give one key with --trainee:"},
@@ -191,24 +323,34 @@ const std::map<std::string, std::string, std::less<>>& englishLabels() {
         {"coach.unknown-note", "there is no note {id} (see: counterplay coach list)"},
         {"coach.list-signoff", "sign-off {id}: {what}, by {manager}, {date}"},
         {"coach.list-revoked", "[revoked by {manager}, {date}]"},
-        {"coach.list-note", "note {note} on attempt {id} ({scenario}), {where}, by {author}, {date}"},
+        {"coach.list-note",
+         "note {note} on attempt {id} ({scenario}), {where}, by {author}, {date}"},
         {"coach.list-none", "no notes or sign-offs"},
         {"coach.list-empty", "No coaching notes or sign-offs yet"},
-        {"fmt.would-change", "{file}: not in the canonical layout (counterplay fmt would rewrite it)"},
+        {"fmt.would-change",
+         "{file}: not in the canonical layout (counterplay fmt would rewrite it)"},
         {"fmt.formatted", "{file}: formatted"},
         {"fmt.unchanged", "{file}: already formatted"},
-        {"fmt.model-changed", "{file}: formatting would change what the file means; nothing written (please report this)"},
-        {"fmt.drops-comments", "{file}: formatting would drop {n} {n|comment|comments}; nothing written (use --drop-comments to accept)"},
+        {"fmt.model-changed",
+         "{file}: formatting would change what the file means; nothing written (please report "
+         "this)"},
+        {"fmt.drops-comments",
+         "{file}: formatting would drop {n} {n|comment|comments}; nothing written (use "
+         "--drop-comments to accept)"},
         {"fmt.summary", "{n} {n|file|files} would be rewritten by counterplay fmt"},
         {"edit.cannot-read", "{file}: cannot edit: {error}"},
         {"edit.not-saved", "{file}: not saved: {error}"},
         {"new.written", "Wrote {file}; check it with: counterplay lint {file}"},
         {"new.exists", "{file} already exists; nothing written"},
         {"new.bad-id", "'{id}' is not an id (a-z, 0-9, '-', '_', '.', starting with a letter)"},
-        {"strings.exported", "Wrote {n} texts from {files} {files|file|files} to {out}; {attention} need attention"},
+        {"strings.exported",
+         "Wrote {n} texts from {files} {files|file|files} to {out}; {attention} need attention"},
         {"strings.unknown", "{id}: this text no longer exists (moved, renamed or deleted)"},
-        {"strings.unknown-stop", "{n} {n|id no longer exists|ids no longer exist}; nothing was written (use --skip-unknown to apply the other rows)"},
-        {"strings.unknown-skipped", "{n} {n|id no longer exists|ids no longer exist} and were skipped"},
+        {"strings.unknown-stop",
+         "{n} {n|id no longer exists|ids no longer exist}; nothing was written (use --skip-unknown "
+         "to apply the other rows)"},
+        {"strings.unknown-skipped",
+         "{n} {n|id no longer exists|ids no longer exist} and were skipped"},
         {"strings.imported", "{file}: {n} {n|text|texts} changed"},
         {"strings.marks", "{file}: review marks updated"},
         {"strings.nothing", "Nothing to change"},
@@ -216,7 +358,9 @@ const std::map<std::string, std::string, std::less<>>& englishLabels() {
         {"strings.bad-csv", "{file}: {error}"},
         {"strings.bad-header", "{file}: the first row must be id,ko,en,status,context"},
         {"strings.bad-id", "{id}: an id is FILE#PATH, as written by strings export"},
-        {"simulate.stored", "Stored {n} simulated {n|attempt|attempts} by {trainees} {trainees|trainee|trainees} over {scenarios} {scenarios|scenario|scenarios}, recorded as store '{store}', in {path}"},
+        {"simulate.stored",
+         "Stored {n} simulated {n|attempt|attempts} by {trainees} {trainees|trainee|trainees} over "
+         "{scenarios} {scenarios|scenario|scenarios}, recorded as store '{store}', in {path}"},
         {"simulate.skipped", "{n} {n|playthrough|playthroughs} got stuck and {n|was|were} skipped"},
         {"simulate.bad-store", "--store needs a name on one line"},
         {"report.count", "{n} {n|attempt|attempts}, by {by}"},
@@ -234,7 +378,8 @@ const std::map<std::string, std::string, std::less<>>& englishLabels() {
         {"report.what.html", "the report"},
         {"report.what.csv", "the team table"},
         {"report.no-catalogue", "note: no principle catalogue; principle ids are shown"},
-        {"report.no-scenarios", "note: no scenario files found in {dir}; best options are not marked"},
+        {"report.no-scenarios",
+         "note: no scenario files found in {dir}; best options are not marked"},
         {"report.bad-min-group", "--min-group must be at least 1"},
         {"report.needs-output", "--summary, --trend and --min-group need --html or --csv"},
         {"report.filter.trainee", "trainee {v}"},
@@ -244,6 +389,100 @@ const std::map<std::string, std::string, std::less<>>& englishLabels() {
         {"report.filter.search", "names containing \"{v}\""},
         {"report.filter.passed", "passed attempts"},
         {"report.filter.failed", "failed attempts"},
+        {"cli.required", "{option} is required"},
+        {"cli.unexpected", "unexpected on the command line: {args}"},
+        {"cli.not-number", "{option}: '{value}' is not a number"},
+        {"cli.needs-value", "{option} needs a value"},
+        {"cli.not-member", "{option}: '{value}' is not one of {choices}"},
+        {"cli.range", "{option}: {value} is not from {min} to {max}"},
+        {"cli.attempt-id",
+         "{option}: attempt ids are whole numbers from 1 ('{value}' is not one); `counterplay "
+         "report --json` and the exports show them"},
+        {"cli.requires", "{option} needs {other}"},
+        {"cli.excludes", "{option} cannot be given with {other}"},
+        {"cli.see-help", "see `{verb} --help`"},
+        {"problem.store.no-file", "cannot open results database {path}: there is no such file"},
+        {"problem.store.empty",
+         "cannot open results database {path}: it is empty (0 bytes): nothing has been stored in "
+         "it; it was not changed"},
+        {"problem.store.not-regular",
+         "cannot open results database {path}: it is not a regular file; it was not changed"},
+        {"problem.store.too-short",
+         "cannot open results database {path}: it is too short to be a database ({bytes} bytes): "
+         "truncated or not a results file; it was not changed"},
+        {"problem.store.not-sqlite",
+         "cannot open results database {path}: it is not an SQLite database (garbage or another "
+         "kind of file); it was not changed"},
+        {"problem.store.bad-header",
+         "cannot open results database {path}: its header is damaged (page size {pagesize}); it "
+         "was not changed"},
+        {"problem.store.partial-page",
+         "cannot open results database {path}: it is truncated ({bytes} bytes is not a whole "
+         "number of {pagesize}-byte pages); it was not changed"},
+        {"problem.store.truncated",
+         "cannot open results database {path}: it is truncated ({have} of {want} pages present); "
+         "it was not changed"},
+        {"problem.store.folder", "cannot open results database {path}: {detail}"},
+        {"problem.store.sqlite", "cannot open results database {path}: {detail}"},
+        {"problem.store.foreign",
+         "cannot open results database {path}: it is an SQLite database but not a Counterplay "
+         "results database; it was not changed"},
+        {"problem.store.newer",
+         "cannot open results database {path}: it was written by a newer Counterplay (schema "
+         "{version}; this version reads up to {max}). Update Counterplay; it was not changed"},
+        {"problem.store.old-unreadable",
+         "cannot open results database {path}: its schema is older ({version}) and could not be "
+         "read: {detail}; it was not changed"},
+        {"problem.store.no-wal",
+         "cannot open results database {path}: cannot switch it to WAL mode"},
+        {"problem.store.database", "the results database {path} failed ({what}): {detail}"},
+        {"problem.write.no-name", "no file name given"},
+        {"problem.write.folder",
+         "cannot write {path}: it is a folder; give a file name inside it ({inside})"},
+        {"problem.write.no-folder", "cannot write {path}: the folder {folder} does not exist"},
+        {"problem.write.dangling-link",
+         "cannot write {path}: it is a link to nothing; it was not touched"},
+        {"problem.write.link-not-file",
+         "cannot write {path}: it links to something that is not a regular file; it was not "
+         "touched"},
+        {"problem.write.not-file",
+         "cannot write {path}: it is not a regular file (a device, pipe or socket); it was not "
+         "touched"},
+        {"problem.write.read-only", "cannot write {path}: its folder is read-only here ({detail})"},
+        {"problem.write.errno", "cannot write {path}: {detail}"},
+        {"select.no-db",
+         "there is no results database at {path} (nothing has been stored yet; see --db)"},
+        {"select.bad-date",
+         "{option}: '{value}' is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM)"},
+        {"select.dates-contradict",
+         "--since {since} is not before --until {until}: no attempt can match"},
+        {"select.ambiguous", "'{name}' is the name of {n} trainees; give one key with --trainee:"},
+        {"select.unknown-trainee", "no trainee has the key or name '{key}'"},
+        {"select.none-stored", "; no attempts are stored yet"},
+        {"select.unknown-scenario", "no scenario has the id or title '{id}'"},
+        {"select.did-you-mean", " (did you mean '{id}'?)"},
+        {"select.no-attempt", "there is no attempt {id} in {path}"},
+        {"select.attempt-range", " (stored attempts: {ids})"},
+        {"select.trainee-range", " ({name} has {ids})"},
+        {"select.no-attempts-stored", " (no attempts are stored yet)"},
+        {"select.out", "--out: {reason}"},
+        {"select.sig-file", "the signature file: {reason}"},
+        {"export.bad-base-iri",
+         "--base-iri '{iri}' is not an absolute http(s) or urn IRI without a trailing slash"},
+        {"export.no-signature",
+         "note: {format} on stdout carries no signature; use --out FILE (signature in FILE.sig) or "
+         "--sig FILE"},
+        {"export.exported", "Exported {n} {n|attempt|attempts} to {out}"},
+        {"export.exported-sig",
+         "Exported {n} {n|attempt|attempts} to {out} (signature in {out}.sig)"},
+        {"input.missing", "{file}: there is no such file"},
+        {"input.not-a-file", "{file}: it is not a regular file"},
+        {"sync.needs-lrs", "give --lrs URL (no LRS has been saved with --save)"},
+        {"sync.needs-credentials",
+         "give --key and --secret (or COUNTERPLAY_LRS_KEY and COUNTERPLAY_LRS_SECRET)"},
+        {"sync.bad-lrs", "--lrs must be an http:// or https:// URL"},
+        {"report.out", "{option}: {reason}"},
+        {"export.no-catalogue", "no principle catalogue; principle ids are shown"},
     };
     return table;
 }
@@ -278,6 +517,54 @@ std::string label(std::string_view key, Lang lang,
     return core::fillPlaceholders(std::move(text), args);
 }
 
+std::string labelWith(std::string_view key, Lang lang,
+                      const std::vector<std::pair<std::string, std::string>>& args) {
+    // One value at a time (core::fillPlaceholders takes a fixed list); values holding a brace
+    // go last, so no value is searched again for the placeholders filled after it.
+    std::string text = label(key, lang);
+    for (const bool braced : {false, true})
+        for (const auto& [name, value] : args)
+            if ((value.find('{') != std::string::npos) == braced)
+                text = core::fillPlaceholders(std::move(text), {{name.c_str(), value}});
+    return text;
+}
+
+std::string problemText(const core::Problem& problem, Lang lang, const std::string& english) {
+    if (problem.empty()) return english;
+    const std::string key = "problem." + problem.kind;
+    const auto& known = englishLabels();
+    if (known.find(key) == known.end()) return english;
+    return labelWith(key, lang, problem.values);
+}
+
+std::string writeErrorText(const std::string& path, const std::string& english, Lang lang) {
+    std::string resolved, why;
+    core::Problem problem;
+    if (core::resolveWriteTarget(path, resolved, why, &problem)) return english;
+    return problemText(problem, lang, why);
+}
+
+int writeErrorExit(const std::string& path) {
+    std::string resolved, why;
+    return core::resolveWriteTarget(path, resolved, why) ? kExitData : kExitUsage;
+}
+
+bool inputFileMissing(const std::string& file, const char* verb, Lang lang, std::ostream& err) {
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(file, ec)) return false;
+    err << "counterplay " << verb << ": "
+        << label(std::filesystem::exists(file, ec) ? "input.not-a-file" : "input.missing", lang,
+                 {{"file", file}})
+        << '\n';
+    return true;
+}
+
+std::string exceptionText(const std::exception& e, Lang lang) {
+    if (const auto* store = dynamic_cast<const core::StoreError*>(&e))
+        return problemText(store->problem(), lang, e.what());
+    return e.what();
+}
+
 std::vector<std::string> labelKeys() {
     std::vector<std::string> keys;
     for (const auto& [key, text] : englishLabels()) keys.push_back(key);
@@ -304,7 +591,8 @@ ToolScenario loadScenarioForTool(const std::string& path, const std::string& cat
         if (cat.ok())
             result.catalogue = cat.catalogue;
         else
-            err << cataloguePath << ": note: the catalogue has errors; principle ids are not checked\n";
+            err << cataloguePath
+                << ": note: the catalogue has errors; principle ids are not checked\n";
     }
     core::ScenarioLoad load = core::loadScenarioFile(path, result.catalogue.get());
     printDiagnostics(err, load.diagnostics);
@@ -376,7 +664,8 @@ std::string choiceId(const core::Node& node, int choiceIndex) {
 const core::Points& choicePoints(const core::Node& node, int choiceIndex) {
     static const core::Points kNone;
     if (choiceIndex == core::kTimeoutChoice) return node.timeLimit ? node.timeLimit->points : kNone;
-    if (choiceIndex < 0 || static_cast<std::size_t>(choiceIndex) >= node.choices.size()) return kNone;
+    if (choiceIndex < 0 || static_cast<std::size_t>(choiceIndex) >= node.choices.size())
+        return kNone;
     return node.choices[static_cast<std::size_t>(choiceIndex)].points;
 }
 

@@ -23,6 +23,7 @@
 #include "counterplay/core/Diagnostic.h"
 #include "counterplay/core/Loader.h"
 #include "counterplay/core/Model.h"
+#include "counterplay/core/Problem.h"
 #include "counterplay/core/Scorecard.h"
 #include "counterplay/core/Session.h"
 #include "counterplay/core/Text.h"
@@ -61,6 +62,33 @@ std::string cliStringsPath();
 /// English is built in (so the tool works without its assets); other text comes from cli.json.
 std::string label(std::string_view key, core::Lang lang,
                   std::initializer_list<std::pair<const char*, std::string>> args = {});
+
+/// The same with values built at run time (a core Problem's).
+std::string labelWith(std::string_view key, core::Lang lang,
+                      const std::vector<std::pair<std::string, std::string>>& args);
+
+/// A problem core reported as data, worded in `lang`: the label "problem.<kind>" filled with its
+/// values; `english` (core's own sentence) when it has no kind or the tools have no words for it.
+std::string problemText(const core::Problem& problem, core::Lang lang, const std::string& english);
+
+/// Why a write to `path` failed, in `lang`: the target's problem as resolveWriteTarget sees it
+/// (a folder, a missing or read-only folder, a device, ...), else `english` (core's message,
+/// e.g. a disk that filled up while writing).
+std::string writeErrorText(const std::string& path, const std::string& english, core::Lang lang);
+
+/// The exit status for a write that failed: 2 when the target itself cannot be written (the
+/// user must give another), else 1.
+int writeErrorExit(const std::string& path);
+
+/// True (and "counterplay <verb>: FILE: there is no such file" in `lang` on `err`) when an input
+/// file named on the command line is not a regular file: a usage error (exit 2), not a problem
+/// found in its content.
+bool inputFileMissing(const std::string& file, const char* verb, core::Lang lang,
+                      std::ostream& err);
+
+/// The text of an exception caught by a verb: a StoreError's problem worded in `lang`, else its
+/// message.
+std::string exceptionText(const std::exception& e, core::Lang lang);
 
 /// Every label key the tools use (a test checks cli.json has all of them in both languages).
 std::vector<std::string> labelKeys();

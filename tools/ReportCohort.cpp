@@ -94,6 +94,18 @@ int runCohortReport(const core::ResultsStore& store, const core::AttemptFilter& 
         std::cerr << "counterplay report: " << label("report.bad-min-group", lang) << '\n';
         return kExitUsage;
     }
+    // A target that cannot be written is refused before the report is computed.
+    for (const auto& [option, path] : {std::pair{"--html", f.html}, std::pair{"--csv", f.csv}}) {
+        std::string resolved, why;
+        core::Problem problem;
+        if (!path.empty() && !core::resolveWriteTarget(path, resolved, why, &problem)) {
+            std::cerr << "counterplay report: "
+                      << label("report.out", lang,
+                               {{"option", option}, {"reason", problemText(problem, lang, why)}})
+                      << '\n';
+            return kExitUsage;
+        }
+    }
     core::CohortReportOptions o;
     o.lang = lang;
     o.summary = f.summary;
@@ -184,7 +196,7 @@ int runCohortReport(const core::ResultsStore& store, const core::AttemptFilter& 
                 core::writeCohortReportCsv(cohort, o, views, sink);
             std::string error;
             if (!core::writeFileAtomic(path, sink.data, error)) {
-                std::cerr << "counterplay report: " << error << '\n';
+                std::cerr << "counterplay report: " << writeErrorText(path, error, lang) << '\n';
                 return false;
             }
             std::cerr << label(
@@ -197,7 +209,7 @@ int runCohortReport(const core::ResultsStore& store, const core::AttemptFilter& 
         if (!f.html.empty() && !write(f.html, true)) return kExitData;
         if (!f.csv.empty() && !write(f.csv, false)) return kExitData;
     } catch (const std::exception& e) {
-        std::cerr << "counterplay report: " << e.what() << '\n';
+        std::cerr << "counterplay report: " << exceptionText(e, lang) << '\n';
         return kExitData;
     }
     return kExitOk;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "Common.h"
 #include "counterplay/core/DataDir.h"
@@ -26,12 +27,13 @@ void addSelectionOptions(CLI::App& app, SelectionOptions& sel) {
                     if (used == value.size() && id >= 1) return {};
                 } catch (const std::exception&) {
                 }
-                return "attempt ids are whole numbers from 1 ('" + value +
-                       "' is not one); `counterplay report --json` and the exports show them";
+                // Worded by parseCommandLine in the user's language (cli.attempt-id).
+                return "attempt-id:" + value;
             },
             "ID"));
     app.add_option("--trainee", sel.trainee, "Only this trainee's attempts (trainee key or name)");
-    app.add_option("--scenario", sel.scenario, "Only attempts of this scenario id");
+    app.add_option("--scenario", sel.scenario,
+                   "Only attempts of this scenario (its id, or its title in Korean or English)");
     app.add_option(
         "--since", sel.since,
         "Only attempts that ended on or after DATE (YYYY-MM-DD or YYYY-MM-DDTHH:MM, UTC)");
@@ -40,26 +42,26 @@ void addSelectionOptions(CLI::App& app, SelectionOptions& sel) {
                    "before YYYY-MM-DDTHH:MM (UTC)");
 }
 
-bool buildFilter(const SelectionOptions& sel, core::AttemptFilter& filter, std::ostream& err) {
+bool buildFilter(const SelectionOptions& sel, core::AttemptFilter& filter, const char* verb,
+                 core::Lang lang, std::ostream& err) {
     if (sel.attempt > 0) filter.attemptId = sel.attempt;
     filter.traineeKey = sel.trainee;
     filter.scenarioId = sel.scenario;
-    std::int64_t ms = 0;
-    if (!sel.since.empty()) {
-        if (!core::parseDateMs(sel.since, false, ms)) {
-            err << "--since: '" << sel.since << "' is not a date (use YYYY-MM-DD)\n";
+    // One date option: false (and the message) when it is not a date.
+    auto date = [&](const char* option, const std::string& value, bool endOfDay,
+                    std::optional<std::int64_t>& into) {
+        if (value.empty()) return true;
+        std::int64_t ms = 0;
+        if (!core::parseDateMs(value, endOfDay, ms)) {
+            err << "counterplay " << verb << ": "
+                << label("select.bad-date", lang, {{"option", option}, {"value", value}}) << '\n';
             return false;
         }
-        filter.sinceMs = ms;
-    }
-    if (!sel.until.empty()) {
-        if (!core::parseDateMs(sel.until, true, ms)) {
-            err << "--until: '" << sel.until << "' is not a date (use YYYY-MM-DD)\n";
-            return false;
-        }
-        filter.untilMs = ms;
-    }
-    return true;
+        into = ms;
+        return true;
+    };
+    return date("--since", sel.since, false, filter.sinceMs) &&
+           date("--until", sel.until, true, filter.untilMs);
 }
 
 namespace {
@@ -75,29 +77,56 @@ std::string lowerAscii(std::string s) {
     return s;
 }
 
-/// Scenario ids of the shipped scenario files (next to the default catalogue).
-std::vector<std::string> shippedScenarioIds() {
-    std::vector<std::string> ids;
+/// The shipped scenario files (next to the default catalogue).
+std::vector<std::filesystem::path> shippedScenarioFiles() {
+    std::vector<std::filesystem::path> files;
     const std::string catalogue = defaultCataloguePath();
-    if (catalogue.empty()) return ids;
+    if (catalogue.empty()) return files;
     std::error_code ec;
     for (const auto& entry :
          std::filesystem::directory_iterator(std::filesystem::path(catalogue).parent_path(), ec)) {
         const auto& p = entry.path();
-        if (p.extension() == ".yaml" && p.filename() != "principles.yaml")
-            ids.push_back(p.stem().string());
+        if (p.extension() == ".yaml" && p.filename() != "principles.yaml") files.push_back(p);
     }
-    return ids;
+    return files;
+}
+
+/// A scenario a --scenario value may name: its id and its titles.
+struct KnownScenario {
+    std::string id;
+    core::Text title;
+};
+
+/// The scenarios a --scenario value may name: the shipped files (titles read from the files
+/// only when `withTitles`, as that loads each one) and every scenario with stored attempts.
+std::vector<KnownScenario> knownScenarios(const core::ResultsStore& store, bool withTitles) {
+    std::vector<KnownScenario> known;
+    for (const auto& g : store.summarize(core::GroupBy::Scenario))
+        known.push_back({g.key, {g.labelKo, g.label}});
+    for (const auto& file : shippedScenarioFiles()) {
+        KnownScenario s{file.stem().string(), {}};
+        if (withTitles) {
+            const core::ScenarioLoad load = core::loadScenarioFile(file.string(), nullptr);
+            if (load.scenario) s = {load.scenario->id, load.scenario->title};
+        }
+        known.push_back(std::move(s));
+    }
+    return known;
 }
 
 }  // namespace
 
 int resolveSelection(const core::ResultsStore& store, const SelectionOptions& sel,
-                     core::AttemptFilter& filter, const char* verb, std::ostream& err) {
+                     core::AttemptFilter& filter, const char* verb, core::Lang lang,
+                     std::ostream& err) {
     const std::string prefix = std::string("counterplay ") + verb + ": ";
+    auto didYouMean = [&](const std::string& hint) {
+        return hint.empty() ? std::string() : label("select.did-you-mean", lang, {{"id", hint}});
+    };
     if (filter.sinceMs && filter.untilMs && *filter.sinceMs >= *filter.untilMs) {
-        err << prefix << "--since " << sel.since << " is not before --until " << sel.until
-            << ": no attempt can match\n";
+        err << prefix
+            << label("select.dates-contradict", lang, {{"since", sel.since}, {"until", sel.until}})
+            << '\n';
         return kExitUsage;
     }
     if (!sel.trainee.empty()) {
@@ -111,8 +140,10 @@ int resolveSelection(const core::ResultsStore& store, const SelectionOptions& se
         if (!byKey && byName.size() == 1) {
             filter.traineeKey = byName.front()->key;
         } else if (!byKey && byName.size() > 1) {
-            err << prefix << "'" << sel.trainee << "' is the name of " << byName.size()
-                << " trainees; give one key with --trainee:\n";
+            err << prefix
+                << label("select.ambiguous", lang,
+                         {{"name", sel.trainee}, {"n", std::to_string(byName.size())}})
+                << '\n';
             for (const auto* t : byName) err << "  " << t->key << "  (" << t->name << ")\n";
             return kExitData;
         } else if (!byKey) {
@@ -130,25 +161,60 @@ int resolveSelection(const core::ResultsStore& store, const SelectionOptions& se
                 }
                 hint = suggest.best();
             }
-            err << prefix << "no trainee has the key or name '" << sel.trainee << "'"
-                << (hint.empty() ? std::string() : " (did you mean '" + hint + "'?)")
-                << (all.empty() ? "; no attempts are stored yet" : "") << '\n';
+            err << prefix << label("select.unknown-trainee", lang, {{"key", sel.trainee}})
+                << didYouMean(hint)
+                << (all.empty() ? label("select.none-stored", lang) : std::string()) << '\n';
             return kExitData;
         }
     }
     if (!sel.scenario.empty()) {
-        std::vector<std::string> known = shippedScenarioIds();
-        for (const auto& g : store.summarize(core::GroupBy::Scenario)) known.push_back(g.key);
-        if (std::find(known.begin(), known.end(), sel.scenario) == known.end()) {
-            core::Suggester suggest(sel.scenario);
-            for (const auto& id : known) suggest.consider(id);
-            std::string hint = suggest.best();
-            for (const auto& id : known)
-                if (lowerAscii(trimmed(id)) == lowerAscii(trimmed(sel.scenario))) hint = id;
-            err << prefix << "no scenario has the id '" << sel.scenario << "'"
-                << (hint.empty() ? std::string() : " (did you mean '" + hint + "'?)") << '\n';
-            return kExitData;
+        const std::vector<KnownScenario> ids = knownScenarios(store, false);
+        const bool isId = std::any_of(ids.begin(), ids.end(),
+                                      [&](const KnownScenario& s) { return s.id == sel.scenario; });
+        if (!isId) {
+            // A title in Korean or English (exact, ignoring case and outer spaces) names its
+            // scenario; else "did you mean" over the ids and the titles.
+            const std::vector<KnownScenario> known = knownScenarios(store, true);
+            const std::string want = lowerAscii(trimmed(sel.scenario));
+            std::string byTitle, hint;
+            for (const auto& s : known)
+                for (const std::string* t : {&s.title.ko, &s.title.en})
+                    if (!t->empty() && lowerAscii(trimmed(*t)) == want) byTitle = s.id;
+            if (byTitle.empty()) {
+                core::Suggester suggest(sel.scenario);
+                for (const auto& s : known)
+                    for (const std::string* c : {&s.id, &s.title.ko, &s.title.en})
+                        if (!c->empty()) suggest.consider(*c);
+                hint = suggest.best();
+                for (const auto& s : known)
+                    if (lowerAscii(trimmed(s.id)) == want) hint = s.id;
+                err << prefix << label("select.unknown-scenario", lang, {{"id", sel.scenario}})
+                    << didYouMean(hint) << '\n';
+                return kExitData;
+            }
+            filter.scenarioId = byTitle;
         }
+    }
+    if (filter.attemptId && store.countAttempts(filter) == 0) {
+        // Only ids that exist are offered: the selection's own (a trainee's range), else every
+        // stored attempt's.
+        core::AttemptFilter without = filter;
+        without.attemptId.reset();
+        std::vector<std::int64_t> ids;
+        for (const auto& a : store.listAttempts(without)) ids.push_back(a.id);
+        std::string where;
+        if (!ids.empty() && !sel.trainee.empty())
+            where =
+                label("select.trainee-range", lang, {{"name", sel.trainee}, {"ids", idRuns(ids)}});
+        else if (!ids.empty())
+            where = label("select.attempt-range", lang, {{"ids", idRuns(ids)}});
+        else
+            where = label("select.no-attempts-stored", lang);
+        err << prefix
+            << label("select.no-attempt", lang,
+                     {{"id", std::to_string(*filter.attemptId)}, {"path", store.path()}})
+            << where << '\n';
+        return kExitData;
     }
     return 0;
 }
@@ -161,17 +227,18 @@ CLI::Option* addDbOption(CLI::App& app, std::string& value) {
 
 std::unique_ptr<core::ResultsStore> openStoreForVerb(const std::string& dbFlag,
                                                      core::ResultsStore::Mode mode,
-                                                     const char* verb, std::ostream& err,
-                                                     bool mustExist) {
+                                                     const char* verb, core::Lang lang,
+                                                     std::ostream& err, bool mustExist) {
     const std::string path = core::resultsDbPath(dbFlag);
     if (mustExist && !std::filesystem::exists(path)) {
-        err << "counterplay " << verb << ": there is no results database at " << path
-            << " (nothing has been stored yet; see --db)\n";
+        err << "counterplay " << verb << ": " << label("select.no-db", lang, {{"path", path}})
+            << '\n';
         return nullptr;
     }
     std::string error;
-    auto store = core::ResultsStore::open(path, error, mode);
-    if (!store) err << "counterplay " << verb << ": " << error << '\n';
+    core::Problem problem;
+    auto store = core::ResultsStore::open(path, error, mode, &problem);
+    if (!store) err << "counterplay " << verb << ": " << problemText(problem, lang, error) << '\n';
     return store;
 }
 
@@ -289,6 +356,24 @@ std::map<std::int64_t, std::string> alteredAttempts(const core::ResultsStore& st
     std::map<std::int64_t, std::string> out;
     for (const core::AttemptIntegrity& r : core::checkAttempts(store, filter, trust, scenarios))
         if (r.status == core::IntegrityStatus::Altered) out[r.attemptId] = r.reason;
+    return out;
+}
+
+std::string idRuns(const std::vector<std::int64_t>& ids) {
+    std::string out;
+    int runs = 0;
+    for (std::size_t i = 0; i < ids.size();) {
+        std::size_t j = i;
+        while (j + 1 < ids.size() && ids[j + 1] == ids[j] + 1) ++j;
+        if (runs++ == 8) {
+            out += ", ...";
+            break;
+        }
+        if (!out.empty()) out += ", ";
+        out += std::to_string(ids[i]);
+        if (j > i) out += "-" + std::to_string(ids[j]);
+        i = j + 1;
+    }
     return out;
 }
 

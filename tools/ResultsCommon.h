@@ -28,26 +28,32 @@ struct SelectionOptions {
 /// Adds the selection options to `app`.
 void addSelectionOptions(CLI::App& app, SelectionOptions& sel);
 
-/// The filter for the options; false (message on `err`) for a malformed date.
-bool buildFilter(const SelectionOptions& sel, core::AttemptFilter& filter, std::ostream& err);
+/// The filter for the options; false (message on `err`, in `lang`, after "counterplay <verb>: ")
+/// for a malformed date.
+bool buildFilter(const SelectionOptions& sel, core::AttemptFilter& filter, const char* verb,
+                 core::Lang lang, std::ostream& err);
 
 /// Checks the selection against what exists, after the store is open: a --trainee given as a
 /// unique trainee name becomes that trainee's key; an ambiguous name lists the trainees it
-/// could mean; a trainee or scenario that does not exist (neither stored nor shipped) gets a
-/// "did you mean" on `err`; --since after --until is refused. Returns 0 to go on, else the exit
-/// code (1 for a name that does not exist, 2 for contradictory dates).
+/// could mean; a --scenario given as a scenario's title (ko or en, exact, case-insensitive)
+/// becomes its id; a trainee or scenario that does not exist (neither stored nor shipped) gets a
+/// "did you mean" over ids, names and titles on `err`; an --attempt that matches nothing lists
+/// the ids that exist (the trainee's, with --trainee); --since after --until is refused.
+/// Messages in `lang`. Returns 0 to go on, else the exit code (1 for a filter that names
+/// nothing, 2 for contradictory dates).
 int resolveSelection(const core::ResultsStore& store, const SelectionOptions& sel,
-                     core::AttemptFilter& filter, const char* verb, std::ostream& err);
+                     core::AttemptFilter& filter, const char* verb, core::Lang lang,
+                     std::ostream& err);
 
 /// Adds `--db FILE` (default: $COUNTERPLAY_DB, else the data folder's results.db).
 CLI::Option* addDbOption(CLI::App& app, std::string& value);
 
-/// Opens the results database for a verb; prints "counterplay <verb>: <reason>" and returns
-/// nullptr when it cannot (or, with `mustExist`, when there is no database yet).
+/// Opens the results database for a verb; prints "counterplay <verb>: <reason>" (in `lang`) and
+/// returns nullptr when it cannot (or, with `mustExist`, when there is no database yet).
 std::unique_ptr<core::ResultsStore> openStoreForVerb(const std::string& dbFlag,
                                                      core::ResultsStore::Mode mode,
-                                                     const char* verb, std::ostream& err,
-                                                     bool mustExist = true);
+                                                     const char* verb, core::Lang lang,
+                                                     std::ostream& err, bool mustExist = true);
 
 /// assets/strings/export.json, found next to cli.json (empty when there is none).
 std::string exportStringsPath();
@@ -79,6 +85,9 @@ std::map<std::int64_t, std::string> alteredAttempts(const core::ResultsStore& st
                                                     const core::AttemptFilter& filter,
                                                     const core::Trust& trust,
                                                     const core::ScenarioIndex* scenarios);
+
+/// "3-7, 9, 12-40": sorted ids as runs, at most 8 runs (then ", ...").
+std::string idRuns(const std::vector<std::int64_t>& ids);
 
 /// "3, 7, 12" (the first 20, then "...").
 std::string idList(const std::map<std::int64_t, std::string>& attempts);

@@ -12,11 +12,12 @@
 namespace counterplay::tools {
 
 int checkMain(int argc, char** argv) {
-    CLI::App app{"Check that no stored attempt was changed after it was recorded: each attempt's "
-                 "seal must match its rows, and where its scenario file is found, replaying its "
-                 "transcript must give the stored scorecard. Reports each altered attempt and a "
-                 "summary; exit 1 when any is altered. Opens the database read-only.",
-                 "counterplay check"};
+    CLI::App app{
+        "Check that no stored attempt was changed after it was recorded: each attempt's "
+        "seal must match its rows, and where its scenario file is found, replaying its "
+        "transcript must give the stored scorecard. Reports each altered attempt and a "
+        "summary; exit 1 when any is altered. Opens the database read-only.",
+        "counterplay check"};
     std::string db, scenarios, langValue;
     SelectionOptions sel;
     bool json = false, remember = false;
@@ -32,12 +33,12 @@ int checkMain(int argc, char** argv) {
     if (auto code = parseCommandLine(app, argc, argv)) return *code;
     const core::Lang lang = resolveLang(langValue);
     core::AttemptFilter filter;
-    if (!buildFilter(sel, filter, std::cerr)) return kExitUsage;
+    if (!buildFilter(sel, filter, "check", lang, std::cerr)) return kExitUsage;
 
     auto store = openStoreForVerb(
         db, remember ? core::ResultsStore::Mode::ReadWrite : core::ResultsStore::Mode::ReadOnly,
-        "check", std::cerr);
-    if (!store) return kExitData;
+        "check", lang, std::cerr);
+    if (!store) return kExitUsage;  // a database that cannot be used
     std::vector<core::AttemptIntegrity> results;
     try {
         const core::Trust trust = loadTrustForVerb("check", std::cerr);
@@ -47,7 +48,7 @@ int checkMain(int argc, char** argv) {
                            : core::checkAttempts(*store, filter, trust, index.get(),
                                                  core::MemoUse::Ignore);
     } catch (const std::exception& e) {
-        std::cerr << "counterplay check: " << e.what() << '\n';
+        std::cerr << "counterplay check: " << exceptionText(e, lang) << '\n';
         return kExitData;
     }
     int ok = 0, altered = 0, unsealed = 0, unknown = 0, replayed = 0;
@@ -55,10 +56,18 @@ int checkMain(int argc, char** argv) {
     for (const core::AttemptIntegrity& r : results) {
         replayed += r.replayed;
         switch (r.status) {
-            case core::IntegrityStatus::Ok: ++ok; break;
-            case core::IntegrityStatus::Altered: ++altered; break;
-            case core::IntegrityStatus::Unsealed: ++unsealed; break;
-            case core::IntegrityStatus::UnknownSigner: ++unknown; break;
+            case core::IntegrityStatus::Ok:
+                ++ok;
+                break;
+            case core::IntegrityStatus::Altered:
+                ++altered;
+                break;
+            case core::IntegrityStatus::Unsealed:
+                ++unsealed;
+                break;
+            case core::IntegrityStatus::UnknownSigner:
+                ++unknown;
+                break;
         }
         if (json) {
             rows.push_back({{"id", r.attemptId},
@@ -79,14 +88,13 @@ int checkMain(int argc, char** argv) {
         else if (r.status == core::IntegrityStatus::UnknownSigner)
             std::cout << label("integrity.unknown", lang, args) << '\n';
     }
-    const std::string summary =
-        label("check.summary", lang,
-              {{"n", std::to_string(results.size())},
-               {"ok", std::to_string(ok)},
-               {"altered", std::to_string(altered)},
-               {"unsealed", std::to_string(unsealed)},
-               {"unknown", std::to_string(unknown)},
-               {"replayed", std::to_string(replayed)}});
+    const std::string summary = label("check.summary", lang,
+                                      {{"n", std::to_string(results.size())},
+                                       {"ok", std::to_string(ok)},
+                                       {"altered", std::to_string(altered)},
+                                       {"unsealed", std::to_string(unsealed)},
+                                       {"unknown", std::to_string(unknown)},
+                                       {"replayed", std::to_string(replayed)}});
     if (json)
         printJson(std::cout, {{"attempts", rows},
                               {"ok", ok},

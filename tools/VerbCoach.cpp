@@ -29,7 +29,8 @@ std::vector<KnownTrainee> knownTrainees(const core::ResultsStore& store) {
     std::vector<KnownTrainee> out;
     for (const auto& t : store.trainees()) out.push_back({t.key, t.name});
     for (const auto& e : core::roster(store))
-        if (std::none_of(out.begin(), out.end(), [&](const auto& k) { return k.key == e.employeeId; }))
+        if (std::none_of(out.begin(), out.end(),
+                         [&](const auto& k) { return k.key == e.employeeId; }))
             out.push_back({e.employeeId, e.name});
     return out;
 }
@@ -46,7 +47,9 @@ std::string resolveTrainee(const core::ResultsStore& store, const std::string& g
     }
     if (byName.size() == 1) return byName.front()->key;
     if (byName.size() > 1) {
-        err << prefix << label("coach.ambiguous", lang, {{"name", given}, {"n", std::to_string(byName.size())}})
+        err << prefix
+            << label("coach.ambiguous", lang,
+                     {{"name", given}, {"n", std::to_string(byName.size())}})
             << '\n';
         for (const auto* t : byName) err << "  " << t->key << "  (" << t->name << ")\n";
         return {};
@@ -57,7 +60,8 @@ std::string resolveTrainee(const core::ResultsStore& store, const std::string& g
         suggest.consider(t.name);
     }
     err << prefix << label("coach.unknown-trainee", lang, {{"key", given}})
-        << (suggest.best().empty() ? "" : label("play.did-you-mean", lang, {{"id", suggest.best()}}))
+        << (suggest.best().empty() ? ""
+                                   : label("play.did-you-mean", lang, {{"id", suggest.best()}}))
         << '\n';
     return {};
 }
@@ -82,13 +86,14 @@ int reportError(const std::exception& e, const std::string& prefix, core::Lang l
         std::cerr << prefix << label("coach.invalid", lang, {{"reason", e.what()}}) << '\n';
         return kExitUsage;
     }
-    std::cerr << prefix << e.what() << '\n';
+    std::cerr << prefix << exceptionText(e, lang) << '\n';
     return kExitData;
 }
 
 std::string stepText(int decisionIndex, core::Lang lang) {
-    return decisionIndex < 0 ? label("coach.whole-attempt", lang)
-                             : label("coach.step", lang, {{"n", std::to_string(decisionIndex + 1)}});
+    return decisionIndex < 0
+               ? label("coach.whole-attempt", lang)
+               : label("coach.step", lang, {{"n", std::to_string(decisionIndex + 1)}});
 }
 
 std::string principleText(const std::string& id, core::Lang lang) {
@@ -104,25 +109,23 @@ int noteCommand(core::ResultsStore& store, std::int64_t attemptId, int step,
         return f;
     }());
     if (attempt.empty()) {
-        // The nearest stored ids, as text (a digit typed twice or swapped).
-        core::AttemptFilter newest;
-        newest.newestFirst = true;
-        newest.limit = 2000;
-        const std::string typed = std::to_string(attemptId);  // Suggester keeps a view of it
-        core::Suggester suggest(typed);
-        const auto recent = store.listAttempts(newest);
-        for (const auto& a : recent) suggest.consider(std::to_string(a.id));
-        std::cerr << prefix << label("coach.unknown-attempt", lang, {{"id", std::to_string(attemptId)}})
-                  << (suggest.best().empty() ? "" : label("play.did-you-mean", lang, {{"id", suggest.best()}}))
-                  << (recent.empty() ? "; " + label("coach.no-attempts", lang) : "") << '\n';
+        // Only ids that exist are offered, as runs ("1-40, 45").
+        std::vector<std::int64_t> ids;
+        for (const auto& a : store.listAttempts()) ids.push_back(a.id);
+        std::cerr << prefix
+                  << label("coach.unknown-attempt", lang, {{"id", std::to_string(attemptId)}})
+                  << (ids.empty() ? "; " + label("coach.no-attempts", lang)
+                                  : label("select.attempt-range", lang, {{"ids", idRuns(ids)}}))
+                  << '\n';
         return kExitData;
     }
     const auto& a = attempt.front();
     if (step != 0 && (step < 1 || step > a.decisionCount)) {
         std::cerr << prefix
-                  << label("coach.bad-step", lang, {{"id", std::to_string(a.id)},
-                                                     {"step", std::to_string(step)},
-                                                     {"n", std::to_string(a.decisionCount)}})
+                  << label("coach.bad-step", lang,
+                           {{"id", std::to_string(a.id)},
+                            {"step", std::to_string(step)},
+                            {"n", std::to_string(a.decisionCount)}})
                   << '\n';
         return kExitData;
     }
@@ -133,10 +136,11 @@ int noteCommand(core::ResultsStore& store, std::int64_t attemptId, int step,
         note.author = author;
         note.text = text;
         const auto id = core::addNote(store, note);
-        std::cout << label("coach.noted", lang, {{"note", std::to_string(id)},
-                                                 {"id", std::to_string(a.id)},
-                                                 {"name", a.traineeName},
-                                                 {"where", stepText(step - 1, lang)}})
+        std::cout << label("coach.noted", lang,
+                           {{"note", std::to_string(id)},
+                            {"id", std::to_string(a.id)},
+                            {"name", a.traineeName},
+                            {"where", stepText(step - 1, lang)}})
                   << '\n';
     } catch (const std::exception& e) {
         return reportError(e, prefix, lang);
@@ -156,7 +160,9 @@ int signOffCommand(core::ResultsStore& store, const std::string& trainee,
             core::Suggester suggest(principle);
             for (const auto& id : known) suggest.consider(id);
             std::cerr << prefix << label("coach.unknown-principle", lang, {{"id", principle}})
-                      << (suggest.best().empty() ? "" : label("play.did-you-mean", lang, {{"id", suggest.best()}}))
+                      << (suggest.best().empty()
+                              ? ""
+                              : label("play.did-you-mean", lang, {{"id", suggest.best()}}))
                       << '\n';
             return kExitData;
         }
@@ -171,10 +177,11 @@ int signOffCommand(core::ResultsStore& store, const std::string& trainee,
         std::string stored = manager;
         for (const auto& o : core::signOffs(store, key))
             if (o.id == id) stored = o.manager;  // as stored (trimmed)
-        std::cout << label("coach.signed", lang, {{"id", std::to_string(id)},
-                                                  {"key", key},
-                                                  {"what", principleText(principle, lang)},
-                                                  {"manager", stored}})
+        std::cout << label("coach.signed", lang,
+                           {{"id", std::to_string(id)},
+                            {"key", key},
+                            {"what", principleText(principle, lang)},
+                            {"manager", stored}})
                   << '\n';
     } catch (const std::exception& e) {
         return reportError(e, prefix, lang);
@@ -188,14 +195,18 @@ void listTrainee(const core::ResultsStore& store, const std::string& key, const 
     std::cout << name << " (" << key << ")\n";
     const auto offs = core::signOffs(store, key);
     for (const auto& o : offs) {
-        std::cout << "  " << label("coach.list-signoff", lang, {{"id", std::to_string(o.id)},
-                                                              {"what", principleText(o.principleId, lang)},
-                                                              {"manager", o.manager},
-                                                              {"date", core::localDateTime(o.signedAtMs)}});
+        std::cout << "  "
+                  << label("coach.list-signoff", lang,
+                           {{"id", std::to_string(o.id)},
+                            {"what", principleText(o.principleId, lang)},
+                            {"manager", o.manager},
+                            {"date", core::localDateTime(o.signedAtMs)}});
         if (!o.note.empty()) std::cout << ": " << snippet(o.note, 200);
         if (o.revoked)
-            std::cout << "  " << label("coach.list-revoked", lang, {{"manager", o.revokedBy},
-                                                                   {"date", core::localDateTime(o.revokedAtMs)}});
+            std::cout << "  "
+                      << label("coach.list-revoked", lang,
+                               {{"manager", o.revokedBy},
+                                {"date", core::localDateTime(o.revokedAtMs)}});
         std::cout << '\n';
     }
     std::map<std::int64_t, core::AttemptSummary> attempts;
@@ -207,24 +218,28 @@ void listTrainee(const core::ResultsStore& store, const std::string& key, const 
             if (!found.empty()) attempts[n.attemptId] = found.front();
         }
         const auto& a = attempts[n.attemptId];
-        std::cout << "  " << label("coach.list-note", lang, {{"note", std::to_string(n.id)},
-                                                           {"id", std::to_string(n.attemptId)},
-                                                           {"scenario", a.scenarioId},
-                                                           {"where", stepText(n.decisionIndex, lang)},
-                                                           {"author", n.author},
-                                                           {"date", core::localDateTime(n.createdAtMs)}})
+        std::cout << "  "
+                  << label("coach.list-note", lang,
+                           {{"note", std::to_string(n.id)},
+                            {"id", std::to_string(n.attemptId)},
+                            {"scenario", a.scenarioId},
+                            {"where", stepText(n.decisionIndex, lang)},
+                            {"author", n.author},
+                            {"date", core::localDateTime(n.createdAtMs)}})
                   << ": " << snippet(n.text, 200) << '\n';
     }
-    if (offs.empty() && attempts.empty()) std::cout << "  " << label("coach.list-none", lang) << '\n';
+    if (offs.empty() && attempts.empty())
+        std::cout << "  " << label("coach.list-none", lang) << '\n';
 }
 
 }  // namespace
 
 int coachMain(int argc, char** argv) {
-    CLI::App app{"Coaching without the window: notes on an attempt or one of its steps, "
-                 "sign-offs \"ready for the floor\" per trainee and principle (or the whole set), "
-                 "and the list of both. The dashboard shows and edits the same data.",
-                 "counterplay coach"};
+    CLI::App app{
+        "Coaching without the window: notes on an attempt or one of its steps, "
+        "sign-offs \"ready for the floor\" per trainee and principle (or the whole set), "
+        "and the list of both. The dashboard shows and edits the same data.",
+        "counterplay coach"};
     std::string dbFlag, langValue, text, author, trainee, principle, manager, note, listTraineeKey;
     std::int64_t attemptId = 0, revokeId = 0, noteId = 0;
     int step = 0;
@@ -232,20 +247,25 @@ int coachMain(int argc, char** argv) {
     addLangOption(app, langValue);
     app.require_subcommand(1, 1);
     app.fallthrough();
-    CLI::App* noteCmd = app.add_subcommand("note", "Pin a note to an attempt (or one of its steps)");
+    CLI::App* noteCmd =
+        app.add_subcommand("note", "Pin a note to an attempt (or one of its steps)");
     noteCmd->add_option("--attempt", attemptId, "Attempt id (see `counterplay report` or `export`)")
         ->required();
-    noteCmd->add_option("--decision", step, "Step number (1 = the first decision); default: the "
-                                            "whole attempt")
+    noteCmd
+        ->add_option("--decision", step,
+                     "Step number (1 = the first decision); default: the "
+                     "whole attempt")
         ->check(CLI::PositiveNumber);
     noteCmd->add_option("--text", text, "The note")->required();
     noteCmd->add_option("--author", author, "Who writes it (the manager's name)")->required();
     CLI::App* signCmd = app.add_subcommand("signoff", "Sign a trainee off as ready for the floor");
-    signCmd->add_option("--trainee", trainee, "Trainee key (employee id) or unique name")->required();
+    signCmd->add_option("--trainee", trainee, "Trainee key (employee id) or unique name")
+        ->required();
     signCmd->add_option("--principle", principle, "Principle id; default: the whole set");
     signCmd->add_option("--manager", manager, "Who signs (the manager's name)")->required();
     signCmd->add_option("--note", note, "Optional remark");
-    CLI::App* revokeCmd = app.add_subcommand("revoke", "Revoke a sign-off (it stays listed as revoked)");
+    CLI::App* revokeCmd =
+        app.add_subcommand("revoke", "Revoke a sign-off (it stays listed as revoked)");
     revokeCmd->add_option("ID", revokeId, "Sign-off id (see `coach list`)")->required();
     revokeCmd->add_option("--manager", manager, "Who revokes it")->required();
     CLI::App* deleteCmd = app.add_subcommand("delete-note", "Delete a coaching note");
@@ -258,21 +278,21 @@ int coachMain(int argc, char** argv) {
     if (listCmd->parsed()) {
         // A --db that names no file is a typo, not an empty store: say so, as report does.
         if (!dbFlag.empty() && !std::filesystem::exists(core::resultsDbPath(dbFlag))) {
-            openStoreForVerb(dbFlag, core::ResultsStore::Mode::ReadOnly, "coach list", std::cerr,
-                             true);
-            return kExitData;
+            openStoreForVerb(dbFlag, core::ResultsStore::Mode::ReadOnly, "coach list", lang,
+                             std::cerr, true);
+            return kExitUsage;
         }
         if (!std::filesystem::exists(core::resultsDbPath(dbFlag)) && listTraineeKey.empty()) {
             std::cout << label("coach.list-empty", lang) << '\n';
             return kExitOk;  // a read-only verb never creates the database
         }
         auto store = openStoreForVerb(dbFlag, core::ResultsStore::Mode::ReadOnly, "coach list",
-                                      std::cerr);
-        if (!store) return kExitData;
+                                      lang, std::cerr);
+        if (!store) return kExitUsage;  // a database that cannot be used
         try {
             if (!listTraineeKey.empty()) {
-                const std::string key =
-                    resolveTrainee(*store, listTraineeKey, "counterplay coach list: ", lang, std::cerr);
+                const std::string key = resolveTrainee(*store, listTraineeKey,
+                                                       "counterplay coach list: ", lang, std::cerr);
                 if (key.empty()) return kExitData;
                 for (const auto& t : knownTrainees(*store))
                     if (t.key == key) listTrainee(*store, key, t.name, lang);
@@ -285,7 +305,8 @@ int coachMain(int argc, char** argv) {
                     if (t.key == key) return t.name;
                 return key;
             };
-            for (const auto& o : core::signOffs(*store)) withCoaching[o.traineeKey] = nameOf(o.traineeKey);
+            for (const auto& o : core::signOffs(*store))
+                withCoaching[o.traineeKey] = nameOf(o.traineeKey);
             for (const auto& t : known)
                 if (!withCoaching.count(t.key) && !core::notesForTrainee(*store, t.key).empty())
                     withCoaching[t.key] = t.name;
@@ -296,19 +317,21 @@ int coachMain(int argc, char** argv) {
         }
         return kExitOk;
     }
-    const char* verb = noteCmd->parsed() ? "coach note"
-                       : signCmd->parsed() ? "coach signoff"
+    const char* verb = noteCmd->parsed()     ? "coach note"
+                       : signCmd->parsed()   ? "coach signoff"
                        : revokeCmd->parsed() ? "coach revoke"
                                              : "coach delete-note";
-    auto store = openStoreForVerb(dbFlag, core::ResultsStore::Mode::ReadWrite, verb, std::cerr);
-    if (!store) return kExitData;
+    auto store =
+        openStoreForVerb(dbFlag, core::ResultsStore::Mode::ReadWrite, verb, lang, std::cerr);
+    if (!store) return kExitUsage;  // a database that cannot be used
     if (noteCmd->parsed()) return noteCommand(*store, attemptId, step, text, author, lang);
     if (signCmd->parsed()) return signOffCommand(*store, trainee, principle, manager, note, lang);
     const std::string prefix = std::string("counterplay ") + verb + ": ";
     try {
         if (revokeCmd->parsed()) {
             if (core::revokeSignOff(*store, revokeId, manager)) {
-                std::cout << label("coach.revoked", lang, {{"id", std::to_string(revokeId)}}) << '\n';
+                std::cout << label("coach.revoked", lang, {{"id", std::to_string(revokeId)}})
+                          << '\n';
                 return kExitOk;
             }
             const auto all = core::signOffs(*store);
@@ -316,16 +339,18 @@ int coachMain(int argc, char** argv) {
                 return o.id == revokeId && o.revoked;
             });
             std::cerr << prefix
-                      << label(revokedAlready ? "coach.already-revoked" : "coach.unknown-signoff", lang,
-                               {{"id", std::to_string(revokeId)}})
+                      << label(revokedAlready ? "coach.already-revoked" : "coach.unknown-signoff",
+                               lang, {{"id", std::to_string(revokeId)}})
                       << '\n';
             return kExitData;
         }
         if (core::deleteNote(*store, noteId)) {
-            std::cout << label("coach.note-deleted", lang, {{"id", std::to_string(noteId)}}) << '\n';
+            std::cout << label("coach.note-deleted", lang, {{"id", std::to_string(noteId)}})
+                      << '\n';
             return kExitOk;
         }
-        std::cerr << prefix << label("coach.unknown-note", lang, {{"id", std::to_string(noteId)}}) << '\n';
+        std::cerr << prefix << label("coach.unknown-note", lang, {{"id", std::to_string(noteId)}})
+                  << '\n';
         return kExitData;
     } catch (const std::exception& e) {
         return reportError(e, prefix, lang);

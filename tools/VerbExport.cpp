@@ -23,12 +23,15 @@ public:
 }  // namespace
 
 int exportMain(int argc, char** argv) {
-    CLI::App app{"Export stored attempts, signed with this machine's Ed25519 key: json (complete attempts), csv "
-                 "(one row per attempt, a column per principle; --decisions: one row per "
-                 "decision; signature in FILE.sig), xapi (xAPI 1.0.3 statements, signature in FILE.sig) or html (a "
-                 "printable scorecard; several attempts give a cohort report). Without a "
-                 "selection every attempt is exported.",
-                 "counterplay export"};
+    CLI::App app{
+        "Export stored attempts, signed with this machine's Ed25519 key: json (complete attempts), "
+        "csv "
+        "(one row per attempt, a column per principle; --decisions: one row per "
+        "decision; signature in FILE.sig), xapi (xAPI 1.0.3 statements, signature in FILE.sig) or "
+        "html (a "
+        "printable scorecard; several attempts give a cohort report). Without a "
+        "selection every attempt is exported.",
+        "counterplay export"};
     std::string formatText, out, db, langValue, catalogue, baseIri, sigPath, scenarios;
     SelectionOptions sel;
     bool decisions = false, detail = false, includeAltered = false;
@@ -64,15 +67,16 @@ int exportMain(int argc, char** argv) {
     core::ExportFormat format{};
     core::parseExportFormat(formatText, format);
     core::ExportOptions options;
-    if (!buildFilter(sel, options.filter, std::cerr)) return kExitUsage;
     options.lang = resolveLang(langValue);
+    if (!buildFilter(sel, options.filter, "export", options.lang, std::cerr)) return kExitUsage;
     options.csvDecisions = decisions;
     options.csvCoaching = coaching;
     options.htmlDetail = detail;
     options.xapi.baseIri = baseIri.empty() ? core::defaultXapiBaseIri() : baseIri;
     if (!core::isValidBaseIri(options.xapi.baseIri)) {
-        std::cerr << "counterplay export: --base-iri '" << options.xapi.baseIri
-                  << "' is not an absolute http(s) or urn IRI without a trailing slash\n";
+        std::cerr << "counterplay export: "
+                  << label("export.bad-base-iri", options.lang, {{"iri", options.xapi.baseIri}})
+                  << '\n';
         return kExitUsage;
     }
 
@@ -80,25 +84,29 @@ int exportMain(int argc, char** argv) {
     if (!out.empty()) {
         // Refused before anything is read, so a bad --out never costs a long export.
         std::string resolved, why;
-        if (!core::resolveWriteTarget(out, resolved, why)) {
-            std::cerr << "counterplay export: --out: " << why << '\n';
+        core::Problem problem;
+        if (!core::resolveWriteTarget(out, resolved, why, &problem)) {
+            std::cerr << "counterplay export: "
+                      << label("select.out", options.lang,
+                               {{"reason", problemText(problem, options.lang, why)}})
+                      << '\n';
             return kExitUsage;
         }
         const bool detached =
             format == core::ExportFormat::Xapi || format == core::ExportFormat::Csv;
-        if (detached && !core::resolveWriteTarget(out + ".sig", resolved, why)) {
-            std::cerr << "counterplay export: the signature file: " << why << '\n';
+        if (detached && !core::resolveWriteTarget(out + ".sig", resolved, why, &problem)) {
+            std::cerr << "counterplay export: "
+                      << label("select.sig-file", options.lang,
+                               {{"reason", problemText(problem, options.lang, why)}})
+                      << '\n';
             return kExitUsage;
         }
     }
-    auto store = openStoreForVerb(db, core::ResultsStore::Mode::ReadOnly, "export", std::cerr);
-    if (!store) return kExitData;
-    if (int code = resolveSelection(*store, sel, options.filter, "export", std::cerr)) return code;
-    if (options.filter.attemptId && store->countAttempts(options.filter) == 0) {
-        std::cerr << "counterplay export: there is no attempt " << *options.filter.attemptId
-                  << " in " << store->path() << '\n';
-        return kExitData;
-    }
+    auto store =
+        openStoreForVerb(db, core::ResultsStore::Mode::ReadOnly, "export", options.lang, std::cerr);
+    if (!store) return kExitUsage;  // a database that cannot be used
+    if (int code = resolveSelection(*store, sel, options.filter, "export", options.lang, std::cerr))
+        return code;
     std::string error;
     const auto key = core::loadSigningKey(core::signingKeyPath(), true, error);
     if (!key) {
@@ -111,14 +119,15 @@ int exportMain(int argc, char** argv) {
         const auto index = scenarioIndexFor(scenarios);
         options.altered = alteredAttempts(*store, options.filter, trust, index.get());
     } catch (const std::exception& e) {
-        std::cerr << "counterplay export: " << e.what() << '\n';
+        std::cerr << "counterplay export: " << exceptionText(e, options.lang) << '\n';
         return kExitData;
     }
     if (!options.altered.empty()) {
         const std::string n = std::to_string(options.altered.size());
         if (!includeAltered) {
             std::cerr << "counterplay export: "
-                      << label("export.altered", options.lang, {{"n", n}, {"ids", idList(options.altered)}})
+                      << label("export.altered", options.lang,
+                               {{"n", n}, {"ids", idList(options.altered)}})
                       << '\n';
             return kExitData;
         }
@@ -131,8 +140,11 @@ int exportMain(int argc, char** argv) {
     if (format == core::ExportFormat::Html) {
         const core::CatalogueLoad load =
             core::loadCatalogueFile(catalogue.empty() ? defaultCataloguePath() : catalogue);
-        if (load.ok()) cat = load.catalogue;
-        else std::cerr << "counterplay export: no principle catalogue; principle ids are shown\n";
+        if (load.ok())
+            cat = load.catalogue;
+        else
+            std::cerr << "counterplay export: " << label("export.no-catalogue", options.lang)
+                      << '\n';
     }
     options.catalogue = cat.get();
     std::string wordsError;
@@ -150,28 +162,31 @@ int exportMain(int argc, char** argv) {
             if (format == core::ExportFormat::Xapi || format == core::ExportFormat::Csv) {
                 if (!sigPath.empty()) {
                     if (!core::writeFileAtomic(sigPath, result.detachedSignature, error)) {
-                        std::cerr << "counterplay export: " << error << '\n';
-                        return kExitData;
+                        std::cerr << "counterplay export: "
+                                  << writeErrorText(sigPath, error, options.lang) << '\n';
+                        return writeErrorExit(sigPath);
                     }
                 } else {
-                    std::cerr << "counterplay export: note: " << formatText << " on stdout carries no signature; "
-                                 "use --out FILE (signature in FILE.sig) or --sig FILE\n";
+                    std::cerr << "counterplay export: "
+                              << label("export.no-signature", options.lang,
+                                       {{"format", formatText}})
+                              << '\n';
                 }
             }
         } else {
             if (!core::exportToFile(*store, format, options, out, result, error)) {
-                std::cerr << "counterplay export: " << error << '\n';
+                std::cerr << "counterplay export: " << writeErrorText(out, error, options.lang)
+                          << '\n';
                 return kExitData;
             }
-            std::cerr << "Exported " << result.attempts << " attempt"
-                      << (result.attempts == 1 ? "" : "s") << " to " << out
-                      << (format == core::ExportFormat::Xapi || format == core::ExportFormat::Csv
-                              ? " (signature in " + out + ".sig)"
-                              : std::string())
+            const bool detached =
+                format == core::ExportFormat::Xapi || format == core::ExportFormat::Csv;
+            std::cerr << label(detached ? "export.exported-sig" : "export.exported", options.lang,
+                               {{"n", std::to_string(result.attempts)}, {"out", out}})
                       << '\n';
         }
     } catch (const std::exception& e) {
-        std::cerr << "counterplay export: " << e.what() << '\n';
+        std::cerr << "counterplay export: " << exceptionText(e, options.lang) << '\n';
         return kExitData;
     }
     return kExitOk;

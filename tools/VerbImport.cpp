@@ -11,12 +11,13 @@
 namespace counterplay::tools {
 
 int importMain(int argc, char** argv) {
-    CLI::App app{"Import attempts from JSON exports made on other machines (`counterplay export "
-                 "--format json`). A file must be signed by this machine or a store trusted with "
-                 "`counterplay key trust`, and unchanged; otherwise it is refused and nothing from "
-                 "it is stored. Importing a file twice adds nothing. Imported attempts keep their "
-                 "id (uuid), store and seal.",
-                 "counterplay import"};
+    CLI::App app{
+        "Import attempts from JSON exports made on other machines (`counterplay export "
+        "--format json`). A file must be signed by this machine or a store trusted with "
+        "`counterplay key trust`, and unchanged; otherwise it is refused and nothing from "
+        "it is stored. Importing a file twice adds nothing. Imported attempts keep their "
+        "id (uuid), store and seal.",
+        "counterplay import"};
     std::vector<std::string> files;
     std::string db, langValue;
     app.add_option("FILE", files, "JSON exports")->required();
@@ -24,10 +25,14 @@ int importMain(int argc, char** argv) {
     addLangOption(app, langValue);
     if (auto code = parseCommandLine(app, argc, argv)) return *code;
     const core::Lang lang = resolveLang(langValue);
+    bool missing = false;
+    for (const std::string& file : files)
+        missing = inputFileMissing(file, "import", lang, std::cerr) || missing;
+    if (missing) return kExitUsage;  // nothing is imported from a command line naming no file
 
     auto store =
-        openStoreForVerb(db, core::ResultsStore::Mode::ReadWrite, "import", std::cerr, false);
-    if (!store) return kExitData;
+        openStoreForVerb(db, core::ResultsStore::Mode::ReadWrite, "import", lang, std::cerr, false);
+    if (!store) return kExitUsage;  // a database that cannot be used
     const core::Trust trust = loadTrustForVerb("import", std::cerr);
     bool allOk = true;
     for (const std::string& file : files) {

@@ -13,15 +13,18 @@
 namespace counterplay::tools {
 
 int keyMain(int argc, char** argv) {
-    CLI::App app{"This machine's signing key (Ed25519) and the stores it trusts. Without a "
-                 "subcommand: create the key if missing and print its path, fingerprint and store "
-                 "name. Keep the private key file private; give other machines the public key "
-                 "(export-public) so that they can check this machine's exports.",
-                 "counterplay key"};
+    CLI::App app{
+        "This machine's signing key (Ed25519) and the stores it trusts. Without a "
+        "subcommand: create the key if missing and print its path, fingerprint and store "
+        "name. Keep the private key file private; give other machines the public key "
+        "(export-public) so that they can check this machine's exports.",
+        "counterplay key"};
     bool showPath = false, showId = false;
     std::string langValue, publicOut, trustFile, trustName, newName;
-    app.add_flag("--show-path", showPath, "Print only the private key file's path (nothing is created)");
-    app.add_flag("--id", showId, "Print only the key's fingerprint (the key is created if missing)");
+    app.add_flag("--show-path", showPath,
+                 "Print only the private key file's path (nothing is created)");
+    app.add_flag("--id", showId,
+                 "Print only the key's fingerprint (the key is created if missing)");
     addLangOption(app, langValue);
     app.require_subcommand(0, 1);
     app.fallthrough();  // --lang after a subcommand
@@ -72,8 +75,8 @@ int keyMain(int argc, char** argv) {
             std::cerr << "counterplay key trust: " << error << '\n';
             return kExitData;
         }
-        std::cout << label("key.trusted",
-                           lang, {{"name", k.name}, {"fp", core::shortFingerprint(k.fingerprint)}})
+        std::cout << label("key.trusted", lang,
+                           {{"name", k.name}, {"fp", core::shortFingerprint(k.fingerprint)}})
                   << '\n';
         return kExitOk;
     }
@@ -99,8 +102,9 @@ int keyMain(int argc, char** argv) {
             return kExitOk;
         }
         if (!core::writeFileAtomic(publicOut, text, error)) {
-            std::cerr << "counterplay key export-public: " << error << '\n';
-            return kExitData;
+            std::cerr << "counterplay key export-public: " << writeErrorText(publicOut, error, lang)
+                      << '\n';
+            return writeErrorExit(publicOut);
         }
         std::cerr << label("key.public-written", lang,
                            {{"name", key->storeName},

@@ -17,11 +17,12 @@
 namespace counterplay::tools {
 
 int reportMain(int argc, char** argv) {
-    CLI::App app{"Summaries of stored attempts: per trainee (default), scenario, principle, day or "
-                 "month, with attempts, pass rate, mean score and points earned of achievable. "
-                 "With --html/--csv: the printable team report (team table, principle heatmap, "
-                 "trends, decisions, practise next).",
-                 "counterplay report"};
+    CLI::App app{
+        "Summaries of stored attempts: per trainee (default), scenario, principle, day or "
+        "month, with attempts, pass rate, mean score and points earned of achievable. "
+        "With --html/--csv: the printable team report (team table, principle heatmap, "
+        "trends, decisions, practise next).",
+        "counterplay report"};
     std::string by = "trainee", db, langValue, catalogue, scenarios;
     SelectionOptions sel;
     bool json = false;
@@ -36,9 +37,9 @@ int reportMain(int argc, char** argv) {
     addCohortReportOptions(app, cohortFlags);
     if (auto code = parseCommandLine(app, argc, argv)) return *code;
 
-    core::AttemptFilter filter;
-    if (!buildFilter(sel, filter, std::cerr)) return kExitUsage;
     const core::Lang lang = resolveLang(langValue);
+    core::AttemptFilter filter;
+    if (!buildFilter(sel, filter, "report", lang, std::cerr)) return kExitUsage;
     if (!wantsCohortReport(cohortFlags) &&
         (cohortFlags.summary || !cohortFlags.trend.empty() || app.count("--min-group") ||
          !cohortFlags.search.empty() || cohortFlags.passedOnly || cohortFlags.failedOnly)) {
@@ -50,15 +51,17 @@ int reportMain(int argc, char** argv) {
                                   : by == "day"       ? core::GroupBy::Day
                                   : by == "month"     ? core::GroupBy::Month
                                                       : core::GroupBy::Trainee;
-    auto store = openStoreForVerb(db, core::ResultsStore::Mode::ReadOnly, "report", std::cerr);
-    if (!store) return kExitData;
-    if (int code = resolveSelection(*store, sel, filter, "report", std::cerr)) return code;
+    auto store =
+        openStoreForVerb(db, core::ResultsStore::Mode::ReadOnly, "report", lang, std::cerr);
+    if (!store) return kExitUsage;  // a database that cannot be used
+    if (int code = resolveSelection(*store, sel, filter, "report", lang, std::cerr)) return code;
     scenarios = cohortFlags.scenariosDir;
     if (wantsCohortReport(cohortFlags)) {
         // Altered attempts are named here and in the report, and left out of its figures. The
         // cohort load digests the rows it reads; the scenario files for replays load meanwhile.
         const core::Trust trust = loadTrustForVerb("report", std::cerr);
-        auto index = std::async(std::launch::async, [&scenarios] { return scenarioIndexFor(scenarios); });
+        auto index =
+            std::async(std::launch::async, [&scenarios] { return scenarioIndexFor(scenarios); });
         cohortFlags.catalogue = catalogue;
         const AlteredSource altered = [&](const std::vector<core::AttemptRowsDigest>& digests) {
             const auto scenarioIndex = index.get();
@@ -88,9 +91,10 @@ int reportMain(int argc, char** argv) {
         rows = store->summarize(groupBy, filter);
         total = store->countAttempts(filter);
         const auto index = scenarioIndexFor(scenarios);
-        altered = alteredAttempts(*store, filter, loadTrustForVerb("report", std::cerr), index.get());
+        altered =
+            alteredAttempts(*store, filter, loadTrustForVerb("report", std::cerr), index.get());
     } catch (const std::exception& e) {
-        std::cerr << "counterplay report: " << e.what() << '\n';
+        std::cerr << "counterplay report: " << exceptionText(e, lang) << '\n';
         return kExitData;
     }
     auto labelOf = [&](const core::GroupSummary& g) -> std::string {
@@ -102,7 +106,9 @@ int reportMain(int argc, char** argv) {
         return g.label;
     };
     if (json) {
-        nlohmann::json out = {{"by", by}, {"attempts", total}, {"rows", nlohmann::json::array()},
+        nlohmann::json out = {{"by", by},
+                              {"attempts", total},
+                              {"rows", nlohmann::json::array()},
                               {"altered", nlohmann::json::array()}};
         for (const auto& [id, reason] : altered)
             out["altered"].push_back({{"id", id}, {"reason", reason}});
@@ -121,9 +127,9 @@ int reportMain(int argc, char** argv) {
         return kExitOk;
     }
     const std::string byWord = label("report.by." + by, lang);
-    std::cout << (total == 1 ? label("report.count-one", lang, {{"by", byWord}})
-                             : label("report.count", lang,
-                                     {{"n", std::to_string(total)}, {"by", byWord}}))
+    std::cout << (total == 1
+                      ? label("report.count-one", lang, {{"by", byWord}})
+                      : label("report.count", lang, {{"n", std::to_string(total)}, {"by", byWord}}))
               << "\n\n";
     if (!altered.empty())
         std::cout << label("report.altered", lang,

@@ -14,10 +14,11 @@
 namespace counterplay::tools {
 
 int rosterMain(int argc, char** argv) {
-    CLI::App app{"The roster: trainees added by a manager (name, employee id, store). The game's "
-                 "title screen offers them as a pick list, and their attempts are recorded under "
-                 "the employee id, so a typo no longer splits one person into two.",
-                 "counterplay roster"};
+    CLI::App app{
+        "The roster: trainees added by a manager (name, employee id, store). The game's "
+        "title screen offers them as a pick list, and their attempts are recorded under "
+        "the employee id, so a typo no longer splits one person into two.",
+        "counterplay roster"};
     std::string dbFlag, langValue, name, id, shop, removeId;
     bool json = false;
     addDbOption(app, dbFlag);
@@ -31,8 +32,9 @@ int rosterMain(int argc, char** argv) {
     add->add_option("--id", id, "Employee id: the trainee key their attempts are recorded under")
         ->required();
     add->add_option("--store", shop, "Shop or branch (optional)");
-    CLI::App* remove = app.add_subcommand("remove", "Remove a trainee from the roster (their "
-                                                    "attempts, notes and sign-offs stay)");
+    CLI::App* remove = app.add_subcommand("remove",
+                                          "Remove a trainee from the roster (their "
+                                          "attempts, notes and sign-offs stay)");
     remove->add_option("ID", removeId, "Employee id")->required();
     if (auto code = parseCommandLine(app, argc, argv)) return *code;
     const core::Lang lang = resolveLang(langValue);
@@ -40,18 +42,21 @@ int rosterMain(int argc, char** argv) {
     if (list->parsed()) {
         // A read-only verb never creates the database: no file means an empty roster.
         if (!std::filesystem::exists(core::resultsDbPath(dbFlag))) {
-            if (json) std::cout << "[]\n";
-            else std::cout << label("roster.empty", lang) << '\n';
+            if (json)
+                std::cout << "[]\n";
+            else
+                std::cout << label("roster.empty", lang) << '\n';
             return kExitOk;
         }
         auto store = openStoreForVerb(dbFlag, core::ResultsStore::Mode::ReadOnly, "roster list",
-                                      std::cerr);
-        if (!store) return kExitData;
+                                      lang, std::cerr);
+        if (!store) return kExitUsage;  // a database that cannot be used
         const auto entries = core::roster(*store);
         if (json) {
             nlohmann::json out = nlohmann::json::array();
             for (const auto& e : entries)
-                out.push_back({{"name", e.name}, {"employee_id", e.employeeId}, {"store", e.store}});
+                out.push_back(
+                    {{"name", e.name}, {"employee_id", e.employeeId}, {"store", e.store}});
             printJson(std::cout, out);
             return kExitOk;
         }
@@ -66,8 +71,8 @@ int rosterMain(int argc, char** argv) {
     }
     if (add->parsed()) {
         auto store = openStoreForVerb(dbFlag, core::ResultsStore::Mode::ReadWrite, "roster add",
-                                      std::cerr, false);
-        if (!store) return kExitData;
+                                      lang, std::cerr, false);
+        if (!store) return kExitUsage;  // a database that cannot be used
         try {
             const bool existed = core::findRosterEntry(*store, id).has_value();
             core::upsertRosterEntry(*store, {name, id, shop});
@@ -76,19 +81,18 @@ int rosterMain(int argc, char** argv) {
                                {{"name", e->name}, {"id", e->employeeId}})
                       << '\n';
         } catch (const core::CoachingError& e) {
-            std::cerr << "counterplay roster add: " << label("coach.invalid", lang,
-                                                             {{"reason", e.what()}})
-                      << '\n';
+            std::cerr << "counterplay roster add: "
+                      << label("coach.invalid", lang, {{"reason", e.what()}}) << '\n';
             return kExitUsage;
         } catch (const core::StoreError& e) {
-            std::cerr << "counterplay roster add: " << e.what() << '\n';
+            std::cerr << "counterplay roster add: " << exceptionText(e, lang) << '\n';
             return kExitData;
         }
         return kExitOk;
     }
     auto store = openStoreForVerb(dbFlag, core::ResultsStore::Mode::ReadWrite, "roster remove",
-                                  std::cerr);
-    if (!store) return kExitData;
+                                  lang, std::cerr);
+    if (!store) return kExitUsage;  // a database that cannot be used
     try {
         if (core::removeRosterEntry(*store, removeId)) {
             std::cout << label("roster.removed", lang, {{"id", removeId}}) << '\n';
@@ -106,7 +110,7 @@ int rosterMain(int argc, char** argv) {
                   << label("roster.unknown", lang, {{"id", removeId}})
                   << (hint.empty() ? "" : label("play.did-you-mean", lang, {{"id", hint}})) << '\n';
     } catch (const core::StoreError& e) {
-        std::cerr << "counterplay roster remove: " << e.what() << '\n';
+        std::cerr << "counterplay roster remove: " << exceptionText(e, lang) << '\n';
     }
     return kExitData;
 }

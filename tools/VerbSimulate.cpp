@@ -166,9 +166,9 @@ int simulateMain(int argc, char** argv) {
         std::cerr << "counterplay simulate: no playable scenario in " << folder << '\n';
         return kExitData;
     }
-    auto store =
-        openStoreForVerb(db, core::ResultsStore::Mode::ReadWrite, "simulate", std::cerr, false);
-    if (!store) return kExitData;
+    auto store = openStoreForVerb(db, core::ResultsStore::Mode::ReadWrite, "simulate", lang,
+                                  std::cerr, false);
+    if (!store) return kExitUsage;  // a database that cannot be used
     // The attempts are sealed with this machine's key under the store name they record; --store
     // names another (a demo of several shops) without renaming this machine's store.
     std::string keyError;

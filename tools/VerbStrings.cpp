@@ -60,8 +60,8 @@ int exportStrings(const std::vector<std::string>& paths, const std::string& out,
     }
     std::string error;
     if (!core::writeFileAtomic(out, csv, error)) {
-        std::cerr << label("edit.not-saved", lang, {{"file", out}, {"error", error}}) << '\n';
-        return kExitData;
+        std::cerr << writeErrorText(out, error, lang) << '\n';
+        return writeErrorExit(out);
     }
     std::cout << label("strings.exported", lang,
                        {{"n", std::to_string(count)},

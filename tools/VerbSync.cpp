@@ -18,10 +18,10 @@ namespace {
 /// `sync --pull`: one progress line per page on stderr, a summary on stdout.
 int pullMain(const std::string& db, const std::string& lrs, const std::string& key,
              const std::string& secret, const std::string& baseIri, int pageSize, bool full,
-             int retries, int retryDelayMs) {
-    auto store = openStoreForVerb(db, core::ResultsStore::Mode::ReadWrite, "sync", std::cerr,
-                                  false);
-    if (!store) return kExitData;
+             int retries, int retryDelayMs, core::Lang lang) {
+    auto store =
+        openStoreForVerb(db, core::ResultsStore::Mode::ReadWrite, "sync", lang, std::cerr, false);
+    if (!store) return kExitUsage;  // a database that cannot be used
     std::string warning;
     const core::Trust trust = core::loadTrust(warning);
     if (!warning.empty()) std::cerr << "counterplay sync: " << warning << '\n';
@@ -40,8 +40,8 @@ int pullMain(const std::string& db, const std::string& lrs, const std::string& k
     options.pageSize = pageSize;
     options.full = full;
     options.progress = [](const core::PullProgress& p) {
-        std::cerr << "  page " << p.pages << ": " << p.statements << " statements read, "
-                  << p.added << " attempts added\n";
+        std::cerr << "  page " << p.pages << ": " << p.statements << " statements read, " << p.added
+                  << " attempts added\n";
     };
     try {
         const core::PullResult r = core::pullFromLrs(*store, client, trust, options);
@@ -61,7 +61,7 @@ int pullMain(const std::string& db, const std::string& lrs, const std::string& k
         std::cout << ")\n";
         return r.refused ? kExitData : kExitOk;
     } catch (const std::exception& e) {
-        std::cerr << "counterplay sync: " << e.what() << '\n';
+        std::cerr << "counterplay sync: " << exceptionText(e, lang) << '\n';
         return kExitData;
     }
 }
@@ -69,14 +69,15 @@ int pullMain(const std::string& db, const std::string& lrs, const std::string& k
 }  // namespace
 
 int syncMain(int argc, char** argv) {
-    CLI::App app{"Send unsent attempts to a Learning Record Store as xAPI 1.0.3 statements "
-                 "(basic auth, batches, retries on network errors and 5xx). What was sent is "
-                 "recorded in the results database per LRS URL; a second run sends nothing new. "
-                 "--save keeps the LRS, key and secret for later runs and for "
-                 "--send-after-each, which makes the game and `play --trainee` send every "
-                 "attempt as soon as it is recorded.",
-                 "counterplay sync"};
-    std::string lrs, key, secret, db, baseIri;
+    CLI::App app{
+        "Send unsent attempts to a Learning Record Store as xAPI 1.0.3 statements "
+        "(basic auth, batches, retries on network errors and 5xx). What was sent is "
+        "recorded in the results database per LRS URL; a second run sends nothing new. "
+        "--save keeps the LRS, key and secret for later runs and for "
+        "--send-after-each, which makes the game and `play --trainee` send every "
+        "attempt as soon as it is recorded.",
+        "counterplay sync"};
+    std::string lrs, key, secret, db, baseIri, langValue;
     SelectionOptions sel;
     int batch = 200, retries = 5, retryDelayMs = 500;
     bool dryRun = false, save = false, pull = false, full = false;
@@ -116,7 +117,9 @@ int syncMain(int argc, char** argv) {
                    "as it is recorded (recommended: the LRS keeps what it received); off: only "
                    "`sync` sends")
         ->check(CLI::IsMember({"on", "off"}));
+    addLangOption(app, langValue);
     if (auto code = parseCommandLine(app, argc, argv)) return *code;
+    const core::Lang lang = resolveLang(langValue);
 
     std::string settingsError;
     std::optional<core::LrsSettings> saved = core::loadLrsSettings(settingsError);
@@ -131,7 +134,7 @@ int syncMain(int argc, char** argv) {
         if (baseIri.empty()) baseIri = saved->baseIri;
     }
     if (lrs.empty()) {
-        std::cerr << "counterplay sync: give --lrs URL (no LRS has been saved with --save)\n";
+        std::cerr << "counterplay sync: " << label("sync.needs-lrs", lang) << '\n';
         return kExitUsage;
     }
 
@@ -141,20 +144,19 @@ int syncMain(int argc, char** argv) {
         if (const char* v = std::getenv("COUNTERPLAY_LRS_SECRET")) secret = v;
     // A dry run sends nothing, so it needs no credentials.
     if (!dryRun && (key.empty() || secret.empty())) {
-        std::cerr << "counterplay sync: give --key and --secret (or COUNTERPLAY_LRS_KEY and "
-                     "COUNTERPLAY_LRS_SECRET)\n";
+        std::cerr << "counterplay sync: " << label("sync.needs-credentials", lang) << '\n';
         return kExitUsage;
     }
     if (lrs.rfind("http://", 0) != 0 && lrs.rfind("https://", 0) != 0) {
-        std::cerr << "counterplay sync: --lrs must be an http:// or https:// URL\n";
+        std::cerr << "counterplay sync: " << label("sync.bad-lrs", lang) << '\n';
         return kExitUsage;
     }
     core::SyncOptions options;
-    if (!buildFilter(sel, options.filter, std::cerr)) return kExitUsage;
+    if (!buildFilter(sel, options.filter, "sync", lang, std::cerr)) return kExitUsage;
     options.xapi.baseIri = baseIri.empty() ? core::defaultXapiBaseIri() : baseIri;
     if (!core::isValidBaseIri(options.xapi.baseIri)) {
-        std::cerr << "counterplay sync: --base-iri '" << options.xapi.baseIri
-                  << "' is not an absolute http(s) or urn IRI without a trailing slash\n";
+        std::cerr << "counterplay sync: "
+                  << label("export.bad-base-iri", lang, {{"iri", options.xapi.baseIri}}) << '\n';
         return kExitUsage;
     }
     if (save || !sendAfterEach.empty()) {
@@ -175,7 +177,8 @@ int syncMain(int argc, char** argv) {
                   << "; sending after each attempt: "
                   << (settings.sendAfterEachAttempt ? "on" : "off") << '\n';
     }
-    if (pull) return pullMain(db, lrs, key, secret, baseIri, pageSize, full, retries, retryDelayMs);
+    if (pull)
+        return pullMain(db, lrs, key, secret, baseIri, pageSize, full, retries, retryDelayMs, lang);
     options.batchStatements = batch;
     options.dryRun = dryRun;
     options.progress = [](std::int64_t attempts, std::int64_t statements) {
@@ -184,22 +187,23 @@ int syncMain(int argc, char** argv) {
 
     auto store = openStoreForVerb(
         db, dryRun ? core::ResultsStore::Mode::ReadOnly : core::ResultsStore::Mode::ReadWrite,
-        "sync", std::cerr);
-    if (!store) return kExitData;
-    if (int code = resolveSelection(*store, sel, options.filter, "sync", std::cerr)) return code;
+        "sync", lang, std::cerr);
+    if (!store) return kExitUsage;  // a database that cannot be used
+    if (int code = resolveSelection(*store, sel, options.filter, "sync", lang, std::cerr))
+        return code;
     // Altered attempts are never sent: an LRS is append-only, so what it receives must be sound.
     std::map<std::int64_t, std::string> altered;
     try {
-        altered = alteredAttempts(*store, options.filter, loadTrustForVerb("sync", std::cerr),
-                                  nullptr);
+        altered =
+            alteredAttempts(*store, options.filter, loadTrustForVerb("sync", std::cerr), nullptr);
     } catch (const std::exception& e) {
-        std::cerr << "counterplay sync: " << e.what() << '\n';
+        std::cerr << "counterplay sync: " << exceptionText(e, lang) << '\n';
         return kExitData;
     }
     for (const auto& [id, reason] : altered) options.skipAttempts.insert(id);
     if (!altered.empty())
         std::cerr << "counterplay sync: "
-                  << label("sync.altered", resolveLang(""),
+                  << label("sync.altered", lang,
                            {{"n", std::to_string(altered.size())}, {"ids", idList(altered)}})
                   << '\n';
     core::LrsConfig config;
@@ -222,7 +226,7 @@ int syncMain(int argc, char** argv) {
                   << " statements) to " << client.url() << '\n';
         if (!altered.empty()) return kExitData;
     } catch (const std::exception& e) {
-        std::cerr << "counterplay sync: " << e.what() << '\n';
+        std::cerr << "counterplay sync: " << exceptionText(e, lang) << '\n';
         return kExitData;
     }
     return kExitOk;

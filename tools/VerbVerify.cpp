@@ -13,18 +13,21 @@
 namespace counterplay::tools {
 
 int verifyMain(int argc, char** argv) {
-    CLI::App app{"Check that exported files (json, csv, html; xapi with its FILE.sig) are exactly "
-                 "as exported and signed by a trusted store: any edited, added or removed byte, "
-                 "including in the signature, fails, and so does a file signed by a key that is "
-                 "not trusted here (see `counterplay key trust`).",
-                 "counterplay verify"};
+    CLI::App app{
+        "Check that exported files (json, csv, html; xapi with its FILE.sig) are exactly "
+        "as exported and signed by a trusted store: any edited, added or removed byte, "
+        "including in the signature, fails, and so does a file signed by a key that is "
+        "not trusted here (see `counterplay key trust`).",
+        "counterplay verify"};
     std::vector<std::string> files;
-    std::string keyFile;
+    std::string keyFile, langValue;
     app.add_option("FILE", files, "Exported files")->required();
+    addLangOption(app, langValue);
     app.add_option("--key-file", keyFile,
                    "Old site key for exports made before Ed25519 signatures (default: "
                    "$COUNTERPLAY_KEY_FILE, else the data folder's site.key)");
     if (auto code = parseCommandLine(app, argc, argv)) return *code;
+    const core::Lang lang = resolveLang(langValue);
 
     core::Trust trust = loadTrustForVerb("verify", std::cerr);
     if (!keyFile.empty()) {
@@ -35,6 +38,10 @@ int verifyMain(int argc, char** argv) {
             return kExitData;
         }
     }
+    bool missing = false;
+    for (const std::string& file : files)
+        missing = inputFileMissing(file, "verify", lang, std::cerr) || missing;
+    if (missing) return kExitUsage;
     bool allOk = true;
     for (const std::string& file : files) {
         const core::VerifyResult r = core::verifyExportFile(file, trust);

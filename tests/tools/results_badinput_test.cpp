@@ -113,7 +113,7 @@ TEST_F(ResultsBadInput, AFinishedAttemptIsNeverLost) {
 TEST_F(ResultsBadInput, ReadersNeverCreateOrChangeFiles) {
     const std::string empty = dir_.write("empty.db", "");
     const RunResult e = runVerb({"report", "--db", empty});
-    EXPECT_EQ(e.code, 1);
+    EXPECT_EQ(e.code, 2);  // a file that cannot be used
     EXPECT_TRUE(contains(e.err, "it is empty")) << e.err;
     EXPECT_EQ(fs::file_size(empty), 0u);
     EXPECT_FALSE(fs::exists(empty + "-wal"));
@@ -131,7 +131,7 @@ TEST_F(ResultsBadInput, ReadersNeverCreateOrChangeFiles) {
     EXPECT_FALSE(fs::exists(ro + "-wal"));
     EXPECT_FALSE(fs::exists(ro + "-shm"));
     EXPECT_FALSE(fs::exists(dir_.path() + "/nothing.db"));
-    EXPECT_EQ(runVerb({"report", "--db", dir_.path() + "/nothing.db"}).code, 1);
+    EXPECT_EQ(runVerb({"report", "--db", dir_.path() + "/nothing.db"}).code, 2);
     EXPECT_FALSE(fs::exists(dir_.path() + "/nothing.db"));
 }
 

@@ -50,25 +50,57 @@ void removeAbandonedTemps(const std::string& dir, const std::string& name) {
 
 }  // namespace
 
-bool resolveWriteTarget(const std::string& path, std::string& resolved, std::string& error) {
+namespace {
+
+/// The problem kind for a failed system call on a write target: permission and read-only file
+/// systems read as "read-only", anything else carries the system's text.
+void errnoProblem(Problem* problem, const std::string& path, int e) {
+    if (e == EACCES || e == EPERM || e == EROFS)
+        setProblem(problem, "write.read-only", {{"path", path}, {"detail", errnoText(e)}});
+    else
+        setProblem(problem, "write.errno", {{"path", path}, {"detail", errnoText(e)}});
+}
+
+/// False (with `error` and `problem`) when files cannot be created in `dir`, the folder a write
+/// to `path` renames into: a read-only folder or file system.
+bool folderWritable(const std::string& path, const std::string& dir, std::string& error,
+                    Problem* problem) {
+    if (::access(dir.empty() ? "." : dir.c_str(), W_OK) == 0) return true;
+    const int e = errno;
+    error = "cannot write " + path + ": " + errnoText(e);
+    errnoProblem(problem, path, e);
+    return false;
+}
+
+}  // namespace
+
+bool resolveWriteTarget(const std::string& path, std::string& resolved, std::string& error,
+                        Problem* problem) {
     resolved.clear();
     if (path.empty()) {
         error = "no file name given";
+        setProblem(problem, "write.no-name");
         return false;
     }
     struct stat st {};
     const bool trailingSlash = path.back() == '/';
     if (trailingSlash || (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))) {
-        if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+        if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+            const std::string inside = (trailingSlash ? path : path + "/") + "NAME";
             error = "cannot write " + path + ": it is a folder; give a file name inside it (" +
-                    (trailingSlash ? path : path + "/") + "NAME)";
-        else
+                    inside + ")";
+            setProblem(problem, "write.folder", {{"path", path}, {"inside", inside}});
+        } else {
             error = "cannot write " + path + ": the folder does not exist";
+            setProblem(problem, "write.no-folder", {{"path", path}, {"folder", path}});
+        }
         return false;
     }
     if (::lstat(path.c_str(), &st) != 0) {
         if (errno != ENOENT) {
-            error = "cannot write " + path + ": " + errnoText(errno);
+            const int e = errno;
+            error = "cannot write " + path + ": " + errnoText(e);
+            errnoProblem(problem, path, e);
             return false;
         }
         // A new file: its folder must exist.
@@ -76,8 +108,10 @@ bool resolveWriteTarget(const std::string& path, std::string& resolved, std::str
         struct stat dst {};
         if (!dir.empty() && (::stat(dir.c_str(), &dst) != 0 || !S_ISDIR(dst.st_mode))) {
             error = "cannot write " + path + ": the folder " + dir + " does not exist";
+            setProblem(problem, "write.no-folder", {{"path", path}, {"folder", dir}});
             return false;
         }
+        if (!folderWritable(path, dir, error, problem)) return false;
         resolved = path;
         return true;
     }
@@ -88,27 +122,34 @@ bool resolveWriteTarget(const std::string& path, std::string& resolved, std::str
         if (::stat(path.c_str(), &tst) != 0) {
             error = "cannot write " + path + ": it is a link to nothing (" + errnoText(errno) +
                     "); it was not touched";
+            setProblem(problem, "write.dangling-link", {{"path", path}});
             return false;
         }
         if (!S_ISREG(tst.st_mode)) {
             error = "cannot write " + path +
                     ": it links to something that is not a regular file; it was not touched";
+            setProblem(problem, "write.link-not-file", {{"path", path}});
             return false;
         }
         std::error_code ec;
         const auto target = std::filesystem::canonical(path, ec);
         if (ec) {
             error = "cannot write " + path + ": " + ec.message();
+            setProblem(problem, "write.errno", {{"path", path}, {"detail", ec.message()}});
             return false;
         }
+        if (!folderWritable(path, target.parent_path().string(), error, problem)) return false;
         resolved = target.string();
         return true;
     }
     if (!S_ISREG(st.st_mode)) {
         error = "cannot write " + path +
                 ": it is not a regular file (a device, pipe or socket); it was not touched";
+        setProblem(problem, "write.not-file", {{"path", path}});
         return false;
     }
+    if (!folderWritable(path, std::filesystem::path(path).parent_path().string(), error, problem))
+        return false;
     resolved = path;
     return true;
 }

@@ -99,6 +99,12 @@ public:
         std::string choice =
             n.timeout || n.choiceText.empty() ? std::string() : n.choiceText.in(opt_.lang);
         if (choice.empty()) choice = n.timeout ? w("report.timeout") : n.choiceId;
+        // The choice is a sentence; its closing period would double up with the comma or
+        // period the note line puts after it (".,").
+        while (!choice.empty() && (choice.back() == '.' || choice.back() == ' '))
+            choice.pop_back();
+        if (choice.size() >= 3 && choice.compare(choice.size() - 3, 3, "\xE3\x80\x82") == 0)
+            choice.resize(choice.size() - 3);  // "。"
         return w("report.step-choice", {{"n", std::to_string(n.step)}, {"choice", choice}});
     }
 
@@ -184,6 +190,11 @@ public:
             for (std::size_t k = 0; k < so.size(); ++k) {
                 if (k) b_ += "; ";
                 text(b_, signOffLine(so[k]));
+                if (!so[k].note.empty()) {  // the manager's remark, as in the full report
+                    b_ += " <span class=\"key\">";
+                    text(b_, so[k].note);
+                    b_ += "</span>";
+                }
             }
             b_ += "</td><td class=\"text\">";
             if (notes != c.notes.end()) {

@@ -17,6 +17,8 @@ constexpr const char* kReportStyle = R"CSS(
 .key{color:var(--muted);font-size:10.5px}
 .report td.when,.report td.who{white-space:nowrap}
 .report th{font-size:10.5px}
+:lang(ko) .report th,:lang(ko) .report td,:lang(ko) .report h2,:lang(ko) .report h3,
+:lang(ko) .report p{word-break:keep-all;overflow-wrap:break-word}
 .report td.advice{font-size:10.5px;line-height:1.35;min-width:230px}
 .report th.num{white-space:normal;width:56px}
 table.heat{width:auto}

@@ -14,9 +14,12 @@ namespace counterplay::core::sqlite {
 
 void fail(sqlite3* db, const std::string& what) {
     const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
-    std::string message = what + ": " + (db ? sqlite3_errmsg(db) : "out of memory");
+    const std::string detail = db ? sqlite3_errmsg(db) : "out of memory";
+    std::string message = what + ": " + detail;
     if (file && *file) message += " (database " + std::string(file) + ")";
-    throw StoreError(message);
+    throw StoreError(message, Problem{"store.database", {{"what", what},
+                                                         {"detail", detail},
+                                                         {"path", file ? file : ""}}});
 }
 
 namespace {
@@ -144,7 +147,11 @@ void exec(sqlite3* db, const char* sql) {
     if (sqlite3_exec(db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
         std::string text = message ? message : "unknown error";
         sqlite3_free(message);
-        throw StoreError(std::string("database error: ") + text);
+        const char* file = sqlite3_db_filename(db, "main");
+        throw StoreError(std::string("database error: ") + text,
+                         Problem{"store.database", {{"what", "database error"},
+                                                    {"detail", text},
+                                                    {"path", file ? file : ""}}});
     }
 }
 

@@ -32,26 +32,38 @@ std::uint32_t bigEndian(const unsigned char* p, int n) {
 
 /// Checks the file header before SQLite sees the file: empty string when the file is absent,
 /// empty, or a plausible whole SQLite database; otherwise the reason it is refused.
-std::string checkHeader(const std::string& path) {
+std::string checkHeader(const std::string& path, Problem& problem) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) return {};
-    if (!S_ISREG(st.st_mode)) return "it is not a regular file";
+    if (!S_ISREG(st.st_mode)) {
+        problem.kind = "store.not-regular";
+        return "it is not a regular file";
+    }
     if (st.st_size == 0) return {};
     std::ifstream in(path, std::ios::binary);
     std::array<unsigned char, 100> h{};
-    if (!in.read(reinterpret_cast<char*>(h.data()), h.size()))
+    if (!in.read(reinterpret_cast<char*>(h.data()), h.size())) {
+        problem = {"store.too-short", {{"bytes", std::to_string(st.st_size)}}};
         return "it is too short to be a database (" + std::to_string(st.st_size) +
                " bytes): truncated or not a results file";
-    if (std::memcmp(h.data(), "SQLite format 3", 16) != 0)
+    }
+    if (std::memcmp(h.data(), "SQLite format 3", 16) != 0) {
+        problem.kind = "store.not-sqlite";
         return "it is not an SQLite database (garbage or another kind of file)";
+    }
     std::uint32_t pageSize = bigEndian(h.data() + 16, 2);
     if (pageSize == 1) pageSize = 65536;
-    if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) != 0)
+    if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) != 0) {
+        problem = {"store.bad-header", {{"pagesize", std::to_string(pageSize)}}};
         return "its header is damaged (page size " + std::to_string(pageSize) + ")";
+    }
     const auto size = static_cast<std::uint64_t>(st.st_size);
-    if (size % pageSize != 0)
+    if (size % pageSize != 0) {
+        problem = {"store.partial-page",
+                   {{"bytes", std::to_string(size)}, {"pagesize", std::to_string(pageSize)}}};
         return "it is truncated (" + std::to_string(size) + " bytes is not a whole number of " +
                std::to_string(pageSize) + "-byte pages)";
+    }
     // While a write-ahead log holds frames, the file alone is not the database: a checkpoint
     // by another instance writes page 1 (with the new page count) before the pages after it,
     // and pages may wait in the log. Then SQLite reads through the log, and a short file is
@@ -61,9 +73,13 @@ std::string checkHeader(const std::string& path) {
     const bool walInUse = !ec && walSize > 0;
     const std::uint32_t headerPages = bigEndian(h.data() + 28, 4);
     const bool countValid = bigEndian(h.data() + 24, 4) == bigEndian(h.data() + 92, 4);
-    if (!walInUse && countValid && headerPages > 0 && size < std::uint64_t(headerPages) * pageSize)
+    if (!walInUse && countValid && headerPages > 0 &&
+        size < std::uint64_t(headerPages) * pageSize) {
+        problem = {"store.truncated", {{"have", std::to_string(size / pageSize)},
+                                       {"want", std::to_string(headerPages)}}};
         return "it is truncated (" + std::to_string(size / pageSize) + " of " +
                std::to_string(headerPages) + " pages present)";
+    }
     return {};
 }
 
@@ -155,29 +171,39 @@ sqlite3* upgradedInMemoryCopy(sqlite3* db, std::string& why) {
 int ResultsStore::schemaVersion() { return static_cast<int>(schema::kMigrations.size()); }
 
 std::unique_ptr<ResultsStore> ResultsStore::open(const std::string& path, std::string& error,
-                                                 Mode mode) {
+                                                 Mode mode, Problem* problem) {
     const std::string refused = "cannot open results database " + path + ": ";
     const std::string unchanged = "; it was not changed";
-    if (std::string why = checkHeader(path); !why.empty()) {
+    // The refusal as data: its kind and values, with {path} first.
+    auto refuse = [&](std::string kind, std::vector<std::pair<std::string, std::string>> values) {
+        values.insert(values.begin(), {"path", path});
+        setProblem(problem, std::move(kind), std::move(values));
+    };
+    Problem header;
+    if (std::string why = checkHeader(path, header); !why.empty()) {
         error = refused + why + unchanged;
+        refuse(header.kind, header.values);
         return nullptr;
     }
     std::error_code ec;
     const bool exists = std::filesystem::exists(path, ec);
     if (mode == Mode::ReadOnly && !exists) {
         error = refused + "there is no such file";
+        refuse("store.no-file", {});
         return nullptr;
     }
     if (mode == Mode::ReadOnly && std::filesystem::file_size(path, ec) == 0 && !ec) {
         // SQLite would happily read an empty file as an empty database; a reader says so
         // instead (and, read-only, never writes a database into it).
         error = refused + "it is empty (0 bytes): nothing has been stored in it" + unchanged;
+        refuse("store.empty", {});
         return nullptr;
     }
     if (mode == Mode::ReadWrite && !exists) {
         std::string dirError;
         if (!ensureDir(std::filesystem::path(path).parent_path().string(), dirError)) {
             error = refused + dirError;
+            refuse("store.folder", {{"detail", dirError}});
             return nullptr;
         }
     }
@@ -202,6 +228,7 @@ std::unique_ptr<ResultsStore> ResultsStore::open(const std::string& path, std::s
     const int threading = mode == Mode::ReadOnly ? SQLITE_OPEN_NOMUTEX : SQLITE_OPEN_FULLMUTEX;
     if (sqlite3_open_v2(name.c_str(), &db, flags | threading, nullptr) != SQLITE_OK) {
         error = refused + (db ? sqlite3_errmsg(db) : "out of memory");
+        refuse("store.sqlite", {{"detail", db ? sqlite3_errmsg(db) : "out of memory"}});
         sqlite::dropCachedStatements(db);
         sqlite3_close(db);
         return nullptr;
@@ -227,12 +254,15 @@ std::unique_ptr<ResultsStore> ResultsStore::open(const std::string& path, std::s
         if (appId != schema::kApplicationId && (appId != 0 || tables > 0)) {
             error = refused + "it is an SQLite database but not a Counterplay results database" +
                     unchanged;
+            refuse("store.foreign", {});
             return nullptr;
         }
         if (version > schemaVersion()) {
             error = refused + "it was written by a newer Counterplay (schema " +
                     std::to_string(version) + "; this version reads up to " +
                     std::to_string(schemaVersion()) + "). Update Counterplay" + unchanged;
+            refuse("store.newer", {{"version", std::to_string(version)},
+                                   {"max", std::to_string(schemaVersion())}});
             return nullptr;
         }
         if (mode == Mode::ReadOnly) {
@@ -245,6 +275,8 @@ std::unique_ptr<ResultsStore> ResultsStore::open(const std::string& path, std::s
                 if (!copy) {
                     error = refused + "its schema is older (" + std::to_string(version) +
                             ") and could not be read: " + why + unchanged;
+                    refuse("store.old-unreadable",
+                           {{"version", std::to_string(version)}, {"detail", why}});
                     return nullptr;
                 }
                 store.reset(new ResultsStore(copy, path));
@@ -258,6 +290,7 @@ std::unique_ptr<ResultsStore> ResultsStore::open(const std::string& path, std::s
         // WAL: readers never block the writer; FULL: a commit is on disk when it returns.
         if (!switchToWal(db)) {
             error = refused + "cannot switch it to WAL mode";
+            refuse("store.no-wal", {});
             return nullptr;
         }
         sqlite::exec(db, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
@@ -267,6 +300,7 @@ std::unique_ptr<ResultsStore> ResultsStore::open(const std::string& path, std::s
         sqlite::exec(db, "SELECT count(*) FROM attempts");
     } catch (const StoreError& e) {
         error = refused + e.what();
+        refuse("store.sqlite", {{"detail", e.what()}});
         return nullptr;
     }
     return store;

@@ -9,13 +9,18 @@
 #include <string>
 #include <string_view>
 
+#include "counterplay/core/Problem.h"
+
 namespace counterplay::core {
 
 /// Where a write to `path` may go: `path` itself when it is missing (in an existing folder) or a
 /// regular file; the regular file a symbolic link points to. Anything else (a folder, a device
 /// such as /dev/full, a pipe, a socket, a dangling link) is refused with a message, so that a
-/// rename never replaces it. False and `error` when refused.
-bool resolveWriteTarget(const std::string& path, std::string& resolved, std::string& error);
+/// rename never replaces it; so is a target in a folder this process cannot write (read-only).
+/// False and `error` when refused; `problem`, when given, gets the refusal as data (kind
+/// "write.<reason>", values {path} and the reason's own) for a front end to word.
+bool resolveWriteTarget(const std::string& path, std::string& resolved, std::string& error,
+                        Problem* problem = nullptr);
 
 class AtomicFile {
 public:

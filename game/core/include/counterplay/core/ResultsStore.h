@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "counterplay/core/Problem.h"
 #include "counterplay/core/Scorecard.h"
 #include "counterplay/core/Signing.h"
 #include "counterplay/core/Text.h"
@@ -27,6 +28,15 @@ class TextInterner;
 class StoreError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
+    /// An English message and the same problem as data (kind "store.database": {what},
+    /// {detail}, {path}) for a front end to word in the user's language.
+    StoreError(const std::string& message, Problem problem)
+        : std::runtime_error(message), problem_(std::move(problem)) {}
+    /// The problem as data; empty kind for errors that only have the English message.
+    const Problem& problem() const { return problem_; }
+
+private:
+    Problem problem_;
 };
 
 /// An attempt to store (normally finished; an abandoned one has scorecard.finished == false).
@@ -204,9 +214,12 @@ public:
     /// schema up to date. Returns nullptr and a message naming the file when it is not a
     /// Counterplay results database, is truncated or garbage, or was written by a newer version;
     /// such a file is never changed. A ReadOnly store is for one thread at a time (its
-    /// connection has no mutex); a ReadWrite one may be shared.
+    /// connection has no mutex); a ReadWrite one may be shared. `problem`, when given, gets the
+    /// refusal as data (kind "store.<reason>", values {path} and the reason's own) so a front
+    /// end can word it in the user's language.
     static std::unique_ptr<ResultsStore> open(const std::string& path, std::string& error,
-                                              Mode mode = Mode::ReadWrite);
+                                              Mode mode = Mode::ReadWrite,
+                                              Problem* problem = nullptr);
 
     ~ResultsStore();
     ResultsStore(const ResultsStore&) = delete;
