@@ -4,7 +4,9 @@
 # attempt's summary columns, every principle score and every decision's node, option and time).
 # Prints the best of R runs (default 3) and the ratio (goal: report <= 2x the SQL), then runs
 # dashboard_bench (filter changes, goal < 200 ms) when it is built. Figures: docs/benchmarks.md.
-#   scripts/bench_report.sh [BUILD_DIR] [N] [R]      (BENCH_DB=FILE reuses a database)
+#   scripts/bench_report.sh [BUILD_DIR] [N] [R]      (BENCH_DB=FILE reuses a database; give
+#   BENCH_DATA_HOME=DIR, the XDG_DATA_HOME it was made with, or its seal memos do not match
+#   this run's key and every attempt gets the full seal check)
 set -euo pipefail
 build=${1:-build}
 n=${2:-100000}
@@ -16,7 +18,7 @@ command -v sqlite3 >/dev/null || { echo "needs the sqlite3 shell (apt-get instal
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 db=${BENCH_DB:-$work/bench.db}
-export XDG_DATA_HOME="$work/data"
+export XDG_DATA_HOME="${BENCH_DATA_HOME:-$work/data}"
 if [ ! -s "$db" ]; then
   echo "simulating $n attempts into $db ..."
   "$bin" simulate --db "$db" --trainees 500 --attempts "$n" --seed 42 >/dev/null

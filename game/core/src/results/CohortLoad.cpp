@@ -4,14 +4,10 @@
 // are digested as they are read, so its seal check needs no second pass over the store.
 #include <algorithm>
 #include <cctype>
-#include <condition_variable>
 #include <cstring>
 #include <future>
 #include <map>
-#include <mutex>
-#include <optional>
 #include <string_view>
-#include <thread>
 #include <unordered_map>
 
 #include "counterplay/core/Dashboard.h"
@@ -63,77 +59,9 @@ private:
     std::size_t next_ = 0;
 };
 
-/// Hashes attempts' own rows on a thread of its own while the load goes on reading: the bytes
-/// of an attempt's rows include its whole record (transcript and scorecard), and their SHA-256
-/// was a sixth of the main thread's time. Batches keep the hand-over cheap; each digest lands
-/// in its attempt's slot, so the order of the work does not matter.
-class RowsHasher {
-public:
-    explicit RowsHasher(std::size_t count) : digests_(count), worker_([this] { run(); }) {}
-    ~RowsHasher() { finish(); }
-    RowsHasher(const RowsHasher&) = delete;
-    RowsHasher& operator=(const RowsHasher&) = delete;
-
-    /// Queues the bytes of attempt number `index` (below the count given at construction).
-    void add(std::size_t index, std::string bytes) {
-        batch_.emplace_back(index, std::move(bytes));
-        if (batch_.size() >= kBatch) flush();
-    }
-    /// Waits for every queued digest and returns them, by attempt number.
-    std::vector<Digest32>& finish() {
-        if (worker_.joinable()) {
-            flush();
-            {
-                std::lock_guard lock(mutex_);
-                done_ = true;
-            }
-            wake_.notify_one();
-            worker_.join();
-        }
-        return digests_;
-    }
-
-private:
-    using Batch = std::vector<std::pair<std::size_t, std::string>>;
-    static constexpr std::size_t kBatch = 256;
-
-    void flush() {
-        if (batch_.empty()) return;
-        {
-            std::lock_guard lock(mutex_);
-            queue_.push_back(std::move(batch_));
-        }
-        batch_ = Batch();
-        batch_.reserve(kBatch);
-        wake_.notify_one();
-    }
-    void run() {
-        rowsdigest::Sha256 sha;
-        for (;;) {
-            Batch work;
-            {
-                std::unique_lock lock(mutex_);
-                wake_.wait(lock, [&] { return done_ || !queue_.empty(); });
-                if (queue_.empty()) return;  // done and drained
-                work = std::move(queue_.front());
-                queue_.erase(queue_.begin());
-            }
-            for (const auto& [index, bytes] : work) digests_[index] = sha.of(bytes);
-        }
-    }
-
-    std::vector<Digest32> digests_;
-    Batch batch_;
-    std::vector<Batch> queue_;
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    bool done_ = false;
-    std::thread worker_;  // last: it starts once everything above exists
-};
-
 bool hasColumn(sqlite3* db, const char* table, const char* column) {
-    sqlite::Stmt s(db,
-                   std::string("SELECT 1 FROM pragma_table_info('") + table + "') WHERE name = ?");
+    sqlite::Stmt s(db, std::string("SELECT 1 FROM pragma_table_info('") + table +
+                           "') WHERE name = ?");
     s.bind(1, column);
     return s.step();
 }
@@ -183,9 +111,8 @@ struct DecisionPart {
 
 /// The attempt columns the cohort needs (a.id first), for a load without digests.
 std::string plainAttemptsSql(sqlite3* db) {
-    std::string sql =
-        "SELECT a.id, trainee_id, scenario_id, scenario_title_ko, scenario_title_en, "
-        "ended_at, percent, passed, finished";
+    std::string sql = "SELECT a.id, trainee_id, scenario_id, scenario_title_ko, scenario_title_en, "
+                      "ended_at, percent, passed, finished";
     if (hasColumn(db, "attempts", "origin_store")) sql += ", origin_store";
     if (hasColumn(db, "attempts", "origin_machine")) sql += ", origin_machine";
     return sql + " FROM attempts a ORDER BY a.id";
@@ -194,10 +121,9 @@ std::string plainAttemptsSql(sqlite3* db) {
 DecisionPart readDecisions(sqlite3* db, bool digest) {
     DecisionPart out;
     Interner nodes(out.nodes);
-    sqlite::Stmt s(db,
-                   digest ? "SELECT x.attempt_id, x.* FROM decisions x ORDER BY x.attempt_id, x.seq"
-                          : "SELECT attempt_id, node_id, choice_index, elapsed_ms FROM decisions "
-                            "ORDER BY attempt_id, seq");
+    sqlite::Stmt s(db, digest ? "SELECT x.attempt_id, x.* FROM decisions x ORDER BY x.attempt_id, x.seq"
+                              : "SELECT attempt_id, node_id, choice_index, elapsed_ms FROM decisions "
+                                "ORDER BY attempt_id, seq");
     const int node = requireColumn(s.raw(), "node_id", 1);
     const int choice = requireColumn(s.raw(), "choice_index", 1);
     const int elapsed = requireColumn(s.raw(), "elapsed_ms", 1);
@@ -251,23 +177,14 @@ Cohort Cohort::load(const ResultsStore& store, std::vector<AttemptRowsDigest>* d
             });
         ReadTransaction tx(db);
         c.hasOrigin_ = hasColumn(db, "attempts", "origin_store");
-        std::size_t count = 0;
         {
-            // Room for every attempt and score up front: growing by doubling copied and faulted
-            // in the arrays again (100,000 attempts: about a tenth of the load).
-            sqlite::Stmt n(db,
-                           "SELECT (SELECT count(*) FROM attempts), "
-                           "(SELECT count(*) FROM principle_scores)");
-            if (n.step()) {
-                count = static_cast<std::size_t>(n.i64(0));
-                c.scores_.reserve(static_cast<std::size_t>(n.i64(1)));
-            }
+            // Room for every attempt up front: growing by doubling copied and faulted in the
+            // arrays again (100,000 attempts: about a tenth of the load).
+            sqlite::Stmt n(db, "SELECT count(*) FROM attempts");
+            const auto count = static_cast<std::size_t>(n.step() ? n.i64(0) : 0);
             c.attempts_.reserve(count);
             if (digest) digests->reserve(count);
         }
-        // The attempts' own rows are hashed beside the reading (see RowsHasher).
-        std::optional<RowsHasher> hasher;
-        if (digest) hasher.emplace(count);
         std::unordered_map<std::int64_t, int> traineeIndex;
         {
             sqlite::Stmt s(db, "SELECT id, key, name FROM trainees ORDER BY id");
@@ -303,8 +220,8 @@ Cohort Cohort::load(const ResultsStore& store, std::vector<AttemptRowsDigest>* d
             const int achievable = requireColumn(p.raw(), "achievable", 1);
             Interner principles(c.principles_);
             std::unordered_map<std::string, int, ViewHash, std::equal_to<>> scenarioIndex;
+            rowsdigest::Sha256 sha;
             std::string bytes;
-            std::size_t lastBytes = 512;  // the size of the previous attempt's bytes
             bool pPending = p.step();
             while (s.step()) {
                 CohortAttempt a;
@@ -325,8 +242,7 @@ Cohort Cohort::load(const ResultsStore& store, std::vector<AttemptRowsDigest>* d
                 if (originMachine >= 0 && !s.isNull(originMachine))
                     a.originMachine = s.str(originMachine);
                 if (digest) {
-                    bytes = std::string();  // the last one went to the hasher
-                    bytes.reserve(lastBytes + 256);
+                    bytes.clear();
                     bytes += 'A';
                     rowsdigest::appendColumns(bytes, s.raw(), rowsdigest::kDigestFrom);
                 }
@@ -345,23 +261,11 @@ Cohort Cohort::load(const ResultsStore& store, std::vector<AttemptRowsDigest>* d
                 if (digest) {
                     AttemptRowsDigest d;
                     rowsdigest::readHead(s.raw(), d);
-                    // Its own rows (the decisions are added below): hashed on the hasher's
-                    // thread, or here should the store hold more attempts than it counted.
-                    const std::size_t index = digests->size();
-                    lastBytes = bytes.size();
-                    if (index < count)
-                        hasher->add(index, std::move(bytes));
-                    else
-                        d.digest = rowsdigest::Sha256().of(bytes);
+                    d.digest = sha.of(bytes);  // its own rows; the decisions are added below
                     digests->push_back(std::move(d));
                 }
                 c.attempts_.push_back(std::move(a));
             }
-        }
-        if (hasher) {
-            const std::vector<Digest32>& own = hasher->finish();
-            for (std::size_t i = 0; i < digests->size() && i < count; ++i)
-                (*digests)[i].digest = own[i];
         }
         DecisionPart part = twin ? decisionsThere.get() : readDecisions(db, digest);
         c.nodes_ = std::move(part.nodes);
@@ -375,8 +279,7 @@ Cohort Cohort::load(const ResultsStore& store, std::vector<AttemptRowsDigest>* d
                 (*digests)[next].digest =
                     rowsdigest::combine(sha, (*digests)[next].digest, rowsdigest::emptyDigest());
             if (span) {
-                (*digests)[next].digest =
-                    rowsdigest::combine(sha, (*digests)[next].digest, span->digest);
+                (*digests)[next].digest = rowsdigest::combine(sha, (*digests)[next].digest, span->digest);
                 ++next;
             }
         };
@@ -430,8 +333,9 @@ std::vector<std::uint32_t> Cohort::select(const DashboardFilter& f) const {
         const std::string needle = lower(f.nameSearch);
         for (std::size_t i = 0; i < trainees_.size(); ++i) {
             const CohortTrainee& t = trainees_[i];
-            bool ok = f.traineeKeys.empty() || std::find(f.traineeKeys.begin(), f.traineeKeys.end(),
-                                                         t.key) != f.traineeKeys.end();
+            bool ok = f.traineeKeys.empty() ||
+                      std::find(f.traineeKeys.begin(), f.traineeKeys.end(), t.key) !=
+                          f.traineeKeys.end();
             if (ok && !needle.empty())
                 ok = lower(t.name).find(needle) != std::string::npos ||
                      lower(t.key).find(needle) != std::string::npos;
