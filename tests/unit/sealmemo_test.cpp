@@ -205,9 +205,9 @@ TEST_F(SealMemo, AnImportedAttemptWithoutAMemoGetsTheFullCheck) {
 }
 
 TEST_F(SealMemo, TheReportsCohortLoadDigestsTheRowsAsTheMemoScanDoes) {
-    // A report takes its memo digests from the cohort load (hashed on a thread of its own, in
-    // batches): they must be the memo scan's, or every report would do the full check. More
-    // attempts than one batch, some with decisions and some edited.
+    // A report takes its memo digests from the cohort load (its own rows on one connection, the
+    // decisions on a second): they must be the memo scan's, or every report would do the full
+    // check. Hundreds of attempts, some with decisions and some edited.
     for (int i = 0; i < 600; ++i)
         store->recordAttempt(sampleAttempt("T" + id(i % 37), i % 4, i % 3));
     sql("UPDATE attempts SET percent = 99 WHERE id % 97 = 0");
