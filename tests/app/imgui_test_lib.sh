@@ -42,6 +42,16 @@ chord() { xdotool keydown "$1" sleep 0.05 keydown "$2" sleep 0.25 keyup "$2" sle
 # hovered the frame before, as with a real mouse).
 click() { xdotool mousemove --window "$WIN" "$1" "$2" sleep 0.3 click 1; sleep 0.3; }
 settle() { sleep "${1:-0.6}"; }
+# fit_view: the editor's Fit (F with the pointer over the graph), then wait for the node
+# positions it logs again once the view has moved ("editor: view moved").
+fit_view() {
+  local n
+  n=$(count "editor: view moved")
+  xdotool mousemove --window "$WIN" 120 300
+  sleep 0.3
+  key f
+  wait_for "editor: view moved" $((n + 1)) 10
+}
 # copy_shot FILE_NAME: F12 in the game, wait for the file it logs, copy it to $SHOTS/FILE_NAME.
 copy_shot() {
   local n file

@@ -72,6 +72,10 @@ select_node() {  # select_node ID: click its box in the graph
   local nx ny
   read -r nx ny <<<"$(where "node $1")"
   [ -n "${nx:-}" ] || { fail "$ELANG: no position logged for node $1"; return 1; }
+  if [ "$ny" -gt 470 ] || [ "$ny" -lt 40 ]; then  # outside the graph's part of the window
+    fit_view || { fail "$ELANG: Fit did not move the view"; return 1; }
+    read -r nx ny <<<"$(where "node $1")"
+  fi
   click "$nx" "$ny"
   wait_for "editor: selected $1" 1 10 || return 1
   settle 0.4

@@ -158,6 +158,8 @@ reach "scenario-card" || exit 1
 click "$FX" "$FY"
 settle 0.6
 shot card
+# The endings lie below the opening view: Fit shows them all.
+fit_view || fail "$ELANG: Fit did not move the view"
 select_node fan || exit 1
 shot ending
 key Escape

@@ -380,7 +380,8 @@ void EditorScreen::handleShortcuts() {
     }
     if (io.KeyCtrl && ImGui::IsKeyPressed(sf::Keyboard::T, false)) {
         translation_.open = !translation_.open;
-        logLine(std::string("editor: translation panel ") + (translation_.open ? "open" : "closed"));
+        logLine(std::string("editor: translation panel ") +
+                (translation_.open ? "open" : "closed"));
     }
     if (io.KeyCtrl && ImGui::IsKeyPressed(sf::Keyboard::S, false)) {
         logLine("editor: Ctrl+S");
@@ -542,6 +543,26 @@ void EditorScreen::buildImGui(float dt) {
         readyLogged_ = true;
         logNodePositions();
         logLine("editor: ready");
+        loggedZoom_ = canvas_.zoom();
+        loggedCentre_ = canvas_.viewCentre();
+    } else if (readyLogged_) {
+        // After the view moves (pan, zoom, Fit), the positions again once it has held still
+        // for 10 frames, so a test or a trainer reading the log can find the nodes now shown.
+        const float zoom = canvas_.zoom();
+        const core::LayoutPoint centre = canvas_.viewCentre();
+        const bool still = zoom == lastZoom_ && centre == lastCentre_;
+        viewStillFrames_ = still ? viewStillFrames_ + 1 : 0;
+        lastZoom_ = zoom;
+        lastCentre_ = centre;
+        const bool moved = zoom != loggedZoom_ || !(centre == loggedCentre_);
+        if (moved && viewStillFrames_ >= 10 && !ImGui::IsMouseDown(ImGuiMouseButton_Left) &&
+            !ImGui::IsMouseDown(ImGuiMouseButton_Right) &&
+            !ImGui::IsMouseDown(ImGuiMouseButton_Middle)) {
+            logNodePositions();
+            logLine("editor: view moved");
+            loggedZoom_ = zoom;
+            loggedCentre_ = centre;
+        }
     }
     drawBottomPanels();
     ImGui::EndChild();

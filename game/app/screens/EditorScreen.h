@@ -221,6 +221,11 @@ private:
     int frames_ = 0;
     std::chrono::steady_clock::time_point lastFrame_;  // when the last frame was built
     bool readyLogged_ = false;
+    // The view the node positions were last logged for, and how many frames it has held still
+    // since it changed: the positions are logged again once a pan, zoom or fit settles.
+    float loggedZoom_ = 0.f, lastZoom_ = 0.f;
+    core::LayoutPoint loggedCentre_, lastCentre_;
+    int viewStillFrames_ = 0;
     bool analysisTab_ = false;  // the analysis tab is showing (logged when it changes)
     std::string windowTitle_;
 };
